@@ -1,0 +1,112 @@
+#pragma once
+
+#include "model/Template.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace preflight {
+
+enum class ItemStatus { Open, Done, NotApplicable };
+QString itemStatusKey(ItemStatus status); // "open", "done", "na"
+std::optional<ItemStatus> itemStatusFromKey(const QString &key);
+
+enum class RiskStatus { Open, Mitigated, Accepted, Closed };
+QString riskStatusKey(RiskStatus status); // "open", "mitigated", "accepted", "closed"
+std::optional<RiskStatus> riskStatusFromKey(const QString &key);
+
+enum class Decision { Approve, ApproveWithRisks, Reject };
+QString decisionKey(Decision decision); // "approve", "approve-with-risks", "reject"
+std::optional<Decision> decisionFromKey(const QString &key);
+
+struct Project
+{
+    qint64 id = 0;
+    QString name; // unique within a database
+    QString description;
+    QString templateId;
+    QString templateVersion; // pinned at creation
+    std::optional<QDate> targetDate;
+    std::optional<QDate> actualDate;
+    QString notes; // Markdown
+    QDateTime created;
+    QDateTime updated;
+    bool archived = false;
+};
+
+// The state of one checklist or manual summary item. Items never touched have no row and
+// read as Open with empty fields.
+struct ItemState
+{
+    QString itemId;
+    ItemStatus status = ItemStatus::Open;
+    QString reason; // required when status is NotApplicable
+    QString note;   // Markdown
+    QString owner;
+    QString evidence; // URL
+    QString changedBy;
+    QDateTime changedAt;
+};
+
+struct Risk
+{
+    qint64 id = 0;
+    QString title;
+    Severity severity = Severity::Medium;
+    QString mitigation;
+    QString owner;
+    RiskStatus status = RiskStatus::Open;
+    QStringList linkedItems; // template item ids
+    QString acceptedBy;
+    std::optional<QDate> acceptedUntil; // past this date an accepted risk counts as open again
+    QDateTime created;
+    QDateTime updated;
+
+    // Accepted risks whose acceptance expired before `today` are treated as open.
+    RiskStatus effectiveStatus(const QDate &today) const;
+};
+
+struct SignOff
+{
+    QString role; // one of the template's signoffRoles
+    QString name;
+    Decision decision = Decision::Approve;
+    QString comment;
+    QDateTime date;
+    QString stateDigest; // ProjectState::reviewDigest() when signed
+    int changesSince = 0; // review changes (items, risks) audited after `date`; filled by Store::loadState
+};
+
+struct AuditEntry
+{
+    qint64 seq = 0;
+    QDateTime time;
+    QString actor;
+    qint64 projectId = 0;
+    QString what; // e.g. "item:code-quality.code-standards.style-guide.status"
+    QString oldValue;
+    QString newValue;
+    QString hash; // hex SHA-256 over this row's content and the previous row's hash
+};
+
+struct ProjectState
+{
+    Project project;
+    std::map<QString, ItemState> items; // only items that have a row
+    std::vector<Risk> risks;
+    std::vector<SignOff> signoffs; // latest sign-off per role
+
+    ItemState itemState(const QString &itemId) const; // Open default when absent
+
+    // SHA-256 (hex) over item states and risks: what a sign-off approves. Sign-offs, notes
+    // and timestamps are left out so that signing does not stale the other sign-offs.
+    QString reviewDigest() const;
+};
+
+} // namespace preflight

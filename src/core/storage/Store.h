@@ -1,0 +1,117 @@
+#pragma once
+
+#include "model/Project.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace preflight {
+
+// The only place that speaks SQL. One SQLite file holds many projects. Every public mutating
+// call is one transaction that also appends its audit rows; it either commits whole and returns,
+// or throws preflight::Error and leaves the file unchanged. All methods throw Error on failure,
+// with a message naming the database file and the project/item/field concerned.
+class Store
+{
+public:
+    // Opens or creates the database at `path` (creating parent folders), migrating an older
+    // schema forward. Refuses, without modifying the file, a newer schema, a corrupt or
+    // non-SQLite file, or one that cannot be written. Takes a daily backup on open.
+    static std::unique_ptr<Store> open(const QString &path, const QString &actor);
+    static QString defaultPath(); // QStandardPaths::AppDataLocation/preflight.db
+    static QString defaultActor(); // the operating-system user name
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QString path() const;
+    QString actor() const;
+    void setActor(const QString &actor);
+
+    // --- projects
+    std::vector<Project> projects() const; // archived ones included, ordered by name
+    std::optional<Project> findProject(const QString &name) const;
+    std::optional<Project> project(qint64 projectId) const;
+    // `draft` supplies name, description, templateId/Version, dates and notes.
+    Project createProject(const Project &draft);
+    struct ProjectPatch
+    {
+        std::optional<QString> name;
+        std::optional<QString> description;
+        std::optional<std::optional<QDate>> targetDate;
+        std::optional<std::optional<QDate>> actualDate;
+        std::optional<QString> notes;
+        std::optional<bool> archived;
+    };
+    Project updateProject(qint64 projectId, const ProjectPatch &patch);
+    void deleteProject(qint64 projectId); // removes its items, risks and sign-offs; audit rows stay
+
+    ProjectState loadState(qint64 projectId) const;
+
+    // --- items: only the fields set in the patch are written, so two writers editing different
+    // fields of one item never overwrite each other.
+    struct ItemPatch
+    {
+        std::optional<ItemStatus> status;
+        std::optional<QString> reason;
+        std::optional<QString> note;
+        std::optional<QString> owner;
+        std::optional<QString> evidence;
+    };
+    // Throws Error(Usage) when the result would be N/A without a reason.
+    ItemState setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch);
+
+    // --- risks
+    Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned
+    struct RiskPatch
+    {
+        std::optional<QString> title;
+        std::optional<Severity> severity;
+        std::optional<QString> mitigation;
+        std::optional<QString> owner;
+        std::optional<RiskStatus> status;
+        std::optional<QStringList> linkedItems;
+        std::optional<QString> acceptedBy;
+        std::optional<std::optional<QDate>> acceptedUntil;
+    };
+    Risk updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch);
+    void removeRisk(qint64 projectId, qint64 riskId);
+
+    // --- sign-offs: the latest per role counts. stateDigest is computed here from the state.
+    SignOff signOff(qint64 projectId, const SignOff &signoff);
+    void clearSignOff(qint64 projectId, const QString &role);
+
+    // --- audit trail
+    std::vector<AuditEntry> history(qint64 projectId) const;
+    QString auditHead() const; // hash of the newest row, empty when there is none
+    struct Verification
+    {
+        bool ok = true;
+        QString integrity;              // PRAGMA integrity_check result ("ok" when fine)
+        std::optional<qint64> brokenSeq; // first audit row whose content, order or deletion breaks the chain
+        QString problem;                // human-readable description of the first problem
+        qint64 rowsChecked = 0;
+    };
+    Verification verify() const;
+
+    // Changes whenever another connection commits (PRAGMA data_version); cheap to poll.
+    qint64 dataVersion() const;
+
+    // --- backups: <db folder>/backups/<db name>-YYYY-MM-DD.db, the last 7 kept.
+    QString backupNow(); // returns the backup file path
+    static void restoreBackup(const QString &backupPath, const QString &databasePath);
+
+    // Schema version this build writes (PRAGMA user_version).
+    static int schemaVersion();
+
+private:
+    Store();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace preflight

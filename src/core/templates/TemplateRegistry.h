@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/Template.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace preflight {
+
+// The built-in templates (compiled-in resources) plus those in the user's templates folder.
+// A broken user file is reported in warnings() and skipped, never fatal.
+class TemplateRegistry
+{
+public:
+    TemplateRegistry(); // built-ins only
+    static QString userTemplatesDir(); // QStandardPaths::AppDataLocation/templates
+    void loadUserTemplates(const QString &dir = userTemplatesDir());
+
+    const std::vector<Template> &templates() const { return m_templates; }
+    // The newest version of `id` (ids are stable across versions); nullptr when unknown.
+    const Template *find(const QString &id) const;
+    const QStringList &warnings() const { return m_warnings; }
+
+    static constexpr const char *DefaultTemplateId = "appendix-a";
+
+private:
+    void add(Template tmpl, const QString &source);
+    std::vector<Template> m_templates;
+    QStringList m_warnings;
+};
+
+} // namespace preflight

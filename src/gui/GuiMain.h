@@ -1,0 +1,7 @@
+#pragma once
+
+namespace preflight::gui {
+
+int run(int argc, char *argv[]); // creates the QApplication and shows the main window
+
+} // namespace preflight::gui
