@@ -1,15 +1,99 @@
 #include "GuiMain.h"
 
+#include "Appearance.h"
+#include "Error.h"
+#include "MainWindow.h"
+#include "Screenshots.h"
+#include "Workspace.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTimer>
 
 namespace preflight::gui {
+
+namespace {
+
+struct Options
+{
+    QString database;
+    QString screenshotDir;
+    bool dark = false;
+    bool exitWhenShown = false;
+};
+
+Options parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("preflight::gui", "Production-readiness reviews"));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("preflight::gui", "Database file."),
+                                QStringLiteral("path"));
+    // Hidden: used by the screenshot script and the startup benchmark, not by people.
+    QCommandLineOption screenshots(QStringLiteral("screenshots"), QString(), QStringLiteral("dir"));
+    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption dark(QStringLiteral("dark"), QString());
+    dark.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"), QString());
+    exitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({db, screenshots, dark, exitWhenShown});
+    parser.process(app);
+    return {parser.value(db), parser.value(screenshots), parser.isSet(dark), parser.isSet(exitWhenShown)};
+}
+
+} // namespace
+
+void setApplicationIdentity()
+{
+    // Must match the command line's: QSettings and Store::defaultPath() derive paths from these.
+    QCoreApplication::setOrganizationName(QStringLiteral("preflight"));
+    QCoreApplication::setApplicationName(QStringLiteral("preflight"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PREFLIGHT_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Preflight"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.preflight"));
+}
 
 int run(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QMainWindow window;
+    setApplicationIdentity();
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
+    const Options options = parseOptions(app);
+    if (options.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    QString path = options.database;
+    if (path.isEmpty())
+        path = QSettings().value(QStringLiteral("session/lastDatabase"), Store::defaultPath()).toString();
+    std::unique_ptr<Store> store;
+    try {
+        store = Store::open(path, Store::defaultActor());
+    } catch (const Error &error) {
+        QMessageBox::critical(nullptr, QApplication::translate("preflight::gui", "Preflight"),
+                              QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1")
+                                  .arg(error.message()));
+        return 3;
+    }
+
+    MainWindow window(std::make_unique<Workspace>(std::move(store)));
+    if (!options.screenshotDir.isEmpty()) {
+        window.resize(1440, 900);
+        window.show();
+        QTimer::singleShot(0, &window, [&] {
+            const bool saved
+                = takeScreenshots(window, options.screenshotDir, options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QApplication::exit(saved ? 0 : 1);
+        });
+        return app.exec();
+    }
     window.show();
+    if (options.exitWhenShown)
+        QTimer::singleShot(0, &app, &QApplication::quit);
     return app.exec();
 }
 
