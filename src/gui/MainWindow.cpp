@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Appearance.h"
+#include "Error.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
@@ -15,6 +16,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace preflight::gui {
@@ -89,7 +91,7 @@ void MainWindow::setupActions()
     ui->actionAbout->setShortcut(QKeySequence::HelpContents);
     ui->projectView->addActions({ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject});
 
-    connect(ui->actionNewProject, &QAction::triggered, this, [this] { newProject(TemplateRegistry::DefaultTemplateId); });
+    connect(ui->actionNewProject, &QAction::triggered, this, [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
     connect(ui->actionRenameProject, &QAction::triggered, this, &MainWindow::renameProject);
     connect(ui->actionArchiveProject, &QAction::triggered, this, [this](bool archived) {
         if (m_session)
@@ -130,7 +132,7 @@ void MainWindow::setupActions()
     connect(ui->actionShowArchived, &QAction::toggled, ui->showArchivedCheck, &QCheckBox::setChecked);
     connect(ui->actionShowArchived, &QAction::toggled, m_projectFilter, &ProjectFilterModel::setShowArchived);
     connect(ui->welcomePage, &WelcomePage::startFromDefaultTemplate, this,
-            [this] { newProject(TemplateRegistry::DefaultTemplateId); });
+            [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
     connect(ui->welcomePage, &WelcomePage::chooseTemplate, this, [this] { newProject({}); });
     connect(ui->viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == int(View::Dashboard))

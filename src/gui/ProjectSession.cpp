@@ -1,5 +1,7 @@
 #include "ProjectSession.h"
 
+#include "Error.h"
+
 #include "commands/ItemCommands.h"
 #include "commands/ProjectCommands.h"
 #include "commands/RiskCommands.h"
