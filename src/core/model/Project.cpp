@@ -20,8 +20,7 @@ std::optional<Enum> fromKey(const std::array<std::pair<Enum, const char *>, N> &
     return std::nullopt;
 }
 
-template<typename Enum, size_t N>
-QString toKey(const std::array<std::pair<Enum, const char *>, N> &keys, Enum value)
+template<typename Enum, size_t N> QString toKey(const std::array<std::pair<Enum, const char *>, N> &keys, Enum value)
 {
     for (const auto &[candidate, name] : keys) {
         if (candidate == value)
@@ -30,15 +29,14 @@ QString toKey(const std::array<std::pair<Enum, const char *>, N> &keys, Enum val
     return {};
 }
 
-constexpr std::array itemStatusKeys = {std::pair {ItemStatus::Open, "open"}, std::pair {ItemStatus::Done, "done"},
-                                       std::pair {ItemStatus::NotApplicable, "na"}};
-constexpr std::array riskStatusKeys = {std::pair {RiskStatus::Open, "open"},
-                                       std::pair {RiskStatus::Mitigated, "mitigated"},
-                                       std::pair {RiskStatus::Accepted, "accepted"},
-                                       std::pair {RiskStatus::Closed, "closed"}};
-constexpr std::array decisionKeys = {std::pair {Decision::Approve, "approve"},
-                                     std::pair {Decision::ApproveWithRisks, "approve-with-risks"},
-                                     std::pair {Decision::Reject, "reject"}};
+constexpr std::array itemStatusKeys = { std::pair { ItemStatus::Open, "open" }, std::pair { ItemStatus::Done, "done" },
+                                        std::pair { ItemStatus::NotApplicable, "na" } };
+constexpr std::array riskStatusKeys
+    = { std::pair { RiskStatus::Open, "open" }, std::pair { RiskStatus::Mitigated, "mitigated" },
+        std::pair { RiskStatus::Accepted, "accepted" }, std::pair { RiskStatus::Closed, "closed" } };
+constexpr std::array decisionKeys
+    = { std::pair { Decision::Approve, "approve" }, std::pair { Decision::ApproveWithRisks, "approve-with-risks" },
+        std::pair { Decision::Reject, "reject" } };
 
 // Length-prefixed so that no field content can shift a boundary and collide with another state.
 void addField(QCryptographicHash &hash, const QString &value)

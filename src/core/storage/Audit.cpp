@@ -33,7 +33,8 @@ AuditEntry readEntry(const sqlite::Statement &row)
     return entry;
 }
 
-constexpr const char *selectColumns = "SELECT seq, time, actor, project_id, what, old_value, new_value, hash FROM audit";
+constexpr const char *selectColumns
+    = "SELECT seq, time, actor, project_id, what, old_value, new_value, hash FROM audit";
 
 } // namespace
 
@@ -56,11 +57,9 @@ Appender::Appender(sqlite::Connection &db, const QString &actor, const QString &
     : m_db(db)
     , m_actor(actor)
     , m_time(time)
-{
-}
+{ }
 
-qint64 Appender::appendChange(qint64 projectId, const QString &what, const QString &oldValue,
-                              const QString &newValue)
+qint64 Appender::appendChange(qint64 projectId, const QString &what, const QString &oldValue, const QString &newValue)
 {
     return oldValue == newValue ? 0 : append(projectId, what, oldValue, newValue);
 }
@@ -77,8 +76,9 @@ qint64 Appender::append(qint64 projectId, const QString &what, const QString &ol
     }
     const qint64 seq = m_lastSeq + 1;
     const QString hash = rowHash(m_lastHash, seq, m_time, m_actor, projectId, what, oldValue, newValue);
-    sqlite::Statement insert(m_db, "INSERT INTO audit(seq, time, actor, project_id, what, old_value, new_value, hash) "
-                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sqlite::Statement insert(m_db,
+                             "INSERT INTO audit(seq, time, actor, project_id, what, old_value, new_value, hash) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, seq).bind(2, m_time).bind(3, m_actor).bind(4, projectId);
     insert.bind(5, what).bind(6, oldValue).bind(7, newValue).bind(8, hash);
     insert.run();

@@ -36,14 +36,14 @@ void replaceFile(const QString &from, const QString &target)
 // A complete copy of `source` at `target`, or no change at all to `target`.
 void copyDatabase(const sqlite::Connection &source, const QString &target)
 {
-    const QString partial =
-        target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
+    const QString partial = target + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
     QFile::remove(partial);
     {
         sqlite::Connection destination(partial, sqlite::Connection::Mode::ReadWriteCreate);
         sqlite3_backup *backup = sqlite3_backup_init(destination.handle(), "main", source.handle(), "main");
         if (!backup)
-            destination.fail(sqlite3_errcode(destination.handle()), QStringLiteral("cannot start a backup of %1").arg(source.path()));
+            destination.fail(sqlite3_errcode(destination.handle()),
+                             QStringLiteral("cannot start a backup of %1").arg(source.path()));
         // -1: copy every page in one step, so the snapshot is consistent without holding the
         // source's read lock across several calls.
         const int stepResult = sqlite3_backup_step(backup, -1);
@@ -62,12 +62,12 @@ void prune(const QString &databasePath)
     QDir folder(backupFolder(databasePath));
     const QString base = QFileInfo(databasePath).completeBaseName();
     // ISO dates sort by name, so the newest are last.
-    const QStringList backups = folder.entryList({base + QLatin1String("-\?\?\?\?-\?\?-\?\?.db")}, QDir::Files,
+    const QStringList backups = folder.entryList({ base + QLatin1String("-\?\?\?\?-\?\?-\?\?.db") }, QDir::Files,
                                                  QDir::Name | QDir::Reversed);
     for (qsizetype i = keepCount; i < backups.size(); ++i)
         folder.remove(backups.at(i));
     // A process killed mid-backup leaves its partial file; anything an hour old is abandoned.
-    const auto partials = folder.entryInfoList({base + QLatin1String("-*.db.partial-*")}, QDir::Files);
+    const auto partials = folder.entryInfoList({ base + QLatin1String("-*.db.partial-*") }, QDir::Files);
     for (const QFileInfo &partial : partials) {
         if (partial.lastModified().secsTo(QDateTime::currentDateTime()) > 3600)
             folder.remove(partial.fileName());
@@ -81,16 +81,18 @@ void requireRestorable(const sqlite::Connection &backup)
     const QString result = check.step() ? check.text(0) : QString();
     if (pages == 0 || result != QLatin1String("ok"))
         throw Error(Error::Kind::Data,
-                    QStringLiteral("%1: not a usable backup (%2)").arg(backup.path(), pages == 0 ? QStringLiteral("empty") : result));
+                    QStringLiteral("%1: not a usable backup (%2)")
+                        .arg(backup.path(), pages == 0 ? QStringLiteral("empty") : result));
     const schema::Inspection inspection = schema::inspect(backup);
     if (inspection.foreign || inspection.empty)
         throw Error(Error::Kind::Data, QStringLiteral("%1: not a Preflight database").arg(backup.path()));
     if (inspection.version > schema::currentVersion())
-        throw Error(Error::Kind::Data, QStringLiteral("%1: written by a newer Preflight (schema %2, this build reads up "
-                                                      "to %3)")
-                                           .arg(backup.path())
-                                           .arg(inspection.version)
-                                           .arg(schema::currentVersion()));
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1: written by a newer Preflight (schema %2, this build reads up "
+                                   "to %3)")
+                        .arg(backup.path())
+                        .arg(inspection.version)
+                        .arg(schema::currentVersion()));
 }
 
 // True when the existing database opens as an SQLite file that passes quick_check.
@@ -157,9 +159,9 @@ void restore(const QString &backupPath, const QString &databasePath)
     // Nothing healthy to write into: keep whatever is there under a new name (never delete a
     // user's file, however broken), then put a complete copy of the backup in its place.
     if (QFileInfo::exists(databasePath)) {
-        const QString aside =
-            databasePath + QLatin1String(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddHHmmss"));
-        for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QString aside = databasePath + QLatin1String(".damaged-")
+            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddHHmmss"));
+        for (const char *suffix : { "", "-wal", "-shm" }) {
             const QString file = databasePath + QLatin1String(suffix);
             if (QFileInfo::exists(file))
                 replaceFile(file, aside + QLatin1String(suffix));

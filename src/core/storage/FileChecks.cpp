@@ -30,9 +30,10 @@ void requireUsableFile(const QString &path)
     // The owner write bit is checked as well as access(2): someone who made the file read-only
     // meant it, and root (for whom access() always allows writing) must respect that too.
     if (!(info.permissions() & QFileDevice::WriteOwner) || !info.isWritable())
-        throw Error(Error::Kind::Io, QStringLiteral("%1: the database file is read-only; make it writable or open a "
-                                                    "copy (the file was not changed)")
-                                         .arg(path));
+        throw Error(Error::Kind::Io,
+                    QStringLiteral("%1: the database file is read-only; make it writable or open a "
+                                   "copy (the file was not changed)")
+                        .arg(path));
     if (info.size() == 0)
         return; // SQLite treats an empty file as a new, empty database.
 
@@ -43,7 +44,8 @@ void requireUsableFile(const QString &path)
     if (!header.startsWith(magic))
         throw refuse(path, QStringLiteral("not an SQLite database (it does not start with the SQLite header)"));
     if (header.size() < headerSize)
-        throw refuse(path, QStringLiteral("truncated: only %1 bytes, shorter than the SQLite header").arg(header.size()));
+        throw refuse(path,
+                     QStringLiteral("truncated: only %1 bytes, shorter than the SQLite header").arg(header.size()));
 
     const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
     const quint16 rawPageSize = qFromBigEndian<quint16>(bytes + 16);
@@ -57,11 +59,12 @@ void requireUsableFile(const QString &path)
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
         throw refuse(path, QStringLiteral("corrupt SQLite header (page size %1)").arg(pageSize));
     if (!walPending && (info.size() % pageSize != 0 || (countValid && info.size() < pageCount * pageSize)))
-        throw refuse(path, QStringLiteral("truncated: the header describes %1 pages of %2 bytes but the file holds %3 "
-                                          "bytes")
-                               .arg(pageCount)
-                               .arg(pageSize)
-                               .arg(info.size()));
+        throw refuse(path,
+                     QStringLiteral("truncated: the header describes %1 pages of %2 bytes but the file holds %3 "
+                                    "bytes")
+                         .arg(pageCount)
+                         .arg(pageSize)
+                         .arg(info.size()));
 }
 
 } // namespace preflight::filechecks

@@ -17,7 +17,7 @@ int currentVersion();
 struct Inspection
 {
     int version = 0;
-    bool empty = true;   // no tables at all: a new database
+    bool empty = true; // no tables at all: a new database
     bool foreign = false; // tables or an application id that are not Preflight's
 };
 Inspection inspect(const sqlite::Connection &db);

@@ -79,7 +79,8 @@ qint64 Connection::pragmaInt(const char *pragma) const
 {
     Statement statement(*this, pragma);
     if (!statement.step())
-        throw Error(Error::Kind::Data, QStringLiteral("%1: %2 returned nothing").arg(m_path, QString::fromUtf8(pragma)));
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1: %2 returned nothing").arg(m_path, QString::fromUtf8(pragma)));
     return statement.integer(0);
 }
 
@@ -151,8 +152,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
 }
 
 void Statement::reset()

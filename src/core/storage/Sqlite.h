@@ -55,7 +55,7 @@ public:
     Statement &bindOptional(int index, const std::optional<QString> &value);
 
     bool step(); // true when a row is available; false when done
-    void run();  // steps to completion, ignoring rows
+    void run(); // steps to completion, ignoring rows
     void reset(); // ready to bind and run again
 
     QString text(int column) const;

@@ -34,14 +34,16 @@ void requireOpenable(const QString &path)
                     QStringLiteral("%1 is corrupt: %2; the file was not changed. Restore a backup from %3")
                         .arg(path, check, QFileInfo(path).absolutePath() + QLatin1String("/backups")));
     if (inspection.foreign)
-        throw Error(Error::Kind::Data,
-                    QStringLiteral("%1 is an SQLite database but not a Preflight one; the file was not changed").arg(path));
+        throw Error(
+            Error::Kind::Data,
+            QStringLiteral("%1 is an SQLite database but not a Preflight one; the file was not changed").arg(path));
     if (inspection.version > schema::currentVersion())
-        throw Error(Error::Kind::Data, QStringLiteral("%1 was written by a newer Preflight (schema version %2; this "
-                                                      "version reads up to %3); the file was not changed")
-                                           .arg(path)
-                                           .arg(inspection.version)
-                                           .arg(schema::currentVersion()));
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1 was written by a newer Preflight (schema version %2; this "
+                                   "version reads up to %3); the file was not changed")
+                        .arg(path)
+                        .arg(inspection.version)
+                        .arg(schema::currentVersion()));
 }
 
 void configure(sqlite::Connection &db)
@@ -61,8 +63,7 @@ void configure(sqlite::Connection &db)
 
 Store::Store()
     : d(std::make_unique<Impl>())
-{
-}
+{ }
 
 Store::~Store() = default;
 
@@ -74,7 +75,8 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
     if (exists)
         requireOpenable(absolute);
     else if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
-        throw Error(Error::Kind::Io, QStringLiteral("%1: cannot create the folder").arg(QFileInfo(absolute).absolutePath()));
+        throw Error(Error::Kind::Io,
+                    QStringLiteral("%1: cannot create the folder").arg(QFileInfo(absolute).absolutePath()));
 
     std::unique_ptr<Store> store(new Store);
     store->d->path = absolute;
@@ -83,8 +85,9 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
         absolute, exists ? sqlite::Connection::Mode::ReadWrite : sqlite::Connection::Mode::ReadWriteCreate);
     auto &db = *store->d->db;
     if (db.isReadOnly())
-        throw Error(Error::Kind::Io,
-                    QStringLiteral("%1: the database can only be opened read-only; the file was not changed").arg(absolute));
+        throw Error(
+            Error::Kind::Io,
+            QStringLiteral("%1: the database can only be opened read-only; the file was not changed").arg(absolute));
     configure(db);
     schema::migrate(db, schema::currentVersion());
     try {
@@ -103,7 +106,7 @@ QString Store::defaultPath()
 
 QString Store::defaultActor()
 {
-    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+    for (const char *variable : { "USER", "USERNAME", "LOGNAME" }) {
         const QString name = qEnvironmentVariable(variable).trimmed();
         if (!name.isEmpty())
             return name;

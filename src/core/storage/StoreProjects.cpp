@@ -43,14 +43,14 @@ AuditFields projectFields(const Project &project)
 {
     const auto date = [](const std::optional<QDate> &value) { return formatDate(value).value_or(QString()); };
     return {
-        {QStringLiteral("project:name"), project.name},
-        {QStringLiteral("project:description"), project.description},
-        {QStringLiteral("project:template"),
-         project.templateId.isEmpty() ? QString() : project.templateId + QLatin1Char('@') + project.templateVersion},
-        {QStringLiteral("project:targetDate"), date(project.targetDate)},
-        {QStringLiteral("project:actualDate"), date(project.actualDate)},
-        {QStringLiteral("project:notes"), project.notes},
-        {QStringLiteral("project:archived"), project.archived ? QStringLiteral("true") : QString()},
+        { QStringLiteral("project:name"), project.name },
+        { QStringLiteral("project:description"), project.description },
+        { QStringLiteral("project:template"),
+          project.templateId.isEmpty() ? QString() : project.templateId + QLatin1Char('@') + project.templateVersion },
+        { QStringLiteral("project:targetDate"), date(project.targetDate) },
+        { QStringLiteral("project:actualDate"), date(project.actualDate) },
+        { QStringLiteral("project:notes"), project.notes },
+        { QStringLiteral("project:archived"), project.archived ? QStringLiteral("true") : QString() },
     };
 }
 
@@ -129,9 +129,10 @@ Project Store::createProject(const Project &draft)
         throw Error(Error::Kind::Usage,
                     QStringLiteral("%1: project \"%2\" needs a template id").arg(d->path, draft.name));
     const QString now = currentTimeText();
-    sqlite::Statement insert(*d->db, "INSERT INTO projects(name, description, template_id, template_version, "
-                                     "target_date, actual_date, notes, created, updated, archived) "
-                                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
+    sqlite::Statement insert(*d->db,
+                             "INSERT INTO projects(name, description, template_id, template_version, "
+                             "target_date, actual_date, notes, created, updated, archived) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
     insert.bind(1, draft.name).bind(2, draft.description).bind(3, draft.templateId).bind(4, draft.templateVersion);
     insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
     insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
@@ -163,8 +164,9 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
     audit::Appender appender(*d->db, d->actor, now);
     if (Impl::auditChanges(appender, projectId, projectFields(before), projectFields(after)) == 0)
         return before;
-    sqlite::Statement update(*d->db, "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
-                                     "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
+    sqlite::Statement update(*d->db,
+                             "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
+                             "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
     update.bind(1, projectId).bind(2, after.name).bind(3, after.description);
     update.bindOptional(4, formatDate(after.targetDate)).bindOptional(5, formatDate(after.actualDate));
     update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now);

@@ -10,8 +10,8 @@ namespace preflight {
 
 namespace {
 
-constexpr const char *itemColumns =
-    "SELECT item_id, status, reason, note, owner, evidence, changed_by, changed_at FROM item_states";
+constexpr const char *itemColumns
+    = "SELECT item_id, status, reason, note, owner, evidence, changed_by, changed_at FROM item_states";
 constexpr const char *riskColumns = "SELECT id, title, severity, mitigation, owner, status, linked_items, "
                                     "accepted_by, accepted_until, created, updated FROM risks";
 
@@ -64,11 +64,11 @@ AuditFields itemFields(const ItemState &state)
 {
     const QString prefix = QStringLiteral("item:") + state.itemId + QLatin1Char(':');
     return {
-        {prefix + QLatin1String("status"), itemStatusKey(state.status)},
-        {prefix + QLatin1String("reason"), state.reason},
-        {prefix + QLatin1String("note"), state.note},
-        {prefix + QLatin1String("owner"), state.owner},
-        {prefix + QLatin1String("evidence"), state.evidence},
+        { prefix + QLatin1String("status"), itemStatusKey(state.status) },
+        { prefix + QLatin1String("reason"), state.reason },
+        { prefix + QLatin1String("note"), state.note },
+        { prefix + QLatin1String("owner"), state.owner },
+        { prefix + QLatin1String("evidence"), state.evidence },
     };
 }
 
@@ -76,14 +76,14 @@ AuditFields riskFields(const Risk &risk)
 {
     const QString prefix = QStringLiteral("risk:%1:").arg(risk.id);
     return {
-        {prefix + QLatin1String("title"), risk.title},
-        {prefix + QLatin1String("severity"), severityKey(risk.severity)},
-        {prefix + QLatin1String("mitigation"), risk.mitigation},
-        {prefix + QLatin1String("owner"), risk.owner},
-        {prefix + QLatin1String("status"), riskStatusKey(risk.status)},
-        {prefix + QLatin1String("linkedItems"), risk.linkedItems.join(QLatin1String(", "))},
-        {prefix + QLatin1String("acceptedBy"), risk.acceptedBy},
-        {prefix + QLatin1String("acceptedUntil"), formatDate(risk.acceptedUntil).value_or(QString())},
+        { prefix + QLatin1String("title"), risk.title },
+        { prefix + QLatin1String("severity"), severityKey(risk.severity) },
+        { prefix + QLatin1String("mitigation"), risk.mitigation },
+        { prefix + QLatin1String("owner"), risk.owner },
+        { prefix + QLatin1String("status"), riskStatusKey(risk.status) },
+        { prefix + QLatin1String("linkedItems"), risk.linkedItems.join(QLatin1String(", ")) },
+        { prefix + QLatin1String("acceptedBy"), risk.acceptedBy },
+        { prefix + QLatin1String("acceptedUntil"), formatDate(risk.acceptedUntil).value_or(QString()) },
     };
 }
 
@@ -145,11 +145,12 @@ ProjectState Store::Impl::readState(const Project &project) const
         state.risks.push_back(readRisk(risks));
 
     // A sign-off goes stale with every item or risk change audited after its own audit row.
-    sqlite::Statement signoffs(*db, "SELECT s.role, s.name, s.decision, s.comment, s.date, s.state_digest, "
-                                    "(SELECT count(*) FROM audit a WHERE a.project_id = s.project_id "
-                                    "   AND a.seq > s.audit_seq "
-                                    "   AND substr(a.what, 1, 5) IN ('item:', 'risk:')) "
-                                    "FROM signoffs s WHERE s.project_id = ?1 ORDER BY s.role");
+    sqlite::Statement signoffs(*db,
+                               "SELECT s.role, s.name, s.decision, s.comment, s.date, s.state_digest, "
+                               "(SELECT count(*) FROM audit a WHERE a.project_id = s.project_id "
+                               "   AND a.seq > s.audit_seq "
+                               "   AND substr(a.what, 1, 5) IN ('item:', 'risk:')) "
+                               "FROM signoffs s WHERE s.project_id = ?1 ORDER BY s.role");
     signoffs.bind(1, project.id);
     while (signoffs.step()) {
         SignOff signoff;
@@ -220,9 +221,10 @@ void validateRisk(const QString &where, Risk &risk, const QString &actor)
 
 void writeRisk(const sqlite::Connection &db, const Risk &risk, const QString &now)
 {
-    sqlite::Statement update(db, "UPDATE risks SET title = ?2, severity = ?3, mitigation = ?4, owner = ?5, "
-                                 "status = ?6, linked_items = ?7, accepted_by = ?8, accepted_until = ?9, "
-                                 "updated = ?10 WHERE id = ?1");
+    sqlite::Statement update(db,
+                             "UPDATE risks SET title = ?2, severity = ?3, mitigation = ?4, owner = ?5, "
+                             "status = ?6, linked_items = ?7, accepted_by = ?8, accepted_until = ?9, "
+                             "updated = ?10 WHERE id = ?1");
     update.bind(1, risk.id).bind(2, risk.title).bind(3, severityKey(risk.severity)).bind(4, risk.mitigation);
     update.bind(5, risk.owner).bind(6, riskStatusKey(risk.status)).bind(7, linksText(risk.linkedItems));
     update.bind(8, risk.acceptedBy).bindOptional(9, formatDate(risk.acceptedUntil)).bind(10, now);
@@ -238,8 +240,9 @@ Risk Store::addRisk(qint64 projectId, const Risk &risk)
     Risk added = risk;
     validateRisk(d->label(project), added, d->actor);
     const QString now = currentTimeText();
-    sqlite::Statement insert(*d->db, "INSERT INTO risks(project_id, title, severity, status, created, updated) "
-                                     "VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
+    sqlite::Statement insert(*d->db,
+                             "INSERT INTO risks(project_id, title, severity, status, created, updated) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
     insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
     insert.bind(4, riskStatusKey(added.status)).bind(5, now);
     insert.run();
@@ -318,8 +321,9 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
     audit::Appender appender(*d->db, d->actor, now);
     const qint64 seq = appender.append(projectId, QStringLiteral("signoff:") + signed_.role,
                                        previous ? signOffText(*previous) : QString(), signOffText(signed_));
-    sqlite::Statement upsert(*d->db, "INSERT OR REPLACE INTO signoffs(project_id, role, name, decision, comment, "
-                                     "date, state_digest, audit_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sqlite::Statement upsert(*d->db,
+                             "INSERT OR REPLACE INTO signoffs(project_id, role, name, decision, comment, "
+                             "date, state_digest, audit_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     upsert.bind(1, projectId).bind(2, signed_.role).bind(3, signed_.name).bind(4, decisionKey(signed_.decision));
     upsert.bind(5, signed_.comment).bind(6, now).bind(7, signed_.stateDigest).bind(8, seq);
     upsert.run();
