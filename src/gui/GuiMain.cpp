@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStyleFactory>
@@ -48,9 +49,12 @@ Options parseOptions(const QApplication &app)
 
 void setApplicationIdentity()
 {
-    // Must match the command line's: QSettings and Store::defaultPath() derive paths from these.
-    QCoreApplication::setOrganizationName(QStringLiteral("preflight"));
+    // Store::defaultPath() and the templates folder come from AppDataLocation, which the command
+    // line leaves at ~/.local/share/preflight (no organisation name, application "preflight"): the
+    // window must find the same database. QSettings falls back to the organisation domain, so
+    // setting only that keeps settings in ~/.config/preflight/ without moving the data.
     QCoreApplication::setApplicationName(QStringLiteral("preflight"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("preflight"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PREFLIGHT_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Preflight"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.example.preflight"));
@@ -68,8 +72,13 @@ int run(int argc, char *argv[])
     }
 
     QString path = options.database;
-    if (path.isEmpty())
-        path = QSettings().value(QStringLiteral("session/lastDatabase"), Store::defaultPath()).toString();
+    if (path.isEmpty()) {
+        // A last database that has since been moved or deleted must not be silently re-created
+        // empty in its old place: fall back to the default one.
+        path = QSettings().value(QStringLiteral("session/lastDatabase")).toString();
+        if (path.isEmpty() || !QFileInfo::exists(path))
+            path = Store::defaultPath();
+    }
     std::unique_ptr<Store> store;
     try {
         store = Store::open(path, Store::defaultActor());

@@ -6,11 +6,11 @@ namespace preflight::gui {
 
 namespace {
 
-// "item:<item id>.status" — the audit key the store writes for a status change.
+// "item:<item id>:status": the audit key the store writes for a status change.
 std::optional<QString> statusChangeItem(const AuditEntry &entry)
 {
     static const QString prefix = QStringLiteral("item:");
-    static const QString suffix = QStringLiteral(".status");
+    static const QString suffix = QStringLiteral(":status");
     if (!entry.what.startsWith(prefix) || !entry.what.endsWith(suffix))
         return std::nullopt;
     return entry.what.mid(prefix.size(), entry.what.size() - prefix.size() - suffix.size());

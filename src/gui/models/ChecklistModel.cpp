@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "ProjectSession.h"
+#include "scoring/EffectiveStatus.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -16,6 +17,7 @@ struct ChecklistModel::Node
     QString title;
     const Category *category = nullptr; // the category this row belongs to (none for summary rows)
     const SummaryItem *summary = nullptr;
+    const Item *item = nullptr;
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
@@ -40,6 +42,7 @@ void addItems(ChecklistModel::Kind kind, const std::vector<Item> &items, auto *p
 {
     for (const Item &item : items) {
         auto *node = parent->add(kind, item.id, plainText(item.text), category);
+        node->item = &item;
         addItems(kind, item.children, node, category);
     }
 }
@@ -203,10 +206,10 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
     case SeverityRole:
         return node.category ? QVariant(int(node.category->severity)) : QVariant();
     case EditableRole:
-        return node.kind == Kind::Item || (node.kind == Kind::SummaryItem && node.summary->rule == SummaryRule::Manual);
+        return (node.kind == Kind::Item && node.children.empty())
+            || (node.kind == Kind::SummaryItem && node.summary->rule == SummaryRule::Manual);
     case StatusRole:
-        return data(index, EditableRole).toBool() ? QVariant(int(m_session->state().itemState(node.id).status))
-                                                  : QVariant();
+        return hasStatus(node) ? QVariant(int(statusOf(node))) : QVariant();
     case SearchTextRole:
         return QString(node.title + QLatin1Char(' ') + m_session->state().itemState(node.id).owner);
     }
@@ -247,7 +250,7 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
             return themedIcon(QStringLiteral("computed"));
         return {};
     case Qt::ForegroundRole:
-        if (node.kind == Kind::Item && m_session->state().itemState(node.id).status == ItemStatus::NotApplicable)
+        if (node.kind == Kind::Item && statusOf(node) == ItemStatus::NotApplicable)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::CheckStateRole:
@@ -259,7 +262,7 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
                 }
                 return Qt::Unchecked;
             }
-            switch (m_session->state().itemState(node.id).status) {
+            switch (statusOf(node)) {
             case ItemStatus::Done:
                 return Qt::Checked;
             case ItemStatus::NotApplicable:
@@ -300,10 +303,25 @@ QVariant ChecklistModel::statusData(const Node &node, int role) const
     if (node.kind != Kind::Item && node.kind != Kind::SummaryItem)
         return {};
     const ItemState state = m_session->state().itemState(node.id);
-    const QString label = Labels::itemStatus(state.status);
+    const QString label = Labels::itemStatus(statusOf(node));
+    if (!node.children.empty())
+        return role == Qt::ToolTipRole ? tr("%1 — follows its sub-items").arg(label) : label;
     if (state.status == ItemStatus::NotApplicable && !state.reason.isEmpty())
         return tr("%1 — %2").arg(label, state.reason);
     return label;
+}
+
+bool ChecklistModel::hasStatus(const Node &node) const
+{
+    return node.kind == Kind::Item || (node.kind == Kind::SummaryItem && node.summary->rule == SummaryRule::Manual);
+}
+
+ItemStatus ChecklistModel::statusOf(const Node &node) const
+{
+    // A parent's status follows its sub-items (scoring's rule); only leaves are set by hand.
+    if (node.item)
+        return effectiveStatus(*node.item, m_session->state());
+    return m_session->state().itemState(node.id).status;
 }
 
 QVariant ChecklistModel::scoreData(const Node &node, int role) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Project.h"
 #include "model/Template.h"
 
 #include <QAbstractItemModel>
@@ -25,9 +26,9 @@ public:
     enum Role {
         KindRole = Qt::UserRole + 1,
         ItemIdRole,     // template id of the item, summary item, category, section or group
-        StatusRole,     // ItemStatus as int; items and manual summary items only
+        StatusRole,     // ItemStatus as int (a parent's follows its sub-items); items and manual summary items
         SeverityRole,   // Severity as int, of the row's category
-        EditableRole,   // true where a person sets the status
+        EditableRole,   // true where a person sets the status: leaf items and manual summary items
         SearchTextRole, // text the filter bar matches
     };
 
@@ -57,6 +58,8 @@ private:
     QVariant titleData(const Node &node, int role) const;
     QVariant statusData(const Node &node, int role) const;
     QVariant scoreData(const Node &node, int role) const;
+    bool hasStatus(const Node &node) const;
+    ItemStatus statusOf(const Node &node) const;
 
     ProjectSession *m_session = nullptr;
     std::unique_ptr<Node> m_root;

@@ -1,7 +1,7 @@
 #include "ItemDetailsPane.h"
 
 #include "Appearance.h"
-#include "models/ChecklistModel.h"
+#include "scoring/EffectiveStatus.h"
 #include "ui_ItemDetailsPane.h"
 
 #include <QDesktopServices>
@@ -200,12 +200,17 @@ void ItemDetailsPane::refresh()
         return;
     }
     const ItemState state = m_session->state().itemState(m_itemId);
-    QString status = tr("<b>%1</b>").arg(Labels::itemStatus(state.status));
-    if (state.status == ItemStatus::NotApplicable)
+    const bool parent = item && !item->children.empty();
+    const ItemStatus effective = item ? effectiveStatus(*item, m_session->state()) : state.status;
+    QString status = tr("<b>%1</b>").arg(Labels::itemStatus(effective));
+    if (parent)
+        status += tr(" — follows its sub-items");
+    else if (state.status == ItemStatus::NotApplicable)
         status += tr(" — %1").arg(state.reason.toHtmlEscaped());
     ui->statusLabel->setText(status);
-    ui->doneButton->setEnabled(state.status != ItemStatus::Done);
-    ui->reopenButton->setEnabled(state.status != ItemStatus::Open);
+    ui->doneButton->setEnabled(!parent && state.status != ItemStatus::Done);
+    ui->notApplicableButton->setEnabled(!parent);
+    ui->reopenButton->setEnabled(!parent && state.status != ItemStatus::Open);
     ui->changedLabel->setText(state.changedAt.isValid()
                                   ? tr("Last changed by %1, %2")
                                         .arg(state.changedBy,
