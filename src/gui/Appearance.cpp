@@ -2,6 +2,7 @@
 
 #include <QGuiApplication>
 #include <QHash>
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 
@@ -112,6 +113,13 @@ QIcon dotIcon(const QColor &color)
 QIcon themedIcon(const QString &name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+}
+
+QString shortDateTime(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ')
+        + QLocale().toString(local.time(), QStringLiteral("HH:mm"));
 }
 
 QString Labels::severity(Severity severity)

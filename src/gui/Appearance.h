@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QIcon>
 #include <QPalette>
 #include <QString>
@@ -27,6 +28,9 @@ QIcon dotIcon(const QColor &color);
 QIcon themedIcon(const QString &name); // resources/icons/<name>.svg
 
 // Translated, user-facing wording of the core's enums.
+// Date and minutes in the user's locale, local time.
+QString shortDateTime(const QDateTime &time);
+
 class Labels
 {
     Q_DECLARE_TR_FUNCTIONS(Labels)

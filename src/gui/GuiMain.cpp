@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStyleFactory>
+#include <QTextStream>
 #include <QTimer>
 
 namespace preflight::gui {
@@ -21,6 +22,7 @@ namespace {
 struct Options
 {
     QString database;
+    QString project;
     QString screenshotDir;
     bool dark = false;
     bool exitWhenShown = false;
@@ -33,6 +35,9 @@ Options parseOptions(const QApplication &app)
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("preflight::gui", "Database file."),
                                 QStringLiteral("path"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QApplication::translate("preflight::gui", "Project to open."),
+                                     QStringLiteral("name"));
     // Hidden: used by the screenshot script and the startup benchmark, not by people.
     QCommandLineOption screenshots(QStringLiteral("screenshots"), QString(), QStringLiteral("dir"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -40,9 +45,10 @@ Options parseOptions(const QApplication &app)
     dark.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"), QString());
     exitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, screenshots, dark, exitWhenShown});
+    parser.addOptions({ db, project, screenshots, dark, exitWhenShown });
     parser.process(app);
-    return {parser.value(db), parser.value(screenshots), parser.isSet(dark), parser.isSet(exitWhenShown)};
+    return { parser.value(db), parser.value(project), parser.value(screenshots), parser.isSet(dark),
+             parser.isSet(exitWhenShown) };
 }
 
 } // namespace
@@ -83,19 +89,27 @@ int run(int argc, char *argv[])
     try {
         store = Store::open(path, Store::defaultActor());
     } catch (const Error &error) {
-        QMessageBox::critical(nullptr, QApplication::translate("preflight::gui", "Preflight"),
-                              QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1")
-                                  .arg(error.message()));
+        QMessageBox::critical(
+            nullptr, QApplication::translate("preflight::gui", "Preflight"),
+            QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1").arg(error.message()));
         return 3;
     }
 
+    std::optional<Project> requested;
+    if (!options.project.isEmpty() && !(requested = store->findProject(options.project))) {
+        QTextStream(stderr) << QApplication::translate("preflight::gui", "preflight: no project named “%1” in %2\n")
+                                   .arg(options.project, store->path());
+        return 2;
+    }
     MainWindow window(std::make_unique<Workspace>(std::move(store)));
+    if (requested)
+        window.openProject(requested->id);
     if (!options.screenshotDir.isEmpty()) {
         window.resize(1440, 900);
         window.show();
         QTimer::singleShot(0, &window, [&] {
-            const bool saved
-                = takeScreenshots(window, options.screenshotDir, options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            const bool saved = takeScreenshots(window, options.screenshotDir,
+                                               options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
             QApplication::exit(saved ? 0 : 1);
         });
         return app.exec();

@@ -43,7 +43,7 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     ui->projectView->setModel(m_projectFilter);
     ui->projectView->setObjectName(QStringLiteral("projectView"));
     ui->mainSplitter->setStretchFactor(1, 1);
-    ui->mainSplitter->setSizes({300, 1140});
+    ui->mainSplitter->setSizes({ 340, 1100 });
     setupActions();
     setupStatusBar();
     bindWorkspace();
@@ -83,15 +83,16 @@ void MainWindow::setupActions()
     ui->actionQuit->setShortcut(QKeySequence::Quit);
     ui->actionUndo->setShortcut(QKeySequence::Undo);
     ui->actionUndo->setIcon(themedIcon(QStringLiteral("undo")));
-    ui->actionRedo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    ui->actionRedo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
     ui->actionRedo->setIcon(themedIcon(QStringLiteral("redo")));
     ui->actionFind->setShortcut(QKeySequence::Find);
     ui->actionDeleteProject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
     ui->actionArchiveProject->setIcon(themedIcon(QStringLiteral("archive")));
     ui->actionAbout->setShortcut(QKeySequence::HelpContents);
-    ui->projectView->addActions({ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject});
+    ui->projectView->addActions({ ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject });
 
-    connect(ui->actionNewProject, &QAction::triggered, this, [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
+    connect(ui->actionNewProject, &QAction::triggered, this,
+            [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
     connect(ui->actionRenameProject, &QAction::triggered, this, &MainWindow::renameProject);
     connect(ui->actionArchiveProject, &QAction::triggered, this, [this](bool archived) {
         if (m_session)
@@ -108,9 +109,8 @@ void MainWindow::setupActions()
     connect(ui->actionShowRisks, &QAction::triggered, this, [this] { showView(View::Risks); });
     connect(ui->actionShowSignOff, &QAction::triggered, this, [this] { showView(View::SignOff); });
     connect(ui->actionShowDashboard, &QAction::triggered, this, [this] { showView(View::Dashboard); });
-    connect(ui->actionAbout, &QAction::triggered, this, [this] {
-        AboutDialog(m_workspace->store().path(), this).exec();
-    });
+    connect(ui->actionAbout, &QAction::triggered, this,
+            [this] { AboutDialog(m_workspace->store().path(), this).exec(); });
     connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     connect(ui->actionUndo, &QAction::triggered, &m_undoGroup, &QUndoGroup::undo);
@@ -126,8 +126,7 @@ void MainWindow::setupActions()
     ui->actionUndo->setEnabled(false);
     ui->actionRedo->setEnabled(false);
 
-    connect(ui->projectFilterEdit, &QLineEdit::textChanged, m_projectFilter,
-            &ProjectFilterModel::setFilterFixedString);
+    connect(ui->projectFilterEdit, &QLineEdit::textChanged, m_projectFilter, &ProjectFilterModel::setFilterFixedString);
     connect(ui->showArchivedCheck, &QCheckBox::toggled, ui->actionShowArchived, &QAction::setChecked);
     connect(ui->actionShowArchived, &QAction::toggled, ui->showArchivedCheck, &QCheckBox::setChecked);
     connect(ui->actionShowArchived, &QAction::toggled, m_projectFilter, &ProjectFilterModel::setShowArchived);
@@ -215,7 +214,7 @@ void MainWindow::projectsChanged()
 void MainWindow::updatePage()
 {
     ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
-    for (QAction *action : {ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject})
+    for (QAction *action : { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject })
         action->setEnabled(m_session != nullptr);
 }
 
@@ -251,6 +250,9 @@ Dashboard *MainWindow::dashboard()
         m_dashboard = createDashboard(ui->dashboardPage);
         m_dashboard->setObjectName(QStringLiteral("dashboard"));
         ui->dashboardPage->layout()->addWidget(m_dashboard);
+        // Added to a page that may already be visible: show it now rather than on the next
+        // event loop pass, so it draws the session straight away.
+        m_dashboard->show();
         m_dashboard->setSession(m_session);
     }
     return m_dashboard;
@@ -301,9 +303,9 @@ void MainWindow::deleteProject()
 
 void MainWindow::openDatabase()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Open or Create Database"),
-                                                      m_workspace->store().path(), tr("Preflight databases (*.db)"),
-                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Open or Create Database"), m_workspace->store().path(),
+                                       tr("Preflight databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
     std::unique_ptr<Store> store;

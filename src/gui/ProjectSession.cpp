@@ -1,7 +1,6 @@
 #include "ProjectSession.h"
 
 #include "Error.h"
-
 #include "commands/ItemCommands.h"
 #include "commands/ProjectCommands.h"
 #include "commands/RiskCommands.h"

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QPixmap>
 #include <QTextStream>
 
@@ -13,11 +14,14 @@ namespace preflight::gui {
 
 namespace {
 
-// Lets layouts, deferred chart geometry and the first paint settle before grabbing.
+// Lets layouts, deferred chart geometry and the first paint settle before grabbing. The
+// window manager's first resize arrives asynchronously, so this waits in real time.
 void settle()
 {
-    for (int i = 0; i < 5; ++i)
-        QApplication::processEvents();
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 400)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 // Shows the details of an item with a note, so the checklist shot shows the Markdown preview.
@@ -40,10 +44,10 @@ bool takeScreenshots(MainWindow &window, const QString &dir, const QString &vari
     QDir().mkpath(dir);
     selectAnnotatedItem(window);
     const std::pair<MainWindow::View, QString> views[] = {
-        {MainWindow::View::Checklist, QStringLiteral("checklist")},
-        {MainWindow::View::Risks, QStringLiteral("risks")},
-        {MainWindow::View::SignOff, QStringLiteral("signoff")},
-        {MainWindow::View::Dashboard, QStringLiteral("dashboard")},
+        { MainWindow::View::Checklist, QStringLiteral("checklist") },
+        { MainWindow::View::Risks, QStringLiteral("risks") },
+        { MainWindow::View::SignOff, QStringLiteral("signoff") },
+        { MainWindow::View::Dashboard, QStringLiteral("dashboard") },
     };
     bool ok = true;
     for (const auto &[view, name] : views) {

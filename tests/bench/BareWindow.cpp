@@ -12,7 +12,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QMainWindow window;
     auto *series = new QLineSeries;
-    series->append({QPointF(0, 0), QPointF(1, 1), QPointF(2, 0.5)});
+    series->append({ QPointF(0, 0), QPointF(1, 1), QPointF(2, 0.5) });
     auto *chart = new QChart;
     chart->addSeries(series);
     chart->createDefaultAxes();

@@ -43,12 +43,12 @@ Sample runOnce(const QStringList &command)
     if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
         qFatal("cannot start %s", argv[0]);
     int status = 0;
-    rusage usage{};
+    rusage usage {};
     wait4(pid, &status, 0, &usage); // ru_maxrss of this one child, in kilobytes on Linux
     const double elapsed = double(clock.nsecsElapsed()) / 1e6;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         qFatal("%s failed with status %d", argv[0], status);
-    return {elapsed, usage.ru_maxrss};
+    return { elapsed, usage.ru_maxrss };
 }
 
 // A review part way through: about half the items ticked, some N/A with reasons, notes, risks
@@ -115,9 +115,9 @@ int main(int argc, char *argv[])
     const QString database = home.filePath(QStringLiteral("review.db"));
     populate(database);
 
-    const QStringList app1{QStringLiteral(PREFLIGHT_BINARY), QStringLiteral("--db"), database,
-                           QStringLiteral("--exit-when-shown")};
-    const QStringList bare{QStringLiteral(BARE_WINDOW_BINARY)};
+    const QStringList app1 { QStringLiteral(PREFLIGHT_BINARY), QStringLiteral("--db"), database,
+                             QStringLiteral("--exit-when-shown") };
+    const QStringList bare { QStringLiteral(BARE_WINDOW_BINARY) };
     runOnce(app1); // warm the file cache for both before measuring
     runOnce(bare);
     std::vector<Sample> appSamples;
@@ -130,9 +130,18 @@ int main(int argc, char *argv[])
     const Sample b = median(bareSamples);
     QTextStream out(stdout);
     out << "runs: " << runs << " each, alternating; time is the median, memory the peak\n";
-    out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("program"), -34).arg(QStringLiteral("time (ms)"), 10).arg(QStringLiteral("peak RSS (MiB)"), 15);
-    out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("preflight (last project loaded)"), -34).arg(a.milliseconds, 10, 'f', 1).arg(a.peakKilobytes / 1024.0, 15, 'f', 1);
-    out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("bare Qt Widgets + Qt Charts"), -34).arg(b.milliseconds, 10, 'f', 1).arg(b.peakKilobytes / 1024.0, 15, 'f', 1);
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("program"), -34)
+               .arg(QStringLiteral("time (ms)"), 10)
+               .arg(QStringLiteral("peak RSS (MiB)"), 15);
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("preflight (last project loaded)"), -34)
+               .arg(a.milliseconds, 10, 'f', 1)
+               .arg(a.peakKilobytes / 1024.0, 15, 'f', 1);
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("bare Qt Widgets + Qt Charts"), -34)
+               .arg(b.milliseconds, 10, 'f', 1)
+               .arg(b.peakKilobytes / 1024.0, 15, 'f', 1);
     out << QStringLiteral("ratio: time %1x (target 1.3x), memory %2x (target 1.5x)\n")
                .arg(a.milliseconds / b.milliseconds, 0, 'f', 2)
                .arg(double(a.peakKilobytes) / double(b.peakKilobytes), 0, 'f', 2);

@@ -15,7 +15,8 @@ TEST_CASE("Item edits write through the store and undo restores it", "[gui][comm
     const Project project = createAppendixProject(workspace.store());
     ProjectSession *session = workspace.session(project.id);
     QUndoStack *stack = session->undoStack();
-    const auto stored = [&] { return db.open(QStringLiteral("reader"))->loadState(project.id).itemState(styleGuideItem); };
+    const auto stored
+        = [&] { return db.open(QStringLiteral("reader"))->loadState(project.id).itemState(styleGuideItem); };
 
     session->setItemStatus(styleGuideItem, ItemStatus::NotApplicable, QStringLiteral("No Python here"));
     CHECK(stored().status == ItemStatus::NotApplicable);

@@ -41,6 +41,7 @@ inline Project createAppendixProject(Store &store, const QString &name = QString
 
 // Item ids from checklists/appendix-a.json used across the GUI tests.
 inline const QString styleGuideItem = QStringLiteral("code-quality.code-standards.all-code-follows-style-guide");
-inline const QString typeHintsItem = QStringLiteral("code-quality.code-standards.type-hints-on-all-function-signatures");
+inline const QString typeHintsItem
+    = QStringLiteral("code-quality.code-standards.type-hints-on-all-function-signatures");
 
 } // namespace preflight::gui::test

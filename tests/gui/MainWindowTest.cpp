@@ -1,5 +1,6 @@
-#include "GuiTestSupport.h"
 #include "MainWindow.h"
+
+#include "GuiTestSupport.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
@@ -168,6 +169,7 @@ TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", 
     CHECK(asked);
     CHECK(storedStatus(db, project.id, styleGuideItem) == ItemStatus::Open);
     CHECK(open.window.currentSession()->undoStack()->count() == undoSteps);
+    QTRY_VERIFY(QApplication::focusWidget() == open.tree()); // back from the dialog
 
     whenDialogOpens<ReasonDialog>([](ReasonDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("reasonEdit")),

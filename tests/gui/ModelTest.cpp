@@ -52,7 +52,8 @@ TEST_CASE("Checklist model mirrors the template and the store under the model te
     const QModelIndex computed = model.indexOfId(QStringLiteral("executive-summary.all-critical-items-completed"));
     REQUIRE(computed.isValid());
     CHECK_FALSE(model.flags(computed) & Qt::ItemIsUserCheckable);
-    CHECK(computed.siblingAtColumn(ChecklistModel::StatusColumn).data().toString().startsWith(QStringLiteral("Not met")));
+    CHECK(
+        computed.siblingAtColumn(ChecklistModel::StatusColumn).data().toString().startsWith(QStringLiteral("Not met")));
     CHECK_FALSE(model.setData(computed, Qt::Checked, Qt::CheckStateRole));
 }
 
@@ -117,7 +118,7 @@ TEST_CASE("Risk and sign-off models follow the session under the model tester", 
     CHECK(workspace.store().loadState(project.id).risks.at(0).status == RiskStatus::Mitigated);
     REQUIRE(risks.setData(risks.index(0, RiskTableModel::LinkedColumn), QStringLiteral(" a.b , c.d,")));
     CHECK(workspace.store().loadState(project.id).risks.at(0).linkedItems
-          == QStringList{QStringLiteral("a.b"), QStringLiteral("c.d")});
+          == QStringList { QStringLiteral("a.b"), QStringLiteral("c.d") });
     CHECK_FALSE(risks.setData(risks.index(0, RiskTableModel::TitleColumn), QStringLiteral("  ")));
 
     SignOffModel signoffs;
@@ -138,7 +139,7 @@ TEST_CASE("Risk and sign-off models follow the session under the model tester", 
     session->setItemStatus(styleGuideItem, ItemStatus::Done);
     CHECK(signoffs.index(0, 0).data(SignOffModel::StaleRole).toBool());
     CHECK(signoffs.index(0, SignOffModel::StateColumn).data().toString()
-          == QStringLiteral("Stale: 1 change(s) since signed"));
+          == QStringLiteral("Stale: 1 change since signed"));
 }
 
 TEST_CASE("Project list shows verdict and score and filters by name and archive state", "[gui][models]")

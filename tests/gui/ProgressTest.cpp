@@ -1,7 +1,8 @@
+#include "dashboard/Progress.h"
+
 #include "GuiTestSupport.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
-#include "dashboard/Progress.h"
 
 using namespace preflight;
 using namespace preflight::gui;
@@ -18,8 +19,8 @@ TEST_CASE("Progress over time replays the audit trail's status changes", "[gui][
     session->setItemText(typeHintsItem, ItemTextField::Note, QStringLiteral("not a status change"));
     session->setItemStatus(styleGuideItem, ItemStatus::Open);
 
-    const std::vector<ProgressPoint> points = progressOverTime(
-        session->tmpl(), session->state(), workspace.store().history(project.id));
+    const std::vector<ProgressPoint> points
+        = progressOverTime(session->tmpl(), session->state(), workspace.store().history(project.id));
     REQUIRE(points.size() == 4); // creation plus three status changes
     const double oneItem = 100.0 / session->tmpl().itemCount();
     CHECK(points[0].completion == 0.0);

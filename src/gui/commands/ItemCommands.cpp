@@ -42,8 +42,7 @@ SetItemStatusCommand::SetItemStatusCommand(ProjectSession *session, const QStrin
     , m_beforeReason(before.reason)
     , m_status(status)
     , m_reason(reason)
-{
-}
+{ }
 
 void SetItemStatusCommand::applyRedo()
 {
@@ -73,8 +72,7 @@ SetItemTextCommand::SetItemTextCommand(ProjectSession *session, const QString &i
     , m_field(field)
     , m_before(before)
     , m_after(after)
-{
-}
+{ }
 
 QString SetItemTextCommand::fieldOf(const ItemState &state, ItemTextField field)
 {

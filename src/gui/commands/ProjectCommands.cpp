@@ -5,13 +5,12 @@
 namespace preflight::gui {
 
 RenameProjectCommand::RenameProjectCommand(ProjectSession *session, const QString &before, const QString &after)
-    : StoreCommand(session,
-                   QCoreApplication::translate("preflight::gui::RenameProjectCommand", "Rename project to “%1”")
-                       .arg(after))
+    : StoreCommand(
+        session,
+        QCoreApplication::translate("preflight::gui::RenameProjectCommand", "Rename project to “%1”").arg(after))
     , m_before(before)
     , m_after(after)
-{
-}
+{ }
 
 void RenameProjectCommand::applyRedo()
 {
@@ -35,8 +34,7 @@ ArchiveProjectCommand::ArchiveProjectCommand(ProjectSession *session, bool archi
                    archived ? QCoreApplication::translate("preflight::gui::ArchiveProjectCommand", "Archive project")
                             : QCoreApplication::translate("preflight::gui::ArchiveProjectCommand", "Restore project"))
     , m_archived(archived)
-{
-}
+{ }
 
 void ArchiveProjectCommand::applyRedo()
 {

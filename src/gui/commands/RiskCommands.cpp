@@ -16,8 +16,7 @@ QString tr(const char *text)
 AddRiskCommand::AddRiskCommand(ProjectSession *session, const Risk &draft)
     : StoreCommand(session, tr("Add risk “%1”").arg(draft.title))
     , m_draft(draft)
-{
-}
+{ }
 
 void AddRiskCommand::applyRedo()
 {
@@ -36,8 +35,7 @@ void AddRiskCommand::applyUndo()
 RemoveRiskCommand::RemoveRiskCommand(ProjectSession *session, const Risk &risk)
     : StoreCommand(session, tr("Remove risk “%1”").arg(risk.title))
     , m_risk(risk)
-{
-}
+{ }
 
 void RemoveRiskCommand::applyRedo()
 {
@@ -57,8 +55,7 @@ EditRiskCommand::EditRiskCommand(ProjectSession *session, qint64 riskId, RiskFie
     , m_field(field)
     , m_before(before)
     , m_after(after)
-{
-}
+{ }
 
 QVariant EditRiskCommand::fieldOf(const Risk &risk, RiskField field)
 {

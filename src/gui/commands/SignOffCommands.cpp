@@ -26,8 +26,7 @@ SignOffCommand::SignOffCommand(ProjectSession *session, const SignOff &signoff)
                    QCoreApplication::translate("preflight::gui::SignOffCommand", "Sign off as %1").arg(signoff.role))
     , m_signoff(signoff)
     , m_before(currentSignOff(session->state(), signoff.role))
-{
-}
+{ }
 
 void SignOffCommand::applyRedo()
 {
@@ -44,8 +43,7 @@ ClearSignOffCommand::ClearSignOffCommand(ProjectSession *session, const QString 
                    QCoreApplication::translate("preflight::gui::ClearSignOffCommand", "Clear sign-off of %1").arg(role))
     , m_role(role)
     , m_before(currentSignOff(session->state(), role))
-{
-}
+{ }
 
 void ClearSignOffCommand::applyRedo()
 {

@@ -8,8 +8,7 @@ namespace preflight::gui {
 StoreCommand::StoreCommand(ProjectSession *session, const QString &text)
     : QUndoCommand(text)
     , m_session(session)
-{
-}
+{ }
 
 void StoreCommand::redo()
 {

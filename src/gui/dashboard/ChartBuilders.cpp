@@ -8,18 +8,20 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
 #include <QPolarChart>
-#include <QStackedBarSeries>
 #include <QValueAxis>
 
 namespace preflight::gui {
 
 namespace {
 
-const Severity severitiesDescending[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low};
+const Severity severitiesDescending[] = { Severity::Critical, Severity::High, Severity::Medium, Severity::Low };
+// Horizontal bar charts draw their first category at the bottom: this order puts Critical on top.
+const Severity severitiesAscending[] = { Severity::Low, Severity::Medium, Severity::High, Severity::Critical };
 
 void reset(QChart *chart, const QString &title, const QPalette &palette)
 {
@@ -62,6 +64,23 @@ QValueAxis *percentAxis(const QPalette &palette)
 QString tr(const char *text)
 {
     return QCoreApplication::translate("preflight::gui::Dashboard", text);
+}
+
+// The text in the hole of the donut. Created once per chart and kept centred on the plot area,
+// which moves whenever the view is resized.
+QGraphicsSimpleTextItem *centreLabel(QChart *chart)
+{
+    const QString marker = QStringLiteral("centreLabel");
+    for (QGraphicsItem *child : chart->childItems()) {
+        if (child->data(0).toString() == marker)
+            return static_cast<QGraphicsSimpleTextItem *>(child);
+    }
+    auto *label = new QGraphicsSimpleTextItem(chart);
+    label->setData(0, marker);
+    label->setZValue(10);
+    QObject::connect(chart, &QChart::plotAreaChanged, chart,
+                     [label](const QRectF &area) { label->setPos(area.center() - label->boundingRect().center()); });
+    return label;
 }
 
 } // namespace
@@ -107,7 +126,7 @@ void fillCategoryChart(QChart *chart, const Assessment &assessment, const QPalet
 
 void fillScoreChart(QChart *chart, const Assessment &assessment, const QPalette &palette)
 {
-    reset(chart, tr("Overall score: %1").arg(Labels::score(assessment.score)), palette);
+    reset(chart, tr("Overall score"), palette);
     auto *series = new QPieSeries;
     series->setHoleSize(0.55);
     series->setPieSize(0.85);
@@ -117,9 +136,9 @@ void fillScoreChart(QChart *chart, const Assessment &assessment, const QPalette 
         int count;
         QColor color;
     } slices[] = {
-        {tr("Done"), assessment.counts.done, verdictColor(Verdict::Ready)},
-        {tr("N/A"), assessment.counts.na, palette.color(QPalette::Mid)},
-        {tr("Open"), assessment.counts.open, severityColor(Severity::Critical)},
+        { tr("Done"), assessment.counts.done, verdictColor(Verdict::Ready) },
+        { tr("N/A"), assessment.counts.na, palette.color(QPalette::Mid) },
+        { tr("Open"), assessment.counts.open, severityColor(Severity::Critical) },
     };
     for (const auto &slice : slices) {
         QPieSlice *added = series->append(tr("%1: %2").arg(slice.label).arg(slice.count), slice.count);
@@ -128,6 +147,14 @@ void fillScoreChart(QChart *chart, const Assessment &assessment, const QPalette 
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignBottom);
+
+    QGraphicsSimpleTextItem *label = centreLabel(chart);
+    QFont font = chart->titleFont();
+    font.setPointSizeF(font.pointSizeF() * 2.2);
+    label->setFont(font);
+    label->setBrush(palette.color(QPalette::Text));
+    label->setText(Labels::score(assessment.score));
+    label->setPos(chart->plotArea().center() - label->boundingRect().center());
 }
 
 void fillRadarChart(QChart *chart, const Assessment &assessment, const QPalette &palette)
@@ -194,7 +221,7 @@ void fillProgressChart(QChart *chart, const std::vector<ProgressPoint> &points, 
     QValueAxis *values = percentAxis(palette);
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
-    for (QLineSeries *series : {completion, score}) {
+    for (QLineSeries *series : { completion, score }) {
         series->attachAxis(time);
         series->attachAxis(values);
     }
@@ -204,10 +231,11 @@ void fillProgressChart(QChart *chart, const std::vector<ProgressPoint> &points, 
 void fillRiskChart(QChart *chart, const std::vector<Risk> &risks, const QPalette &palette)
 {
     reset(chart, tr("Risks by severity and status"), palette);
-    const RiskStatus statuses[] = {RiskStatus::Open, RiskStatus::Accepted, RiskStatus::Mitigated, RiskStatus::Closed};
-    const QColor statusColors[] = {severityColor(Severity::Critical), severityColor(Severity::Medium),
-                                   verdictColor(Verdict::Ready), palette.color(QPalette::Mid)};
-    auto *series = new QStackedBarSeries;
+    const RiskStatus statuses[] = { RiskStatus::Open, RiskStatus::Accepted, RiskStatus::Mitigated, RiskStatus::Closed };
+    const QColor statusColors[] = { severityColor(Severity::Critical), severityColor(Severity::Medium),
+                                    verdictColor(Verdict::Ready), palette.color(QPalette::Mid) };
+    // Horizontal, so that severity names never get clipped in a narrow chart.
+    auto *series = new QHorizontalStackedBarSeries;
     const QDate today = QDate::currentDate();
     int most = 0;
     std::map<Severity, int> perSeverity;
@@ -215,7 +243,7 @@ void fillRiskChart(QChart *chart, const std::vector<Risk> &risks, const QPalette
         auto *set = new QBarSet(Labels::riskStatus(statuses[s]));
         set->setColor(statusColors[s]);
         set->setBorderColor(statusColors[s]);
-        for (Severity severity : severitiesDescending) {
+        for (Severity severity : severitiesAscending) {
             const auto count = std::count_if(risks.begin(), risks.end(), [&](const Risk &risk) {
                 return risk.severity == severity && risk.effectiveStatus(today) == statuses[s];
             });
@@ -226,16 +254,19 @@ void fillRiskChart(QChart *chart, const std::vector<Risk> &risks, const QPalette
     }
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis;
-    for (Severity severity : severitiesDescending)
+    for (Severity severity : severitiesAscending)
         categories->append(Labels::severity(severity));
     styleAxis(categories, palette);
+    categories->setGridLineVisible(false);
     auto *counts = new QValueAxis;
     counts->setRange(0, std::max(most, 1));
     counts->setTickCount(std::min(std::max(most, 1), 5) + 1);
+    if (most > 5)
+        counts->applyNiceNumbers();
     counts->setLabelFormat(QStringLiteral("%d"));
     styleAxis(counts, palette);
-    chart->addAxis(categories, Qt::AlignBottom);
-    chart->addAxis(counts, Qt::AlignLeft);
+    chart->addAxis(categories, Qt::AlignLeft);
+    chart->addAxis(counts, Qt::AlignBottom);
     series->attachAxis(categories);
     series->attachAxis(counts);
     chart->legend()->setAlignment(Qt::AlignBottom);

@@ -94,9 +94,8 @@ void ChartsDashboard::refresh()
     } catch (const Error &error) {
         m_session->reportError(error.message());
     }
-    fillProgressChart(m_progress->chart(),
-                      progressOverTime(m_session->tmpl(), m_session->state(), history), colors);
-    for (QChartView *view : {m_score, m_categories, m_radar, m_progress, m_risks})
+    fillProgressChart(m_progress->chart(), progressOverTime(m_session->tmpl(), m_session->state(), history), colors);
+    for (QChartView *view : { m_score, m_categories, m_radar, m_progress, m_risks })
         view->setBackgroundBrush(colors.color(QPalette::Window));
 }
 

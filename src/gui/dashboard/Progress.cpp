@@ -21,7 +21,7 @@ ProgressPoint pointFor(const Template &tmpl, const ProjectState &state, const QD
     const Assessment assessment = assess(tmpl, state, time.date());
     const int total = assessment.counts.total();
     const double completion = total > 0 ? 100.0 * (assessment.counts.done + assessment.counts.na) / total : 0.0;
-    return {time, assessment.score, completion};
+    return { time, assessment.score, completion };
 }
 
 } // namespace

@@ -14,7 +14,7 @@ struct ProgressPoint
 {
     QDateTime time;
     std::optional<double> score; // assess()'s overall score as it stood then
-    double completion = 0;       // percent of checklist items done or N/A then
+    double completion = 0; // percent of checklist items done or N/A then
 };
 
 // Replays the audit trail's item status changes and assesses the checklist as it stood after

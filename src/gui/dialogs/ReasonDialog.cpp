@@ -14,9 +14,7 @@ ReasonDialog::ReasonDialog(const QString &itemText, const QString &reason, QWidg
     setObjectName(QStringLiteral("reasonDialog"));
     ui->itemLabel->setText(QStringLiteral("<b>%1</b>").arg(itemText.toHtmlEscaped()));
     ui->reasonEdit->setPlainText(reason);
-    const auto updateOk = [this] {
-        ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!this->reason().isEmpty());
-    };
+    const auto updateOk = [this] { ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!this->reason().isEmpty()); };
     connect(ui->reasonEdit, &QPlainTextEdit::textChanged, this, updateOk);
     updateOk();
     ui->reasonEdit->setFocus();

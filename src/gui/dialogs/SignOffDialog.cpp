@@ -18,16 +18,15 @@ SignOffDialog::SignOffDialog(const QString &role, const std::optional<SignOff> &
     setWindowTitle(tr("Sign Off as %1").arg(role));
     ui->introLabel->setText(tr("Your decision covers the checklist and the risks as they are now. Any later change "
                                "marks it stale until you sign again."));
-    for (Decision decision : {Decision::Approve, Decision::ApproveWithRisks, Decision::Reject})
+    for (Decision decision : { Decision::Approve, Decision::ApproveWithRisks, Decision::Reject })
         ui->decisionCombo->addItem(dotIcon(decisionColor(decision)), Labels::decision(decision), int(decision));
     ui->nameEdit->setText(previous ? previous->name : defaultName);
     if (previous) {
         ui->decisionCombo->setCurrentIndex(ui->decisionCombo->findData(int(previous->decision)));
         ui->commentEdit->setPlainText(previous->comment);
     }
-    const auto updateOk = [this] {
-        ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!ui->nameEdit->text().trimmed().isEmpty());
-    };
+    const auto updateOk
+        = [this] { ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!ui->nameEdit->text().trimmed().isEmpty()); };
     connect(ui->nameEdit, &QLineEdit::textChanged, this, updateOk);
     updateOk();
     ui->decisionCombo->setFocus();

@@ -52,15 +52,18 @@ void addItems(ChecklistModel::Kind kind, const std::vector<Item> &items, auto *p
 QString plainText(const QString &inlineMarkdown)
 {
     static const QRegularExpression markers(QStringLiteral("(\\*\\*|__|`)"));
+    // Appendix A marks severities with coloured-circle emoji ("All 🔴 critical items"); many
+    // desktop fonts lack them and draw empty boxes, and the tree shows severity by colour anyway.
+    static const QRegularExpression severityEmoji(
+        QStringLiteral("\\s*\\(?[\\x{1F534}\\x{1F7E0}\\x{1F7E1}\\x{1F7E2}]\\)?"));
     QString text = inlineMarkdown;
-    return text.remove(markers);
+    return text.remove(markers).remove(severityEmoji);
 }
 
 ChecklistModel::ChecklistModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 ChecklistModel::~ChecklistModel() = default;
 
@@ -116,7 +119,7 @@ void ChecklistModel::emitChanged(const Node &parent, const QModelIndex &parentIn
 
 QModelIndex ChecklistModel::indexOfId(const QString &id) const
 {
-    std::vector<const Node *> pending{m_root.get()};
+    std::vector<const Node *> pending { m_root.get() };
     while (!pending.empty()) {
         const Node *node = pending.back();
         pending.pop_back();

@@ -25,10 +25,10 @@ public:
     enum class Kind { Category, Section, Item, SummaryGroup, SummaryItem };
     enum Role {
         KindRole = Qt::UserRole + 1,
-        ItemIdRole,     // template id of the item, summary item, category, section or group
-        StatusRole,     // ItemStatus as int (a parent's follows its sub-items); items and manual summary items
-        SeverityRole,   // Severity as int, of the row's category
-        EditableRole,   // true where a person sets the status: leaf items and manual summary items
+        ItemIdRole, // template id of the item, summary item, category, section or group
+        StatusRole, // ItemStatus as int (a parent's follows its sub-items); items and manual summary items
+        SeverityRole, // Severity as int, of the row's category
+        EditableRole, // true where a person sets the status: leaf items and manual summary items
         SearchTextRole, // text the filter bar matches
     };
 

@@ -22,7 +22,7 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows() const
     std::vector<Row> rows;
     try {
         for (Project &project : m_workspace->store().projects()) {
-            Row row{std::move(project), std::nullopt, {}, std::nullopt};
+            Row row { std::move(project), std::nullopt, {}, std::nullopt };
             if (const Template *tmpl = m_workspace->templateFor(row.project)) {
                 const Assessment assessment
                     = assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate());

@@ -42,8 +42,7 @@ RiskField fieldOfColumn(int column)
 
 RiskTableModel::RiskTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void RiskTableModel::setSession(ProjectSession *session)
 {
@@ -138,10 +137,10 @@ QVariant RiskTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && column == SeverityColumn)
         return dotIcon(severityColor(risk->severity));
     if (role == Qt::ToolTipRole && column == StatusColumn && risk->status == RiskStatus::Accepted) {
-        return risk->acceptedUntil ? tr("Accepted by %1 until %2")
-                                         .arg(risk->acceptedBy, QLocale().toString(*risk->acceptedUntil,
-                                                                                   QLocale::ShortFormat))
-                                   : tr("Accepted by %1").arg(risk->acceptedBy);
+        return risk->acceptedUntil
+            ? tr("Accepted by %1 until %2")
+                  .arg(risk->acceptedBy, QLocale().toString(*risk->acceptedUntil, QLocale::ShortFormat))
+            : tr("Accepted by %1").arg(risk->acceptedBy);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};

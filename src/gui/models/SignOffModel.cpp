@@ -3,8 +3,6 @@
 #include "Appearance.h"
 #include "ProjectSession.h"
 
-#include <QLocale>
-
 namespace preflight::gui {
 
 namespace {
@@ -18,8 +16,7 @@ int roleCount(const ProjectSession *session)
 
 SignOffModel::SignOffModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void SignOffModel::setSession(ProjectSession *session)
 {
@@ -107,7 +104,7 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
     case CommentColumn:
         return signoff ? signoff->comment : QString();
     case DateColumn:
-        return signoff ? QLocale().toString(signoff->date.toLocalTime(), QLocale::ShortFormat) : QString();
+        return signoff ? shortDateTime(signoff->date) : QString();
     }
     return {};
 }
@@ -118,24 +115,26 @@ QVariant SignOffModel::stateText(int row, int role) const
     if (role == Qt::DecorationRole) {
         if (!status.signoff)
             return {};
-        return themedIcon(status.stale ? QStringLiteral("warning")
-                                       : status.counts ? QStringLiteral("approved") : QStringLiteral("info"));
+        return themedIcon(status.stale        ? QStringLiteral("warning")
+                              : status.counts ? QStringLiteral("approved")
+                                              : QStringLiteral("info"));
     }
     if (role == Qt::DisplayRole) {
         if (!status.signoff)
             return tr("Not signed");
         if (status.stale)
-            return tr("Stale: %n change(s) since signed", nullptr, status.signoff->changesSince);
+            return status.signoff->changesSince == 1
+                ? tr("Stale: 1 change since signed")
+                : tr("Stale: %1 changes since signed").arg(status.signoff->changesSince);
         return status.counts ? tr("Counts") : tr("Does not count");
     }
     if (role == Qt::ToolTipRole) {
         if (!status.signoff)
             return tr("Nobody has signed off as %1 yet.").arg(status.role);
         if (status.stale) {
-            return tr("The checklist or the risks changed after %1 signed (%n change(s)); "
-                      "the sign-off no longer covers what is in the review. Ask for a new sign-off.",
-                      nullptr, status.signoff->changesSince)
-                .arg(status.signoff->name);
+            return tr("The checklist or the risks changed after %1 signed (%2 since). The sign-off no "
+                      "longer covers what is in the review: ask for a new one.")
+                .arg(status.signoff->name, QString::number(status.signoff->changesSince));
         }
         if (!status.counts)
             return tr("This decision does not support the current verdict.");

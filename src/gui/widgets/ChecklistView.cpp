@@ -5,6 +5,7 @@
 #include "models/ChecklistFilterModel.h"
 #include "models/ChecklistModel.h"
 #include "ui_ChecklistView.h"
+#include "widgets/ChecklistDelegate.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -21,6 +22,7 @@ ChecklistView::ChecklistView(QWidget *parent)
     ui->setupUi(this);
     m_filter->setSourceModel(m_model);
     ui->tree->setModel(m_filter);
+    ui->tree->setItemDelegate(new ChecklistDelegate(ui->tree));
     ui->tree->setObjectName(QStringLiteral("checklistTree"));
     QHeaderView *header = ui->tree->header();
     header->setStretchLastSection(false);
@@ -28,17 +30,18 @@ ChecklistView::ChecklistView(QWidget *parent)
     header->setSectionResizeMode(ChecklistModel::StatusColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ChecklistModel::OwnerColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ChecklistModel::ScoreColumn, QHeaderView::ResizeToContents);
-    header->resizeSection(ChecklistModel::StatusColumn, 190);
-    header->resizeSection(ChecklistModel::OwnerColumn, 90);
+    header->resizeSection(ChecklistModel::StatusColumn, 170);
+    header->resizeSection(ChecklistModel::OwnerColumn, 80);
     ui->splitter->setStretchFactor(0, 3);
     ui->splitter->setStretchFactor(1, 2);
+    ui->splitter->setSizes({ 680, 420 });
 
     addTreeAction(tr("Toggle &Done"), QKeySequence(Qt::Key_Space), &ChecklistView::toggleDone);
     addTreeAction(tr("Not &Applicable…"), QKeySequence(Qt::Key_N), &ChecklistView::markCurrentNotApplicable);
     addTreeAction(tr("Re&open"), QKeySequence(Qt::Key_O), &ChecklistView::markOpen);
 
     auto *filterButtons = new QButtonGroup(this);
-    for (QToolButton *button : {ui->allButton, ui->openButton, ui->criticalButton, ui->notApplicableButton})
+    for (QToolButton *button : { ui->allButton, ui->openButton, ui->criticalButton, ui->notApplicableButton })
         filterButtons->addButton(button);
     connect(filterButtons, &QButtonGroup::buttonToggled, this, &ChecklistView::applyStatusFilter);
     connect(ui->searchEdit, &QLineEdit::textChanged, m_filter, &ChecklistFilterModel::setText);
@@ -46,10 +49,9 @@ ChecklistView::ChecklistView(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::layoutChanged, ui->tree, &QTreeView::expandAll);
     connect(m_filter, &QAbstractItemModel::rowsInserted, ui->tree, &QTreeView::expandAll);
 
-    connect(ui->tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                ui->details->showItem(current.data(ChecklistModel::ItemIdRole).toString());
-            });
+    connect(ui->tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        ui->details->showItem(current.data(ChecklistModel::ItemIdRole).toString());
+    });
     connect(ui->details, &ItemDetailsPane::notApplicableRequested, this, &ChecklistView::markNotApplicable);
 }
 
@@ -133,8 +135,7 @@ void ChecklistView::markNotApplicable(const QString &itemId)
     if (!m_session || !index.data(ChecklistModel::EditableRole).toBool())
         return;
     const ItemState state = m_session->state().itemState(itemId);
-    const std::optional<QString> reason
-        = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);
+    const std::optional<QString> reason = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);
     if (reason)
         m_session->setItemStatus(itemId, ItemStatus::NotApplicable, *reason);
     ui->tree->setFocus();
@@ -143,10 +144,10 @@ void ChecklistView::markNotApplicable(const QString &itemId)
 void ChecklistView::applyStatusFilter()
 {
     using Filter = ChecklistFilterModel::StatusFilter;
-    const Filter filter = ui->openButton->isChecked()               ? Filter::Open
-                          : ui->criticalButton->isChecked()         ? Filter::OpenCritical
-                          : ui->notApplicableButton->isChecked()    ? Filter::NotApplicable
-                                                                    : Filter::All;
+    const Filter filter = ui->openButton->isChecked() ? Filter::Open
+        : ui->criticalButton->isChecked()             ? Filter::OpenCritical
+        : ui->notApplicableButton->isChecked()        ? Filter::NotApplicable
+                                                      : Filter::All;
     m_filter->setStatusFilter(filter);
     ui->tree->expandAll();
 }

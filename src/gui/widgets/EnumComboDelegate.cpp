@@ -7,8 +7,7 @@ namespace preflight::gui {
 EnumComboDelegate::EnumComboDelegate(Choices choices, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_choices(std::move(choices))
-{
-}
+{ }
 
 QWidget *EnumComboDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
 {

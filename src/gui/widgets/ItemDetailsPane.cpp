@@ -5,7 +5,6 @@
 #include "ui_ItemDetailsPane.h"
 
 #include <QDesktopServices>
-#include <QLocale>
 #include <QUrl>
 
 namespace preflight::gui {
@@ -38,7 +37,7 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
     QFont titleFont = ui->titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     ui->titleLabel->setFont(titleFont);
-    ui->noteSplitter->setSizes({200, 200});
+    ui->noteSplitter->setSizes({ 200, 200 });
 
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(800);
@@ -52,9 +51,8 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
     });
     connect(ui->ownerEdit, &QLineEdit::editingFinished, this, &ItemDetailsPane::commitPendingEdits);
     connect(ui->evidenceEdit, &QLineEdit::editingFinished, this, &ItemDetailsPane::commitPendingEdits);
-    connect(ui->openEvidenceButton, &QToolButton::clicked, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromUserInput(ui->evidenceEdit->text()));
-    });
+    connect(ui->openEvidenceButton, &QToolButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromUserInput(ui->evidenceEdit->text())); });
     connect(ui->evidenceEdit, &QLineEdit::textChanged, this,
             [this](const QString &text) { ui->openEvidenceButton->setEnabled(!text.trimmed().isEmpty()); });
     connect(ui->doneButton, &QPushButton::clicked, this, [this] {
@@ -65,8 +63,7 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
         if (m_session)
             m_session->setItemStatus(m_itemId, ItemStatus::Open);
     });
-    connect(ui->notApplicableButton, &QPushButton::clicked, this,
-            [this] { emit notApplicableRequested(m_itemId); });
+    connect(ui->notApplicableButton, &QPushButton::clicked, this, [this] { emit notApplicableRequested(m_itemId); });
     refresh();
 }
 
@@ -156,8 +153,8 @@ bool ItemDetailsPane::isEditable() const
 void ItemDetailsPane::refresh()
 {
     const bool editable = isEditable();
-    const QList<QWidget *> editors{ui->ownerEdit,  ui->evidenceEdit,        ui->noteEdit,
-                                   ui->doneButton, ui->notApplicableButton, ui->reopenButton};
+    const QList<QWidget *> editors { ui->ownerEdit,  ui->evidenceEdit,        ui->noteEdit,
+                                     ui->doneButton, ui->notApplicableButton, ui->reopenButton };
     for (QWidget *editor : editors)
         editor->setEnabled(editable);
     ui->openEvidenceButton->setEnabled(editable && !ui->evidenceEdit->text().trimmed().isEmpty());
@@ -168,7 +165,7 @@ void ItemDetailsPane::refresh()
     if (!item && !summary)
         ui->contextLabel->setText(QString());
     if (!editable) {
-        for (ItemTextField field : {ItemTextField::Note, ItemTextField::Owner, ItemTextField::Evidence})
+        for (ItemTextField field : { ItemTextField::Note, ItemTextField::Owner, ItemTextField::Evidence })
             setFieldText(field, QString());
     }
     if (!item && !summary) {
@@ -192,8 +189,9 @@ void ItemDetailsPane::refresh()
     if (summary && summary->rule != SummaryRule::Manual) {
         for (const SummaryResult &result : m_session->assessment().summary) {
             if (result.id == m_itemId) {
-                ui->statusLabel->setText(tr("<b>%1</b> — computed: %2")
-                                             .arg(result.met ? tr("Met") : tr("Not met"), result.reason.toHtmlEscaped()));
+                ui->statusLabel->setText(
+                    tr("<b>%1</b> — computed: %2")
+                        .arg(result.met ? tr("Met") : tr("Not met"), result.reason.toHtmlEscaped()));
             }
         }
         ui->changedLabel->setText(tr("This item is worked out from the checklist, risks and sign-offs."));
@@ -212,9 +210,7 @@ void ItemDetailsPane::refresh()
     ui->notApplicableButton->setEnabled(!parent);
     ui->reopenButton->setEnabled(!parent && state.status != ItemStatus::Open);
     ui->changedLabel->setText(state.changedAt.isValid()
-                                  ? tr("Last changed by %1, %2")
-                                        .arg(state.changedBy,
-                                             QLocale().toString(state.changedAt.toLocalTime(), QLocale::ShortFormat))
+                                  ? tr("Last changed by %1, %2").arg(state.changedBy, shortDateTime(state.changedAt))
                                   : tr("Not touched yet."));
     setFieldText(ItemTextField::Owner, state.owner);
     setFieldText(ItemTextField::Evidence, state.evidence);

@@ -27,10 +27,10 @@ RiskView::RiskView(QWidget *parent)
     ui->table->verticalHeader()->hide();
 
     EnumComboDelegate::Choices severities;
-    for (Severity severity : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low})
+    for (Severity severity : { Severity::Critical, Severity::High, Severity::Medium, Severity::Low })
         severities.emplace_back(int(severity), Labels::severity(severity));
     EnumComboDelegate::Choices statuses;
-    for (RiskStatus status : {RiskStatus::Open, RiskStatus::Mitigated, RiskStatus::Accepted, RiskStatus::Closed})
+    for (RiskStatus status : { RiskStatus::Open, RiskStatus::Mitigated, RiskStatus::Accepted, RiskStatus::Closed })
         statuses.emplace_back(int(status), Labels::riskStatus(status));
     ui->table->setItemDelegateForColumn(RiskTableModel::SeverityColumn, new EnumComboDelegate(severities, this));
     ui->table->setItemDelegateForColumn(RiskTableModel::StatusColumn, new EnumComboDelegate(statuses, this));
@@ -133,9 +133,10 @@ void RiskView::updateSummary()
         return;
     }
     const Assessment &assessment = m_session->assessment();
-    ui->summaryLabel->setText(tr("%n risk(s)", nullptr, int(m_session->state().risks.size())) + QStringLiteral(" · ")
-                              + tr("%n high or critical open", nullptr, assessment.openHighOrCriticalRisks)
-                              + QStringLiteral(" · ") + tr("%n accepted", nullptr, assessment.acceptedRisks));
+    ui->summaryLabel->setText(tr("Risks: %1 · high or critical open: %2 · accepted: %3")
+                                  .arg(m_session->state().risks.size())
+                                  .arg(assessment.openHighOrCriticalRisks)
+                                  .arg(assessment.acceptedRisks));
     ui->table->resizeRowsToContents();
 }
 

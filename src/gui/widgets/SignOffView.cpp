@@ -24,6 +24,7 @@ SignOffView::SignOffView(QWidget *parent)
     QHeaderView *header = ui->table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SignOffModel::CommentColumn, QHeaderView::Stretch);
+    ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() * 2 + 8);
     QFont verdictFont = ui->verdictLabel->font();
     verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.5);
     ui->verdictLabel->setFont(verdictFont);
@@ -89,17 +90,16 @@ void SignOffView::refresh()
     int approvals = 0;
     for (const SignOffStatus &status : assessment.signoffs)
         approvals += status.counts ? 1 : 0;
-    ui->signedOffLabel->setText(assessment.signedOff
-                                    ? tr("Signed off by every role.")
-                                    : tr("Not signed off: %1 of %2 roles have a current approval.")
-                                          .arg(approvals)
-                                          .arg(assessment.signoffs.size()));
+    ui->signedOffLabel->setText(assessment.signedOff ? tr("Signed off by every role.")
+                                                     : tr("Not signed off: %1 of %2 roles have a current approval.")
+                                                           .arg(approvals)
+                                                           .arg(assessment.signoffs.size()));
     QStringList reasons;
     for (const QString &reason : assessment.verdictReasons)
         reasons << reason.toHtmlEscaped();
-    ui->reasonsLabel->setText(reasons.isEmpty() ? QString() : QStringLiteral("• ") + reasons.join(QStringLiteral("<br>• ")));
+    ui->reasonsLabel->setText(reasons.isEmpty() ? QString()
+                                                : QStringLiteral("• ") + reasons.join(QStringLiteral("<br>• ")));
     ui->reasonsLabel->setVisible(!reasons.isEmpty());
-    ui->table->resizeRowsToContents();
 }
 
 } // namespace preflight::gui
