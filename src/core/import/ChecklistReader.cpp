@@ -1,10 +1,10 @@
 #include "import/ChecklistReader.h"
 
 #include "Error.h"
-#include "import/ReportText.h"
 #include "import/HeadingMapping.h"
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
+#include "import/ReportText.h"
 #include "import/ReviewMetadata.h"
 
 #include <QFileInfo>
@@ -63,12 +63,12 @@ private:
     {
         int indent = 0;
         Item *item = nullptr; // nullptr for summary items, which cannot have children
-        size_t tick = 0;      // index into m_preview.ticks, or SIZE_MAX when it has none
+        size_t tick = 0; // index into m_preview.ticks, or SIZE_MAX when it has none
     };
 
     const HeadingText &textOf(size_t block) const { return m_plan.texts[block]; }
     HeadingRole roleOf(size_t block) const { return m_plan.roles[block]; }
-    void warn(int line, const QString &message) { m_preview.warnings.push_back({line, message}); }
+    void warn(int line, const QString &message) { m_preview.warnings.push_back({ line, message }); }
 
     // The role that decides what a block under the current headings is.
     HeadingRole innermostRole() const
@@ -161,16 +161,17 @@ private:
                                                  QRegularExpression::DotMatchesEverythingOption);
         text.remove(computed);
         if (!m_open.empty() && m_open.back().indent < block.indent)
-            warn(block.line, QStringLiteral("summary items cannot be nested; \"%1\" imported at the top level").arg(text));
+            warn(block.line,
+                 QStringLiteral("summary items cannot be nested; \"%1\" imported at the top level").arg(text));
         m_open.clear();
-        SummaryItem item{m_ids.make(group.id, text, QStringLiteral("item")), text, inferRule(text)};
+        SummaryItem item { m_ids.make(group.id, text, QStringLiteral("item")), text, inferRule(text) };
         group.items.push_back(item);
         size_t tickIndex = SIZE_MAX;
         if (item.rule == SummaryRule::Manual) {
             tick.itemId = item.id;
             tickIndex = pushTick(tick);
         }
-        m_open.push_back({block.indent, nullptr, tickIndex});
+        m_open.push_back({ block.indent, nullptr, tickIndex });
     }
 
     void addChecklistItem(const MarkdownBlock &block, const QString &text, ItemTick tick)
@@ -191,7 +192,7 @@ private:
         }
         tick.itemId = item.id;
         siblings->push_back(std::move(item));
-        m_open.push_back({block.indent, &siblings->back(), pushTick(tick)});
+        m_open.push_back({ block.indent, &siblings->back(), pushTick(tick) });
     }
 
     size_t pushTick(const ItemTick &tick)
@@ -202,7 +203,8 @@ private:
 
     void readDetail(const MarkdownBlock &block)
     {
-        auto owner = std::find_if(m_open.rbegin(), m_open.rend(), [&](const OpenItem &o) { return o.indent < block.indent; });
+        auto owner
+            = std::find_if(m_open.rbegin(), m_open.rend(), [&](const OpenItem &o) { return o.indent < block.indent; });
         if (owner == m_open.rend() || owner->tick == SIZE_MAX) {
             ++m_preview.skipped.listItems;
             return;
@@ -224,7 +226,7 @@ private:
         auto [it, added] = m_summaryIndex.try_emplace(heading, m_preview.tmpl.summary.size());
         if (added) {
             const QString &title = textOf(heading).title;
-            m_preview.tmpl.summary.push_back({m_ids.make({}, title, QStringLiteral("summary")), title, {}});
+            m_preview.tmpl.summary.push_back({ m_ids.make({}, title, QStringLiteral("summary")), title, {} });
         }
         return m_preview.tmpl.summary[it->second];
     }
@@ -253,12 +255,12 @@ private:
                                      [&](const Section &s) { return s.title == title; });
         if (existing != category.sections.end())
             return *existing;
-        category.sections.push_back({m_ids.make(category.id, title, QStringLiteral("section")), title, {}});
+        category.sections.push_back({ m_ids.make(category.id, title, QStringLiteral("section")), title, {} });
         return category.sections.back();
     }
 
-    Category &categoryFor(std::optional<size_t> heading, const QStringList &context,
-                          std::optional<Severity> severity, int line)
+    Category &categoryFor(std::optional<size_t> heading, const QStringList &context, std::optional<Severity> severity,
+                          int line)
     {
         QString title = context.join(FolderSeparator);
         if (heading)
@@ -277,8 +279,9 @@ private:
         category.severity = severity.value_or(Severity::Medium);
         if (!severity) {
             warn(heading ? m_blocks[*heading].line : line,
-                 QStringLiteral("category \"%1\" has no severity marker (🔴 🟠 🟡 🟢 or Critical/High/Medium/Low); "
-                                "imported as medium")
+                 QStringLiteral(
+                     "category \"%1\" has no severity marker (🔴 🟠 🟡 🟢 or Critical/High/Medium/Low); "
+                     "imported as medium")
                      .arg(title));
         }
         m_preview.tmpl.categories.push_back(std::move(category));
@@ -311,7 +314,8 @@ private:
         for (ItemTick &tick : m_preview.ticks) {
             if (tick.status == ItemStatus::NotApplicable && tick.reason.isEmpty()) {
                 tick.reason = QStringLiteral("Marked N/A in %1").arg(QFileInfo(source).fileName());
-                warn(tick.line, QStringLiteral("item marked N/A without a reason; reason set to \"%1\"").arg(tick.reason));
+                warn(tick.line,
+                     QStringLiteral("item marked N/A without a reason; reason set to \"%1\"").arg(tick.reason));
             }
         }
         std::stable_sort(m_preview.warnings.begin(), m_preview.warnings.end(),
@@ -325,7 +329,7 @@ private:
     ReviewMetadata m_metadata;
     IdGenerator m_ids;
     std::vector<size_t> m_headings; // the open headings, outermost first
-    std::vector<OpenItem> m_open;   // the open items, outermost first
+    std::vector<OpenItem> m_open; // the open items, outermost first
     std::map<QString, size_t> m_categoryIndex;
     std::map<size_t, size_t> m_summaryIndex;
 };

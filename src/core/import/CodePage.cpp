@@ -54,7 +54,7 @@ constexpr HighHalf MacRomanTable = {
 
 constexpr HighHalf makeLatin1()
 {
-    HighHalf table{};
+    HighHalf table {};
     for (int i = 0; i < 128; ++i)
         table[i] = char16_t(0x80 + i);
     return table;
@@ -93,8 +93,8 @@ ReverseTable makeReverse(CodePage codePage)
 
 const ReverseTable &reverseOf(CodePage codePage)
 {
-    static const ReverseTable tables[] = {makeReverse(CodePage::Windows1252), makeReverse(CodePage::Windows1254),
-                                          makeReverse(CodePage::MacRoman), makeReverse(CodePage::Latin1)};
+    static const ReverseTable tables[] = { makeReverse(CodePage::Windows1252), makeReverse(CodePage::Windows1254),
+                                           makeReverse(CodePage::MacRoman), makeReverse(CodePage::Latin1) };
     return tables[static_cast<int>(codePage)];
 }
 

@@ -11,8 +11,8 @@ namespace preflight::import {
 // UTF encodings and Latin-1, and ICU-backed named decoders are not available on every build.
 enum class CodePage { Windows1252, Windows1254, MacRoman, Latin1 };
 
-inline constexpr CodePage AllCodePages[] = {CodePage::Windows1252, CodePage::Windows1254, CodePage::MacRoman,
-                                            CodePage::Latin1};
+inline constexpr CodePage AllCodePages[]
+    = { CodePage::Windows1252, CodePage::Windows1254, CodePage::MacRoman, CodePage::Latin1 };
 
 QString codePageName(CodePage codePage); // "Windows-1252", ...
 

@@ -68,14 +68,12 @@ struct Heading
     int level = 0;
     NamedKind kind = NamedKind::Plain;
     bool inSummary = false; // inside a summary heading's subtree
-    int items = 0;          // checklist (non-summary) task items in its subtree
+    int items = 0; // checklist (non-summary) task items in its subtree
 };
 
 int chooseCategoryLevel(const std::vector<Heading> &headings, const HeadingPlan &plan)
 {
-    auto holdsChecklist = [](const Heading &h) {
-        return h.items > 0 && !h.inSummary && h.kind != NamedKind::Summary;
-    };
+    auto holdsChecklist = [](const Heading &h) { return h.items > 0 && !h.inSummary && h.kind != NamedKind::Summary; };
     int marked = 0;
     std::map<int, int> perLevel;
     for (const Heading &h : headings) {
@@ -100,10 +98,10 @@ HeadingText parseHeadingText(const QString &text)
 {
     HeadingText result;
     QString title = text;
-    const std::pair<QString, Severity> markers[] = {{QStringLiteral("🔴"), Severity::Critical},
-                                                    {QStringLiteral("🟠"), Severity::High},
-                                                    {QStringLiteral("🟡"), Severity::Medium},
-                                                    {QStringLiteral("🟢"), Severity::Low}};
+    const std::pair<QString, Severity> markers[] = { { QStringLiteral("🔴"), Severity::Critical },
+                                                     { QStringLiteral("🟠"), Severity::High },
+                                                     { QStringLiteral("🟡"), Severity::Medium },
+                                                     { QStringLiteral("🟢"), Severity::Low } };
     for (const auto &[marker, severity] : markers) {
         if (title.contains(marker)) {
             result.severity = result.severity.value_or(severity);
@@ -146,16 +144,15 @@ HeadingPlan planHeadings(const std::vector<MarkdownBlock> &blocks)
             plan.texts[i] = parseHeadingText(block.text);
             while (!stack.empty() && headings[stack.back()].level >= block.level)
                 stack.pop_back();
-            Heading heading{i, block.level, namedKind(plan.texts[i].title)};
+            Heading heading { i, block.level, namedKind(plan.texts[i].title) };
             heading.inSummary = std::any_of(stack.begin(), stack.end(), [&](size_t h) {
                 return headings[h].kind == NamedKind::Summary || headings[h].inSummary;
             });
             headings.push_back(heading);
             stack.push_back(headings.size() - 1);
         } else if (block.kind == Kind::Task) {
-            const bool summary = std::any_of(stack.begin(), stack.end(), [&](size_t h) {
-                return headings[h].kind == NamedKind::Summary;
-            });
+            const bool summary = std::any_of(stack.begin(), stack.end(),
+                                             [&](size_t h) { return headings[h].kind == NamedKind::Summary; });
             for (size_t h : stack)
                 headings[h].items += summary ? 0 : 1;
         }
@@ -180,8 +177,8 @@ HeadingPlan planHeadings(const std::vector<MarkdownBlock> &blocks)
     // The first heading is the document's title when nothing else shares its level.
     if (!headings.empty() && plan.roles[headings.front().block] == HeadingRole::Context) {
         const int titleLevel = headings.front().level;
-        const bool unique = std::count_if(headings.begin(), headings.end(),
-                                          [&](const Heading &h) { return h.level == titleLevel; })
+        const bool unique
+            = std::count_if(headings.begin(), headings.end(), [&](const Heading &h) { return h.level == titleLevel; })
             == 1;
         if (unique)
             plan.roles[headings.front().block] = HeadingRole::Title;

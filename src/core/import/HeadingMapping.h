@@ -13,9 +13,9 @@ namespace preflight::import {
 // A heading's text split into what it says and what it marks.
 struct HeadingText
 {
-    QString title;                    // severity markers and the leading "1." removed
+    QString title; // severity markers and the leading "1." removed
     std::optional<Severity> severity; // 🔴 🟠 🟡 🟢, or a word: "(High)", "- Critical", "Low priority"
-    int number = 0;                   // the "1." of "1. Code Quality"; 0 when absent
+    int number = 0; // the "1." of "1. Code Quality"; 0 when absent
 };
 HeadingText parseHeadingText(const QString &text);
 
@@ -36,7 +36,7 @@ struct HeadingPlan
 {
     std::vector<HeadingRole> roles; // indexed like the blocks; meaningful for headings only
     std::vector<HeadingText> texts; // likewise
-    int categoryLevel = 0;          // 0: no heading holds items; all go to one default category
+    int categoryLevel = 0; // 0: no heading holds items; all go to one default category
 };
 
 HeadingPlan planHeadings(const std::vector<MarkdownBlock> &blocks);

@@ -100,8 +100,7 @@ class Scanner
 public:
     explicit Scanner(const QStringList &lines)
         : m_lines(lines)
-    {
-    }
+    { }
 
     std::vector<MarkdownBlock> run()
     {
@@ -154,6 +153,11 @@ private:
             m_inList = false;
             return;
         }
+        // Indented code cannot interrupt a paragraph, and inside a list indentation means nesting.
+        if (indentOf(line) >= 4 && !m_inList && m_open != Open::Paragraph) {
+            scanIndentedCode();
+            return;
+        }
         if (const auto item = listItem().match(line); item.hasMatch()) {
             scanListItem(indentOf(line), item.captured(2).trimmed());
             return;
@@ -172,12 +176,10 @@ private:
             m_blocks.back().text += u' ' + line.trimmed();
             return;
         }
-        if (indentOf(line) >= 4 && !m_inList) {
-            scanIndentedCode();
-            return;
-        }
+        if (indentOf(line) == 0)
+            m_inList = false; // unindented prose after a blank line ends the list
         MarkdownBlock paragraph = makeBlock(Kind::Paragraph, line.trimmed(), indentOf(line));
-        paragraph.lines = QStringList{line};
+        paragraph.lines = QStringList { line };
         push(std::move(paragraph));
         m_open = Open::Paragraph;
     }
@@ -227,6 +229,7 @@ private:
 
     void skipFence(const QString &opening)
     {
+        m_inList = m_inList && indentOf(m_lines[m_next - 1]) > 0;
         const int first = lineNumber();
         const QString closing = QString(opening.size(), opening.at(0));
         while (m_next < m_lines.size()) {

@@ -13,14 +13,14 @@ namespace preflight::import {
 struct MarkdownBlock
 {
     enum class Kind {
-        Heading,   // ATX (#..######) or Setext (=== / ---); `level` 1..6
-        Task,      // - [ ] / * [x] / + [X] / 1. [ ] item; `mark` holds the box's character
-        Detail,    // "- Note: ...", "- Owner: ..." etc. nested under a task item
-        ListItem,  // a list item without a check box
+        Heading, // ATX (#..######) or Setext (=== / ---); `level` 1..6
+        Task, // - [ ] / * [x] / + [X] / 1. [ ] item; `mark` holds the box's character
+        Detail, // "- Note: ...", "- Owner: ..." etc. nested under a task item
+        ListItem, // a list item without a check box
         Paragraph, // prose; `lines` holds the raw lines
-        Table,     // `cells` holds the header, `rows` the body
-        Code,      // fenced or indented code
-        Break      // thematic break (---, ***, ___)
+        Table, // `cells` holds the header, `rows` the body
+        Code, // fenced or indented code
+        Break // thematic break (---, ***, ___)
     };
     Kind kind = Kind::Paragraph;
     int line = 0; // 1-based, of the block's first line
@@ -28,8 +28,8 @@ struct MarkdownBlock
     int indent = 0; // columns before the list marker, tabs expanded to multiples of 4
     QChar mark;
     QString label; // Detail: "Note", "Owner", "Evidence", "N/A" or "Reason"
-    QString text;  // Heading and ListItem: trimmed text; Task/Detail: text after the box or label,
-                   // continuation lines joined (a hard break keeps its line feed)
+    QString text; // Heading and ListItem: trimmed text; Task/Detail: text after the box or label,
+                  // continuation lines joined (a hard break keeps its line feed)
     QStringList lines;
     QStringList cells;
     std::vector<QStringList> rows;

@@ -37,10 +37,11 @@ ImportPreview importMarkdownFile(const QString &path)
         throw Error(Error::Kind::Data, QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
     // Checked before reading so that a huge file is never loaded into memory.
     if (file.size() > MaxImportFileSize) {
-        throw Error(Error::Kind::Data, QStringLiteral("%1: file is %2 bytes; the import limit is %3 bytes (10 MB)")
-                                           .arg(path)
-                                           .arg(file.size())
-                                           .arg(MaxImportFileSize));
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1: file is %2 bytes; the import limit is %3 bytes (10 MB)")
+                        .arg(path)
+                        .arg(file.size())
+                        .arg(MaxImportFileSize));
     }
     return importMarkdown(file.readAll(), path);
 }
@@ -51,9 +52,10 @@ QString saveImportedTemplate(const ImportPreview &preview, const QString &id, co
     if (!id.isEmpty()) {
         static const QRegularExpression valid(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
         if (!valid.match(id).hasMatch()) {
-            throw Error(Error::Kind::Usage,
-                        QStringLiteral("template id \"%1\" must be lowercase words joined by hyphens, e.g. \"my-review\"")
-                            .arg(id));
+            throw Error(
+                Error::Kind::Usage,
+                QStringLiteral("template id \"%1\" must be lowercase words joined by hyphens, e.g. \"my-review\"")
+                    .arg(id));
         }
         tmpl.id = id;
     }

@@ -42,14 +42,14 @@ struct SkippedContent
 struct ImportPreview
 {
     QString sourceName;
-    Template tmpl;                   // a complete template: valid for templateToJson/parseTemplate
-    std::vector<ItemTick> ticks;     // one per checklist item and manual summary item, in file order
+    Template tmpl; // a complete template: valid for templateToJson/parseTemplate
+    std::vector<ItemTick> ticks; // one per checklist item and manual summary item, in file order
     std::vector<ImportWarning> warnings; // repairs, defaults used, lines left out; ordered by line
     SkippedContent skipped;
-    QString notes;                   // the "Notes" section's text, for a project import
+    QString notes; // the "Notes" section's text, for a project import
     std::optional<QDate> targetDate; // "**Target Launch Date:** 2026-03-01"
     std::optional<QDate> actualDate;
-    QString declaredTemplateId;      // "appendix-a" when the file is a Preflight report naming it
+    QString declaredTemplateId; // "appendix-a" when the file is a Preflight report naming it
 };
 
 // Reads a Markdown checklist. `sourceName` (usually the file name) names the file in errors and

@@ -46,7 +46,8 @@ Plausibility plausibility(char32_t ch, int length, CodePage codePage)
 // checklists come first, then emoji and dingbats, then other symbols.
 int guessRank(char32_t ch)
 {
-    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳⏰❤”“’‘–—…•€™";
+    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳⏰❤”“’‘–—…•€"
+                                            U"™";
     if (preferred.find(ch) != std::u32string::npos)
         return 0;
     if (inRange(ch, 0x1F000, 0x1FAFF) || inRange(ch, 0x2600, 0x27BF))
@@ -152,7 +153,7 @@ std::optional<Candidate> decodeAt(const std::u32string &text, qsizetype begin, C
         bytes.append(static_cast<char>(*byte));
         ++pos;
     }
-    Candidate candidate{begin, pos, 0, codePage, Plausibility::No, false};
+    Candidate candidate { begin, pos, 0, codePage, Plausibility::No, false };
     if (bytes.size() == length) {
         const auto ch = decodeSequence(bytes);
         if (!ch)
@@ -174,7 +175,7 @@ std::optional<Candidate> bestCandidateAt(const std::u32string &text, qsizetype b
     // Windows-1252 first: it is by far the most common culprit, and where it and Latin-1 agree
     // the report names the more likely one.
     for (const CodePage codePage :
-         {CodePage::Windows1252, CodePage::Windows1254, CodePage::Latin1, CodePage::MacRoman}) {
+         { CodePage::Windows1252, CodePage::Windows1254, CodePage::Latin1, CodePage::MacRoman }) {
         if (auto candidate = decodeAt(text, begin, codePage))
             return candidate;
     }

@@ -19,9 +19,11 @@ QString unescapeReportText(const QString &markdown)
         } else if (match.capturedLength(2) > 0) {
             const QString number = match.captured(2);
             bool ok = false;
-            const uint code = number.startsWith(u'x', Qt::CaseInsensitive) ? number.mid(1).toUInt(&ok, 16)
-                                                                            : number.toUInt(&ok, 10);
-            const char32_t ch = ok && code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF) ? char32_t(code) : char32_t(0xFFFD);
+            const uint code
+                = number.startsWith(u'x', Qt::CaseInsensitive) ? number.mid(1).toUInt(&ok, 16) : number.toUInt(&ok, 10);
+            const char32_t ch = ok && code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF)
+                ? char32_t(code)
+                : char32_t(0xFFFD);
             out += QString::fromUcs4(&ch, 1);
         } else {
             out += u'\n';

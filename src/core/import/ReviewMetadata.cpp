@@ -53,11 +53,11 @@ bool ReviewMetadata::readLabelledLine(const QString &line, int lineNumber)
     const QString value = match.captured(2).trimmed();
     static const QRegularExpression isoDate(QStringLiteral("\\b(\\d{4}-\\d{2}-\\d{2})\\b"));
     const auto date = isoDate.match(value);
-    const std::optional<QDate> parsed = date.hasMatch()
-        ? std::optional(QDate::fromString(date.captured(1), Qt::ISODate))
-        : std::nullopt;
+    const std::optional<QDate> parsed
+        = date.hasMatch() ? std::optional(QDate::fromString(date.captured(1), Qt::ISODate)) : std::nullopt;
     if (date.hasMatch() && !parsed->isValid())
-        m_warnings.push_back({lineNumber, QStringLiteral("\"%1\" is not a valid date; ignored").arg(date.captured(1))});
+        m_warnings.push_back(
+            { lineNumber, QStringLiteral("\"%1\" is not a valid date; ignored").arg(date.captured(1)) });
     const bool validDate = parsed && parsed->isValid();
     if (label.compare(QLatin1String("Status"), Qt::CaseInsensitive) == 0) {
         if (const QStringList values = statusValues(value); values.size() == 3)
@@ -97,7 +97,8 @@ bool ReviewMetadata::readParagraph(const MarkdownBlock &block, HeadingRole role)
         prose.append(line);
     }
     if (role == HeadingRole::Notes && !prose.isEmpty()) {
-        const bool generatedFooter = prose.size() == 1 && prose.front().trimmed().startsWith(QLatin1String("*Generated "));
+        const bool generatedFooter
+            = prose.size() == 1 && prose.front().trimmed().startsWith(QLatin1String("*Generated "));
         if (!generatedFooter && !(prose.size() == 1 && isPlaceholder(prose.front()))) {
             m_notesLine = m_notesLine == 0 ? block.line : m_notesLine;
             m_notes.append(prose.join(u'\n'));
@@ -137,30 +138,31 @@ void ReviewMetadata::apply(ImportPreview &preview) const
     QStringList defaulted;
     tmpl.signoffRoles = m_roles;
     if (tmpl.signoffRoles.isEmpty()) {
-        tmpl.signoffRoles = {QStringLiteral("Engineering Lead"), QStringLiteral("DevOps Lead"),
-                             QStringLiteral("Security Lead"), QStringLiteral("Product Manager")};
+        tmpl.signoffRoles = { QStringLiteral("Engineering Lead"), QStringLiteral("DevOps Lead"),
+                              QStringLiteral("Security Lead"), QStringLiteral("Product Manager") };
         defaulted << QStringLiteral("sign-off roles");
     }
     tmpl.riskColumns = m_riskColumns;
     if (tmpl.riskColumns.isEmpty()) {
-        tmpl.riskColumns = {QStringLiteral("Risk"), QStringLiteral("Severity"), QStringLiteral("Mitigation"),
-                            QStringLiteral("Owner")};
+        tmpl.riskColumns = { QStringLiteral("Risk"), QStringLiteral("Severity"), QStringLiteral("Mitigation"),
+                             QStringLiteral("Owner") };
         defaulted << QStringLiteral("risk table columns");
     }
     tmpl.statusValues = m_statusValues;
     if (tmpl.statusValues.isEmpty()) {
-        tmpl.statusValues = {QStringLiteral("Not Ready"), QStringLiteral("Ready with Risks"),
-                             QStringLiteral("Ready for Production")};
+        tmpl.statusValues = { QStringLiteral("Not Ready"), QStringLiteral("Ready with Risks"),
+                              QStringLiteral("Ready for Production") };
         defaulted << QStringLiteral("status values");
     }
     // In the schema's order, whatever order the file mentioned them in.
-    for (const char *field : {"target_launch_date", "actual_launch_date", "notes"}) {
+    for (const char *field : { "target_launch_date", "actual_launch_date", "notes" }) {
         if (m_projectFields.contains(QLatin1String(field)))
             tmpl.projectFields.append(QLatin1String(field));
     }
     if (!defaulted.isEmpty()) {
-        preview.warnings.push_back(
-            {0, QStringLiteral("the file does not define %1; using those of Appendix A").arg(defaulted.join(QLatin1String(", ")))});
+        preview.warnings.push_back({ 0,
+                                     QStringLiteral("the file does not define %1; using those of Appendix A")
+                                         .arg(defaulted.join(QLatin1String(", "))) });
     }
     preview.warnings.insert(preview.warnings.end(), m_warnings.begin(), m_warnings.end());
     const QString notes = unescapeReportText(m_notes.join(QStringLiteral("\n\n")));

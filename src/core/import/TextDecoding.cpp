@@ -71,7 +71,7 @@ void addRepairWarnings(const RepairedText &repaired, int lineNumber, std::vector
                               .arg(run.broken, run.repaired, codePageName(run.codePage));
         if (run.guessed)
             message += QStringLiteral("; a byte lost in that conversion was restored by best guess");
-        warnings.push_back({lineNumber, message});
+        warnings.push_back({ lineNumber, message });
     }
 }
 
@@ -91,10 +91,11 @@ QByteArray utf16ToUtf8(const QByteArray &bytes, const QString &sourceName)
 DecodedText decodeText(const QByteArray &bytes, const QString &sourceName)
 {
     if (bytes.size() > MaxImportFileSize) {
-        throw Error(Error::Kind::Data, QStringLiteral("%1: file is %2 bytes; the import limit is %3 bytes (10 MB)")
-                                           .arg(sourceName)
-                                           .arg(bytes.size())
-                                           .arg(MaxImportFileSize));
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1: file is %2 bytes; the import limit is %3 bytes (10 MB)")
+                        .arg(sourceName)
+                        .arg(bytes.size())
+                        .arg(MaxImportFileSize));
     }
     QByteArray utf8;
     QByteArrayView content(bytes);
@@ -117,7 +118,7 @@ DecodedText decodeText(const QByteArray &bytes, const QString &sourceName)
         QString text = decodeUtf8Strict(line, &utf8);
         if (!utf8) {
             text = decodeWindows1252(line, sourceName, lineNumber);
-            result.warnings.push_back({lineNumber, QStringLiteral("not valid UTF-8; read as Windows-1252")});
+            result.warnings.push_back({ lineNumber, QStringLiteral("not valid UTF-8; read as Windows-1252") });
         }
         RepairedText repaired = repairMojibake(text);
         addRepairWarnings(repaired, lineNumber, result.warnings);

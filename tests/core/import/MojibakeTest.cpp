@@ -54,14 +54,17 @@ TEST_CASE("code page tables agree with the published mappings at known points", 
 
 TEST_CASE("the seed's broken emoji are the Windows-1252 reading of 🔴 and 🟠", "[import][mojibake]")
 {
-    CHECK(misdecode(QStringLiteral("🔴"), CodePage::Windows1252) == QString::fromUtf8("\xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xB4"));
-    CHECK(misdecode(QStringLiteral("🟠"), CodePage::Windows1252) == QString::fromUtf8("\xC3\xB0\xC5\xB8\xC5\xB8\xC2\xA0"));
+    CHECK(misdecode(QStringLiteral("🔴"), CodePage::Windows1252)
+          == QString::fromUtf8("\xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xB4"));
+    CHECK(misdecode(QStringLiteral("🟠"), CodePage::Windows1252)
+          == QString::fromUtf8("\xC3\xB0\xC5\xB8\xC5\xB8\xC2\xA0"));
     CHECK(misdecode(QStringLiteral("✅"), CodePage::Windows1252) == QStringLiteral("âœ…"));
 }
 
 TEST_CASE("each mojibake family is repaired and reported per run", "[import][mojibake]")
 {
-    const QString good = QStringLiteral("## 1. Code Quality 🔴 — “quoted” café ✅ naïve 🟠 🟡 🟢 Grüße ⚠️ 日本語");
+    const QString good = QStringLiteral(
+        "## 1. Code Quality 🔴 — “quoted” café ✅ naïve 🟠 🟡 🟢 Grüße ⚠️ 日本語");
     for (const CodePage codePage : AllCodePages) {
         INFO(codePageName(codePage).toStdString());
         const QString broken = misdecode(good, codePage);
@@ -75,8 +78,8 @@ TEST_CASE("each mojibake family is repaired and reported per run", "[import][moj
             CHECK_FALSE(run.guessed);
         }
     }
-    const RepairedText seedLine = repairMojibake(misdecode(QStringLiteral("- [ ] All 🔴 critical items completed"),
-                                                           CodePage::Windows1252));
+    const RepairedText seedLine
+        = repairMojibake(misdecode(QStringLiteral("- [ ] All 🔴 critical items completed"), CodePage::Windows1252));
     REQUIRE(seedLine.runs.size() == 1);
     CHECK(seedLine.runs[0].broken == QString::fromUtf8("\xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xB4"));
     CHECK(seedLine.runs[0].repaired == QStringLiteral("🔴"));
@@ -105,7 +108,8 @@ TEST_CASE("bytes dropped by a Windows decoder are restored", "[import][mojibake]
     CHECK(broken == QStringLiteral("Status âŒ failed, see ðŸ“ and â€œquotesâ€"));
     const RepairedText repaired = repairMojibake(broken);
     CHECK(repaired.text.toStdString() == good.toStdString());
-    const auto guessed = std::count_if(repaired.runs.begin(), repaired.runs.end(), [](const MojibakeRun &r) { return r.guessed; });
+    const auto guessed
+        = std::count_if(repaired.runs.begin(), repaired.runs.end(), [](const MojibakeRun &r) { return r.guessed; });
     CHECK(guessed == 3);
 }
 
@@ -113,7 +117,8 @@ TEST_CASE("a no-break space turned into a plain space still repairs 🟠", "[imp
 {
     const RepairedText repaired = repairMojibake(QStringLiteral("## 6. Cost Management ðŸŸ "));
     CHECK(repaired.text == QStringLiteral("## 6. Cost Management 🟠"));
-    CHECK(repairMojibake(QStringLiteral("## 6. Cost Management ðŸŸ x")).text == QStringLiteral("## 6. Cost Management 🟠x"));
+    CHECK(repairMojibake(QStringLiteral("## 6. Cost Management ðŸŸ x")).text
+          == QStringLiteral("## 6. Cost Management 🟠x"));
 }
 
 TEST_CASE("legitimate non-ASCII text is never changed", "[import][mojibake]")
