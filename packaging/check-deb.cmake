@@ -1,6 +1,6 @@
 # Packs the build into a .deb, then checks what a user would get: the files it installs, the
 # dependencies dpkg-shlibdeps found, and that the unpacked binary runs `--version` headless.
-# Usage: cmake -DBUILD_DIR=... -DWORK_DIR=... -DAPP_ID=... -DVERSION=... -P check-deb.cmake
+# Usage: cmake -DCPACK=... -DBUILD_DIR=... -DWORK_DIR=... -DAPP_ID=... -DVERSION=... -P check-deb.cmake
 
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE errors)
@@ -12,7 +12,7 @@ endfunction()
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
-run(cpack -G DEB --config "${BUILD_DIR}/CPackConfig.cmake" -B "${WORK_DIR}")
+run("${CPACK}" -G DEB --config "${BUILD_DIR}/CPackConfig.cmake" -B "${WORK_DIR}")
 file(GLOB debs "${WORK_DIR}/preflight_${VERSION}*.deb")
 list(LENGTH debs count)
 if(NOT count EQUAL 1)
@@ -32,7 +32,7 @@ foreach(expected
 endforeach()
 
 run(dpkg-deb --field "${debs}" Depends)
-foreach(expected libqt6widgets6 libqt6core6 libstdc++6 qt6-qpa-plugins)
+foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6)
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends of ${debs} lacks ${expected}: ${output}")

@@ -17,7 +17,6 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libqt6opengl6-dev libgl-dev                 # required by Qt6Gui's CMake config
     libqt6sql6-sqlite libsqlite3-dev            # storage
     nlohmann-json3-dev catch2                   # JSON, unit tests
-    qt6-qpa-plugins                             # xcb/offscreen platform plugins for the window
     xvfb xauth                                  # headless GUI runs (xvfb-run)
     cmark-gfm qpdf poppler-utils fonts-dejavu-core imagemagick  # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)
