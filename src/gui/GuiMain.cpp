@@ -63,7 +63,7 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("preflight"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PREFLIGHT_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Preflight"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.preflight"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Preflight"));
 }
 
 int run(int argc, char *argv[])

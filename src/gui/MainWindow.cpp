@@ -9,6 +9,7 @@
 #include "dialogs/NewProjectDialog.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
+#include "widgets/VerdictBadgeDelegate.h"
 
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -41,6 +42,7 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
     ui->projectView->setModel(m_projectFilter);
+    ui->projectView->setItemDelegateForColumn(ProjectListModel::VerdictColumn, new VerdictBadgeDelegate(this));
     ui->projectView->setObjectName(QStringLiteral("projectView"));
     ui->mainSplitter->setStretchFactor(1, 1);
     ui->mainSplitter->setSizes({ 340, 1100 });
@@ -48,6 +50,8 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     setupStatusBar();
     bindWorkspace();
     restoreSettings();
+    // Start with the keyboard in the checklist: Space and N work without a click first.
+    ui->checklistView->tree()->setFocus();
 }
 
 MainWindow::~MainWindow()

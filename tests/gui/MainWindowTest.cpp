@@ -4,6 +4,7 @@
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
+#include "dialogs/NewProjectDialog.h"
 #include "dialogs/ReasonDialog.h"
 #include "models/ChecklistModel.h"
 #include "widgets/ChecklistView.h"
@@ -13,8 +14,12 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
+#include <QComboBox>
 #include <QHorizontalStackedBarSeries>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTimer>
@@ -104,6 +109,21 @@ TEST_CASE("An empty database opens on the welcome page", "[gui][window]")
     REQUIRE(pages);
     CHECK(pages->currentWidget()->objectName() == QStringLiteral("welcomePage"));
     CHECK(open.window.currentSession() == nullptr);
+
+    // Its main button starts a review from Appendix A.
+    whenDialogOpens<NewProjectDialog>([](NewProjectDialog *dialog) {
+        auto *templates = dialog->findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        CHECK(templates->currentData().toString() == QStringLiteral("appendix-a"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("First review"));
+        dialog->accept();
+    });
+    auto *start = open.window.findChild<QPushButton *>(QStringLiteral("startButton"));
+    REQUIRE(start);
+    start->click();
+    REQUIRE(open.window.currentSession());
+    CHECK(open.window.currentSession()->state().project.name == QStringLiteral("First review"));
+    CHECK(pages->currentWidget()->objectName() == QStringLiteral("viewTabs"));
+    CHECK(db.open()->findProject(QStringLiteral("First review")).has_value());
 }
 
 TEST_CASE("Space ticks an item: store, category score and chart follow; undo restores", "[gui][window]")
@@ -204,6 +224,30 @@ TEST_CASE("A change by another connection appears within a second, selection kep
     CHECK(clock.elapsed() < 1000);
     CHECK(open.window.checklistView()->currentItemId() == typeHintsItem);
     CHECK(open.scoreOf(QStringLiteral("code-quality")) != QStringLiteral("0 %"));
+}
+
+TEST_CASE("A change made with the preflight command line appears in the open window", "[gui][window]")
+{
+    TempDatabase db;
+    const Project project = createAppendixProject(*db.open());
+    OpenWindow open(db);
+    open.focusItem(typeHintsItem);
+    const QModelIndex item = open.window.checklistView()->model()->indexOfId(styleGuideItem);
+
+    QProcess cli;
+    cli.start(QStringLiteral(PREFLIGHT_BINARY),
+              { QStringLiteral("item"), project.name, styleGuideItem, QStringLiteral("na"), QStringLiteral("--reason"),
+                QStringLiteral("Go service"), QStringLiteral("--db"), db.path() });
+    REQUIRE(cli.waitForFinished(10000));
+    INFO(cli.readAllStandardError().toStdString());
+    REQUIRE(cli.exitCode() == 0);
+
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(item.data(Qt::CheckStateRole).toInt() == Qt::PartiallyChecked, 1000);
+    CHECK(clock.elapsed() < 1000);
+    CHECK(item.siblingAtColumn(ChecklistModel::StatusColumn).data().toString() == QStringLiteral("N/A — Go service"));
+    CHECK(open.window.checklistView()->currentItemId() == typeHintsItem);
 }
 
 TEST_CASE("The window reopens the last project of the last database", "[gui][window]")
