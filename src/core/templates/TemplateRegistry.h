@@ -29,6 +29,7 @@ private:
     void add(Template tmpl, const QString &source);
     std::vector<Template> m_templates;
     QStringList m_warnings;
+    std::size_t m_builtinCount = 0; // m_templates[0, m_builtinCount) are built-ins; reloading keeps them
 };
 
 } // namespace preflight

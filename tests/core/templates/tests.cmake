@@ -1,0 +1,4 @@
+list(APPEND PREFLIGHT_CORE_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/AppendixATest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TemplateLoaderTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TemplateRegistryTest.cpp)
