@@ -61,7 +61,7 @@ TEST_CASE("refused commands exit 2 or 3, name the problem and change nothing", "
         {"computed summary item", words("item Apollo executive-summary.all-critical-items-completed done"), 2,
          QStringLiteral("summary item \"executive-summary.all-critical-items-completed\" is computed from the review "
                         "(all-critical-done) and cannot be set by hand")},
-        {"parent item", words("item Apollo monitoring-alerting.alert-configuration.critical-alerts-configured done"), 2,
+        {"parent item", words("item Apollo monitoring-and-alerting.alert-configuration.critical-alerts-configured done"), 2,
          QStringLiteral("has sub-items and its status follows them")},
         {"unknown status", QStringList{QStringLiteral("item"), Project, Leaf, QStringLiteral("finished")}, 2,
          QStringLiteral("unknown status \"finished\" (one of done|open|na)")},

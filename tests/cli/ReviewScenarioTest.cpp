@@ -141,7 +141,7 @@ TEST_CASE("a review from creation to a passing CI gate", "[cli][e2e]")
     CHECK(projects["projects"][0]["signed_off"] == true);
 
     const json history = cli.json({QStringLiteral("history"), Project});
-    CHECK(history["entries"].size() > critical.size());
+    CHECK(history["entries"].size() > static_cast<std::size_t>(critical.size()));
     CHECK(history["entries"].back()["actor"] == "tester");
     const CliResult verified = cli.run({QStringLiteral("verify")});
     CHECK(verified.exitCode == 0);
