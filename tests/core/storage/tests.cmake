@@ -1,0 +1,4 @@
+list(APPEND PREFLIGHT_CORE_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/StoreTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/AuditChainTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProjectModelTest.cpp)
