@@ -9,10 +9,9 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
-
-#include <catch2/catch.hpp>
 
 #include <stdexcept>
 
@@ -35,6 +34,7 @@ public:
     }
 
     QString dbPath() const { return m_db; }
+    void setEnvironment(const QString &name, const QString &value) { m_env.insert(name, value); }
     QString dir() const { return m_dir.path(); }
 
     // Runs `preflight ARGS --db <temp db> --actor tester` with no display at all: an accidental
@@ -48,6 +48,8 @@ public:
         env.insert(QStringLiteral("HOME"), m_dir.path());
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        for (const QString &name : m_env.keys())
+            env.insert(name, m_env.value(name));
         QProcess process;
         process.setProcessEnvironment(env);
         QStringList fullArgs = args;
@@ -56,8 +58,8 @@ public:
         process.start(QStringLiteral(PREFLIGHT_BINARY), fullArgs);
         REQUIRE(process.waitForFinished(30000));
         REQUIRE(process.exitStatus() == QProcess::NormalExit);
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                 QString::fromUtf8(process.readAllStandardError()) };
     }
 
     // Runs a command that must succeed and returns its --json document.
@@ -113,6 +115,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_db;
+    QProcessEnvironment m_env; // overrides, applied last
 };
 
 } // namespace preflight::test
