@@ -34,8 +34,12 @@ void requireUsableFile(const QString &path)
                     QStringLiteral("%1: the database file is read-only; make it writable or open a "
                                    "copy (the file was not changed)")
                         .arg(path));
+    // SQLite would take an empty file for a new database; here it is far more likely a file
+    // that lost its content, and quietly starting afresh in it would hide that.
     if (info.size() == 0)
-        return; // SQLite treats an empty file as a new, empty database.
+        throw refuse(path,
+                     QStringLiteral("the file is empty (0 bytes); remove it to start a new database, or restore "
+                                    "a backup"));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

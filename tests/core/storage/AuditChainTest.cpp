@@ -2,8 +2,6 @@
 #include "storage/Audit.h"
 #include "storage/Store.h"
 
-#include <sqlite3.h>
-
 using namespace preflight;
 using preflight::test::draftProject;
 using preflight::test::rawExec;
@@ -111,14 +109,8 @@ TEST_CASE("Audit rows cannot be edited or deleted through SQL while the triggers
 {
     TempDatabase temp;
     fillAudit(temp);
-    sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(temp.path.toUtf8().constData(), &db) == SQLITE_OK);
-    for (const char *sql : { "UPDATE audit SET actor = 'mallory' WHERE seq = 1", "DELETE FROM audit WHERE seq = 2" }) {
-        char *error = nullptr;
-        CHECK(sqlite3_exec(db, sql, nullptr, nullptr, &error) == SQLITE_CONSTRAINT);
-        CHECK(QString::fromUtf8(error).contains(QStringLiteral("append-only")));
-        sqlite3_free(error);
-    }
-    sqlite3_close(db);
+    for (const char *sql : { "UPDATE audit SET actor = 'mallory' WHERE seq = 1", "DELETE FROM audit WHERE seq = 2" })
+        CHECK(preflight::test::rawExecError(temp.path, QString::fromLatin1(sql))
+              == QStringLiteral("audit rows are append-only"));
     CHECK(temp.open()->verify().ok);
 }

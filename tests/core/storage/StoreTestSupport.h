@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Error.h"
 #include "storage/Store.h"
 
 #include <QByteArray>
@@ -36,17 +37,24 @@ inline Project draftProject(const QString &name)
 }
 
 // Raw SQL on the file, bypassing the Store: how the tests play an attacker or an old release.
-inline void rawExec(const QString &path, const QString &sql)
+// Returns SQLite's error message, empty on success.
+inline QString rawExecError(const QString &path, const QString &sql)
 {
     sqlite3 *db = nullptr;
     REQUIRE(sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK);
     char *error = nullptr;
     const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
-    const QString message = QString::fromUtf8(error ? error : "");
+    const QString message = rc == SQLITE_OK ? QString() : QString::fromUtf8(error ? error : sqlite3_errstr(rc));
     sqlite3_free(error);
     sqlite3_close(db);
-    INFO(message.toStdString());
-    REQUIRE(rc == SQLITE_OK);
+    return message;
+}
+
+inline void rawExec(const QString &path, const QString &sql)
+{
+    const QString error = rawExecError(path, sql);
+    INFO(error.toStdString());
+    REQUIRE(error.isEmpty());
 }
 
 inline QByteArray fileBytes(const QString &path)

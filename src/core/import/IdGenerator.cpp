@@ -1,0 +1,57 @@
+#include "import/IdGenerator.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace preflight::import {
+namespace {
+
+constexpr qsizetype MaxWords = 8;
+
+QString asciiWords(const QString &text)
+{
+    QString words;
+    for (const QChar ch : text.normalized(QString::NormalizationForm_KD)) {
+        if (ch.category() == QChar::Mark_NonSpacing)
+            continue; // the accent of a decomposed "é"
+        if (ch.unicode() < 0x80 && ch.isLetterOrNumber())
+            words += ch.toLower();
+        else if (ch == u'&')
+            words += QStringLiteral(" and ");
+        else if (ch == u'+')
+            words += QStringLiteral(" plus ");
+        else
+            words += u' ';
+    }
+    return words;
+}
+
+} // namespace
+
+QString IdGenerator::slug(const QString &text, const QString &fallback)
+{
+    static const QRegularExpression aside(QStringLiteral("\\([^()]*\\)"));
+    static const QRegularExpression link(QStringLiteral("\\[([^\\]]*)\\]\\([^)]*\\)"));
+    QString plain = text;
+    plain.replace(link, QStringLiteral("\\1"));
+    QString withoutAsides = plain;
+    withoutAsides.remove(aside);
+    QStringList words = asciiWords(withoutAsides).split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty()) // the whole text was an aside, or had no letters we can spell
+        words = asciiWords(plain).split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return fallback;
+    return words.mid(0, MaxWords).join(u'-');
+}
+
+QString IdGenerator::make(const QString &parent, const QString &text, const QString &fallback)
+{
+    const QString base = (parent.isEmpty() ? QString() : parent + u'.') + slug(text, fallback);
+    QString id = base;
+    for (int n = 2; m_used.contains(id); ++n)
+        id = base + u'-' + QString::number(n);
+    m_used.insert(id);
+    return id;
+}
+
+} // namespace preflight::import
