@@ -57,6 +57,9 @@ void configure(sqlite::Connection &db)
     // not only a process crash.
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
+    // 32 MB of page cache (SQLite's default is 2 MB): loading a large project's state then reads
+    // its pages once from the OS instead of again on every view refresh.
+    db.exec("PRAGMA cache_size = -32768");
 }
 
 } // namespace
