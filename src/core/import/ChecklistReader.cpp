@@ -20,9 +20,16 @@ using Kind = MarkdownBlock::Kind;
 
 const QString FolderSeparator = QStringLiteral(" › ");
 
-// The rules Appendix A's summary items follow, recognised from their wording.
+// Deeper nesting is rare in real checklists and unbounded nesting would make every recursive walk
+// over the template (JSON, scoring, views) a stack risk.
+constexpr size_t MaxNesting = 8;
+
+// The rules Appendix A's summary items follow, recognised from their wording. Long texts are not
+// summary criteria and would only make the patterns slow.
 SummaryRule inferRule(const QString &text)
 {
+    if (text.size() > 200)
+        return SummaryRule::Manual;
     const auto matches = [&](const char *pattern) {
         return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption)
             .match(text)
@@ -37,6 +44,22 @@ SummaryRule inferRule(const QString &text)
     if (matches("\\bsigned[- ]off\\b|^launch plan approved$"))
         return SummaryRule::SignedOff;
     return SummaryRule::Manual;
+}
+
+// "~~text~~ — N/A: reason", the Markdown report's way of writing an item that does not apply;
+// "~~text~~" alone also means N/A. Returns the item text, or nothing for any other text.
+std::optional<QString> strikeThrough(const QString &text, QString *reason)
+{
+    if (!text.startsWith(QLatin1String("~~")))
+        return std::nullopt;
+    const qsizetype marker = text.indexOf(QStringLiteral("~~ — N/A:"), 2);
+    if (marker > 2) {
+        *reason = text.mid(marker + 9);
+        return text.mid(2, marker - 2);
+    }
+    if (text.size() > 4 && text.endsWith(QLatin1String("~~")))
+        return text.mid(2, text.size() - 4);
+    return std::nullopt;
 }
 
 class Reader
@@ -133,13 +156,11 @@ private:
         if (block.mark == u'-' || block.mark == u'~')
             tick.status = ItemStatus::NotApplicable;
         QString text = block.text;
-        // "~~text~~ — N/A: reason", the Markdown report's way of writing an item that does not apply.
-        static const QRegularExpression notApplicable(QStringLiteral("^~~(.+?)~~(?:\\s+—\\s+N/A:\\s?(.*))?$"),
-                                                      QRegularExpression::DotMatchesEverythingOption);
-        if (const auto match = notApplicable.match(text); match.hasMatch()) {
-            text = match.captured(1);
+        QString reason;
+        if (const auto struck = strikeThrough(text, &reason)) {
+            text = *struck;
             tick.status = ItemStatus::NotApplicable;
-            tick.reason = unescapeReportText(match.captured(2)).trimmed();
+            tick.reason = unescapeReportText(reason).trimmed();
         }
         if (text.trimmed().isEmpty()) {
             warn(block.line, QStringLiteral("task item without text; left out"));
@@ -159,6 +180,7 @@ private:
         // A report marks items the app computes: "- [x] All critical items completed — computed: …".
         static const QRegularExpression computed(QStringLiteral("\\s+—\\s+computed(?::.*)?$"),
                                                  QRegularExpression::DotMatchesEverythingOption);
+        const bool markedComputed = computed.match(text).hasMatch();
         text.remove(computed);
         if (!m_open.empty() && m_open.back().indent < block.indent)
             warn(block.line,
@@ -170,6 +192,10 @@ private:
         if (item.rule == SummaryRule::Manual) {
             tick.itemId = item.id;
             tickIndex = pushTick(tick);
+        } else if (tick.status != ItemStatus::Open && !markedComputed) {
+            warn(block.line,
+                 QStringLiteral("\"%1\" is computed by Preflight (%2); its tick is not imported")
+                     .arg(text, summaryRuleKey(item.rule)));
         }
         m_open.push_back({ block.indent, nullptr, tickIndex });
     }
@@ -178,6 +204,10 @@ private:
     {
         while (!m_open.empty() && m_open.back().indent >= block.indent)
             m_open.pop_back();
+        if (m_open.size() >= MaxNesting) {
+            warn(block.line, QStringLiteral("items nested deeper than %1 levels are kept at level %1").arg(MaxNesting));
+            m_open.resize(MaxNesting - 1);
+        }
         Item item;
         item.text = text;
         std::vector<Item> *siblings = nullptr;

@@ -3,10 +3,13 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace preflight::import {
 namespace {
 
 constexpr qsizetype MaxWords = 8;
+constexpr qsizetype MaxSourceLength = 300;
 
 QString asciiWords(const QString &text)
 {
@@ -32,7 +35,8 @@ QString IdGenerator::slug(const QString &text, const QString &fallback)
 {
     static const QRegularExpression aside(QStringLiteral("\\([^()]*\\)"));
     static const QRegularExpression link(QStringLiteral("\\[([^\\]]*)\\]\\([^)]*\\)"));
-    QString plain = text;
+    // Only the first words make the id; a bound keeps pathological texts cheap.
+    QString plain = text.left(MaxSourceLength);
     plain.replace(link, QStringLiteral("\\1"));
     QString withoutAsides = plain;
     withoutAsides.remove(aside);
@@ -48,8 +52,10 @@ QString IdGenerator::make(const QString &parent, const QString &text, const QStr
 {
     const QString base = (parent.isEmpty() ? QString() : parent + u'.') + slug(text, fallback);
     QString id = base;
-    for (int n = 2; m_used.contains(id); ++n)
-        id = base + u'-' + QString::number(n);
+    // Counting on from the last suffix used for this base keeps many repeats linear.
+    int &next = m_nextSuffix[base];
+    while (m_used.contains(id))
+        id = base + u'-' + QString::number(next = std::max(next, 1) + 1);
     m_used.insert(id);
     return id;
 }

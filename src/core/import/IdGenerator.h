@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -19,6 +20,7 @@ public:
 
 private:
     QSet<QString> m_used;
+    QHash<QString, int> m_nextSuffix;
 };
 
 } // namespace preflight::import

@@ -2,6 +2,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
+
 namespace preflight::import {
 namespace {
 
@@ -186,9 +189,12 @@ private:
 
     void scanListItem(int indent, const QString &content)
     {
-        m_inList = true;
         m_open = Open::Item;
+        if (!m_inList)
+            m_leastTaskIndent.reset();
+        m_inList = true;
         if (const auto box = taskBox().match(content); box.hasMatch()) {
+            m_leastTaskIndent = std::min(indent, m_leastTaskIndent.value_or(indent));
             MarkdownBlock task = makeBlock(Kind::Task, box.captured(2).trimmed(), indent);
             task.mark = box.captured(1).at(0);
             push(std::move(task));
@@ -204,17 +210,8 @@ private:
         push(makeBlock(Kind::ListItem, content, indent));
     }
 
-    // A detail line belongs to the nearest task item that is less indented than it.
-    bool underTask(int indent) const
-    {
-        for (auto it = m_blocks.rbegin(); it != m_blocks.rend(); ++it) {
-            if (it->kind == Kind::Task && it->indent < indent)
-                return true;
-            if (it->kind != Kind::Task && it->kind != Kind::Detail && it->kind != Kind::ListItem)
-                return false;
-        }
-        return false;
-    }
+    // A detail line belongs to a task item of the same list that is less indented than it.
+    bool underTask(int indent) const { return m_leastTaskIndent && *m_leastTaskIndent < indent; }
 
     // A line that continues the previous list item. After a hard break (a trailing backslash)
     // the line feed and the line's own indent are kept so the text can be unescaped exactly.
@@ -268,6 +265,7 @@ private:
     std::vector<MarkdownBlock> m_blocks;
     Open m_open = Open::Nothing;
     bool m_inList = false; // indented lines after a list item belong to it, not to a code block
+    std::optional<int> m_leastTaskIndent; // of the task items in the current list
 };
 
 } // namespace

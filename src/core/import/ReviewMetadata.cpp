@@ -115,7 +115,7 @@ void ReviewMetadata::readTable(const MarkdownBlock &block, HeadingRole role)
     if (role == HeadingRole::SignOff && first.compare(QLatin1String("Role"), Qt::CaseInsensitive) == 0) {
         for (const QStringList &row : block.rows) {
             const QString roleName = unescapeReportText(row.value(0)).trimmed();
-            if (!roleName.isEmpty() && roleName != QLatin1String("—"))
+            if (!roleName.isEmpty() && roleName != QStringLiteral("—"))
                 addField(m_roles, roleName);
         }
     } else if (role == HeadingRole::Risks && m_riskColumns.isEmpty()) {

@@ -144,7 +144,6 @@ void restore(const QString &backupPath, const QString &databasePath)
         // Copy pages into the live database as one write transaction: other processes with the
         // file open simply see new data (and a new data_version), and a crash midway rolls back.
         sqlite::Connection live(databasePath, sqlite::Connection::Mode::ReadWrite);
-        live.exec("PRAGMA busy_timeout = 5000");
         sqlite3_backup *copy = sqlite3_backup_init(live.handle(), "main", backup.handle(), "main");
         if (!copy)
             live.fail(sqlite3_errcode(live.handle()), QStringLiteral("cannot restore from %1").arg(backupPath));

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "storage/Sqlite.h"
 
+#include <sqlite3.h>
+
 #include <array>
 
 namespace preflight::schema {
@@ -113,7 +115,18 @@ void migrate(sqlite::Connection &db, int targetVersion)
         const int version = int(db.pragmaInt("PRAGMA user_version"));
         if (version >= targetVersion)
             return;
-        db.exec(migrations[size_t(version)]);
+        try {
+            db.exec(migrations[size_t(version)]);
+        } catch (const Error &error) {
+            // SQLite's own words (still current: the rollback has not run yet), without the DDL.
+            throw Error(error.kind(),
+                        QStringLiteral("%1: upgrading the database from schema version %2 to %3 failed "
+                                       "and was rolled back: %4")
+                            .arg(db.path())
+                            .arg(version)
+                            .arg(version + 1)
+                            .arg(QString::fromUtf8(sqlite3_errmsg(db.handle()))));
+        }
         // PRAGMAs take no bound parameters; both values are integers we produce ourselves.
         db.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1).toUtf8().constData());
         if (version == 0)

@@ -49,6 +49,9 @@ Connection::Connection(const QString &path, Mode mode)
         throw Error(kindOf(rc), QStringLiteral("%1: cannot open the database: %2").arg(path, message));
     }
     sqlite3_extended_result_codes(m_db, 1);
+    // Every connection, read-only ones included, waits up to 5 s for another process's short
+    // transaction (or WAL recovery) instead of failing with "database is locked".
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
 }
 
 Connection::~Connection()

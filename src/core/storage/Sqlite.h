@@ -10,6 +10,8 @@ struct sqlite3_stmt;
 
 namespace preflight::sqlite {
 
+constexpr int busyTimeoutMs = 5000;
+
 // Owns one sqlite3 connection. Every error becomes a preflight::Error naming the database file,
 // so callers never see a bare SQLite code.
 class Connection

@@ -48,8 +48,6 @@ void requireOpenable(const QString &path)
 
 void configure(sqlite::Connection &db)
 {
-    // Wait (up to 5 s) for another process's short write instead of failing with "locked".
-    db.exec("PRAGMA busy_timeout = 5000");
     sqlite::Statement journal(db, "PRAGMA journal_mode = WAL");
     if (!journal.step() || journal.text(0) != QLatin1String("wal"))
         throw Error(Error::Kind::Io, QStringLiteral("%1: cannot switch to write-ahead logging").arg(db.path()));
@@ -60,6 +58,16 @@ void configure(sqlite::Connection &db)
     // 32 MB of page cache (SQLite's default is 2 MB): loading a large project's state then reads
     // its pages once from the OS instead of again on every view refresh.
     db.exec("PRAGMA cache_size = -32768");
+}
+
+void takeDailyBackup(const sqlite::Connection &db, const QString &path)
+{
+    try {
+        backups::writeDailyIfMissing(db, path);
+    } catch (const Error &error) {
+        // A failed backup must not lock the user out of their data; the live file is intact.
+        qWarning("%s", qUtf8Printable(error.message()));
+    }
 }
 
 } // namespace
@@ -92,13 +100,13 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
             Error::Kind::Io,
             QStringLiteral("%1: the database can only be opened read-only; the file was not changed").arg(absolute));
     configure(db);
+    // An existing file is backed up as found, before any migration: the day's backup is then
+    // also a copy that the previous release can still open.
+    if (exists)
+        takeDailyBackup(db, absolute);
     schema::migrate(db, schema::currentVersion());
-    try {
-        backups::writeDailyIfMissing(db, absolute);
-    } catch (const Error &error) {
-        // A failed backup must not lock the user out of their data; the live file is intact.
-        qWarning("%s", qUtf8Printable(error.message()));
-    }
+    if (!exists)
+        takeDailyBackup(db, absolute);
     return store;
 }
 

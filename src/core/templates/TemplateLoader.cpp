@@ -139,7 +139,9 @@ private:
     void expectFields(const json &object, const QString &path, std::initializer_list<const char *> known) const
     {
         expectType(object, path, object.is_object(), "an object");
-        for (const auto &[key, value] : object.items()) {
+        for (const auto &field : object.items()) {
+            // A named copy, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+            const std::string &key = field.key();
             const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char *k) { return key == k; });
             if (!isKnown) {
                 QStringList names;

@@ -56,6 +56,11 @@ TEST_CASE("Databases from every earlier schema version migrate with their data i
             sqlite::Connection check(temp.path, sqlite::Connection::Mode::ReadOnly);
             CHECK(check.pragmaInt("PRAGMA user_version") == Store::schemaVersion());
             CHECK(check.pragmaInt("PRAGMA application_id") == schema::applicationId);
+            // The day's backup was taken before migrating: the old release can still open it.
+            const QString backup = temp.dir.filePath(
+                QStringLiteral("backups/review-%1.db").arg(QDate::currentDate().toString(Qt::ISODate)));
+            sqlite::Connection old(backup, sqlite::Connection::Mode::ReadOnly);
+            CHECK(old.pragmaInt("PRAGMA user_version") == version);
         }
         const auto project = store->findProject(QStringLiteral("Legacy"));
         REQUIRE(project.has_value());
@@ -106,4 +111,25 @@ TEST_CASE("A database from a newer Preflight is refused and left untouched", "[s
     }
     CHECK(fileBytes(temp.path) == before);
     CHECK(QFileInfo(temp.path).lastModified() == modified);
+}
+
+TEST_CASE("A migration that fails leaves the file at the last version that completed", "[store][migration]")
+{
+    TempDatabase temp;
+    buildDatabaseAtVersion(temp.path, 1);
+    // An object in the way of migration 3 (someone's hand-made index with the same name).
+    rawExec(temp.path, QStringLiteral("CREATE INDEX audit_by_project ON projects(name)"));
+
+    CHECK_THROWS_WITH(temp.open(),
+                      Catch::Contains(temp.path.toStdString())
+                          && Catch::Contains("from schema version 2 to 3 failed and was rolled back")
+                          && Catch::Contains("audit_by_project already exists"));
+    sqlite::Connection check(temp.path, sqlite::Connection::Mode::ReadOnly);
+    CHECK(check.pragmaInt("PRAGMA user_version") == 2);
+    sqlite::Statement columns(check, "SELECT count(*) FROM pragma_table_info('item_states') WHERE name = 'evidence'");
+    REQUIRE(columns.step());
+    CHECK(columns.integer(0) == 1);
+    sqlite::Statement triggers(check, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+    REQUIRE(triggers.step());
+    CHECK(triggers.integer(0) == 0); // nothing of migration 3 stayed behind
 }
