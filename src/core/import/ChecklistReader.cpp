@@ -344,7 +344,7 @@ private:
         tmpl.description = m_preview.description.isEmpty()
             ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
             : m_preview.description;
-        tmpl.id = IdGenerator::slug(tmpl.title, QStringLiteral("imported"));
+        tmpl.id = m_ids.make({}, tmpl.title, QStringLiteral("imported")); // one namespace with the items
         tmpl.version = QStringLiteral("1.0.0");
         m_metadata.apply(m_preview);
         for (ItemTick &tick : m_preview.ticks) {
