@@ -101,6 +101,19 @@ public:
         return hash.result().toHex();
     }
 
+    // Writes behind the app's back, e.g. to tamper with the audit trail.
+    void execSql(const QString &sql) const
+    {
+        sqlite3 *db = nullptr;
+        REQUIRE(sqlite3_open(m_db.toUtf8().constData(), &db) == SQLITE_OK);
+        char *error = nullptr;
+        const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+        INFO((error ? error : ""));
+        sqlite3_free(error);
+        sqlite3_close(db);
+        REQUIRE(rc == SQLITE_OK);
+    }
+
 private:
     static QStringList column(sqlite3 *db, const char *sql)
     {

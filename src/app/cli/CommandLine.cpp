@@ -44,11 +44,14 @@ void printHelp(QTextStream &out)
     out << "Usage: preflight                 open the window\n"
            "       preflight COMMAND [ARGS]  run headless (no display needed)\n\n"
            "Commands:\n";
-    std::vector<QStringList> rows;
+    // Synopses are too long for columns: each command gets a line, its summary the next.
+    std::vector<const Command *> commands;
     for (const Command &command : commandTable())
-        rows.push_back({ command.words.join(QLatin1Char(' ')) + QLatin1Char(' ') + command.synopsis, command.summary });
-    std::sort(rows.begin(), rows.end());
-    printTable(out, rows, QStringLiteral("  "));
+        commands.push_back(&command);
+    std::sort(commands.begin(), commands.end(), [](const Command *a, const Command *b) { return a->words < b->words; });
+    for (const Command *command : commands)
+        out << "  " << command->words.join(QLatin1Char(' ')) << ' ' << command->synopsis << "\n      "
+            << command->summary << '\n';
     out << "\nEvery command takes --db PATH (default " << Store::defaultPath() << "),\n"
         << "--actor NAME (who the audit trail records; default " << Store::defaultActor() << ") and --json.\n"
         << "`preflight COMMAND --help` shows a command's options.\n"

@@ -82,6 +82,11 @@ QString itemsOpen(int n, const QString &adjective)
         plural(n, adjective + QStringLiteral(" item"), adjective + QStringLiteral(" items")));
 }
 
+QString highRisks(int n)
+{
+    return plural(n, QStringLiteral("high/critical risk"), QStringLiteral("high/critical risks"));
+}
+
 struct RiskTally
 {
     int openHighOrCritical = 0;
@@ -124,13 +129,12 @@ public:
 
     Assessment run()
     {
+        // Order matters: the verdict needs the counts, the sign-offs need the verdict ("approve
+        // with risks" counts only for Ready with Risks), and the summary's sign-off rule needs both.
         scoreCategories();
-        evaluateSummary(/*includeSignOff=*/false);
         decideVerdict();
         evaluateSignOffs();
-        // The sign-off summary rule can only be answered once the verdict is known, because
-        // "approve with risks" counts only for a Ready with Risks verdict.
-        evaluateSummary(/*includeSignOff=*/true);
+        evaluateSummary();
         listActions();
         m_result.openHighOrCriticalRisks = m_risks.openHighOrCritical;
         m_result.acceptedRisks = m_risks.accepted;
@@ -193,13 +197,9 @@ private:
             result.met = m_risks.openHighOrCritical == 0 && m_risks.acceptedHighOrCritical == 0;
             QStringList parts;
             if (m_risks.openHighOrCritical > 0)
-                parts << QStringLiteral("%1 open").arg(plural(m_risks.openHighOrCritical,
-                                                              QStringLiteral("high/critical risk"),
-                                                              QStringLiteral("high/critical risks")));
+                parts << QStringLiteral("%1 open").arg(highRisks(m_risks.openHighOrCritical));
             if (m_risks.acceptedHighOrCritical > 0)
-                parts << QStringLiteral("%1 accepted, not mitigated")
-                             .arg(plural(m_risks.acceptedHighOrCritical, QStringLiteral("high/critical risk"),
-                                         QStringLiteral("high/critical risks")));
+                parts << QStringLiteral("%1 accepted, not mitigated").arg(highRisks(m_risks.acceptedHighOrCritical));
             result.reason = result.met ? QStringLiteral("no high/critical risk open or accepted")
                                        : parts.join(QStringLiteral(", "));
             break;
@@ -214,19 +214,8 @@ private:
         return result;
     }
 
-    void evaluateSummary(bool includeSignOff)
+    void evaluateSummary()
     {
-        if (includeSignOff) {
-            for (SummaryResult &result : m_result.summary) {
-                const SummaryItem *item = m_tmpl.findSummaryItem(result.id);
-                if (item && item->rule == SummaryRule::SignedOff) {
-                    const SummaryResult computed = computedResult(*item);
-                    result.met = computed.met;
-                    result.reason = computed.reason;
-                }
-            }
-            return;
-        }
         for (const SummaryGroup &group : m_tmpl.summary) {
             for (const SummaryItem &item : group.items) {
                 SummaryResult result;
@@ -236,8 +225,6 @@ private:
                     result.reason = itemState.status == ItemStatus::NotApplicable
                         ? QStringLiteral("N/A: %1").arg(itemState.reason)
                         : (result.met ? QStringLiteral("ticked") : QStringLiteral("not ticked"));
-                    if (!result.met)
-                        ++m_openManualSummary;
                 } else {
                     result = computedResult(item);
                 }
@@ -249,15 +236,23 @@ private:
         }
     }
 
+    int openManualSummaryItems() const
+    {
+        int open = 0;
+        for (const SummaryGroup &group : m_tmpl.summary) {
+            for (const SummaryItem &item : group.items)
+                open += item.rule == SummaryRule::Manual && m_state.itemState(item.id).status == ItemStatus::Open;
+        }
+        return open;
+    }
+
     void decideVerdict()
     {
         QStringList blockers;
         if (const int open = openOfSeverity(Severity::Critical))
             blockers << itemsOpen(open, QStringLiteral("critical"));
         if (m_risks.openHighOrCritical > 0)
-            blockers << QStringLiteral("%1 open").arg(plural(m_risks.openHighOrCritical,
-                                                             QStringLiteral("high/critical risk"),
-                                                             QStringLiteral("high/critical risks")));
+            blockers << QStringLiteral("%1 open").arg(highRisks(m_risks.openHighOrCritical));
         if (!blockers.isEmpty()) {
             m_result.verdict = Verdict::NotReady;
             m_result.verdictReasons = blockers;
@@ -270,8 +265,8 @@ private:
             shortfalls << itemsOpen(open, QStringLiteral("medium-priority"));
         if (const int open = openOfSeverity(Severity::Low))
             shortfalls << itemsOpen(open, QStringLiteral("low-priority"));
-        if (m_openManualSummary > 0)
-            shortfalls << itemsOpen(m_openManualSummary, QStringLiteral("summary"));
+        if (const int open = openManualSummaryItems())
+            shortfalls << itemsOpen(open, QStringLiteral("summary"));
         if (m_risks.openOther > 0)
             shortfalls << QStringLiteral("%1 open").arg(
                 plural(m_risks.openOther, QStringLiteral("low/medium risk"), QStringLiteral("low/medium risks")));
@@ -360,7 +355,6 @@ private:
     const RiskTally m_risks;
     Assessment m_result;
     std::vector<std::pair<const Category *, const Item *>> m_openItems;
-    int m_openManualSummary = 0;
     QString m_signOffReason;
 };
 
