@@ -180,6 +180,7 @@ private:
         // A report marks items the app computes: "- [x] All critical items completed — computed: …".
         static const QRegularExpression computed(QStringLiteral("\\s+—\\s+computed(?::.*)?$"),
                                                  QRegularExpression::DotMatchesEverythingOption);
+        const bool markedComputed = computed.match(text).hasMatch();
         text.remove(computed);
         if (!m_open.empty() && m_open.back().indent < block.indent)
             warn(block.line,
@@ -191,6 +192,10 @@ private:
         if (item.rule == SummaryRule::Manual) {
             tick.itemId = item.id;
             tickIndex = pushTick(tick);
+        } else if (tick.status != ItemStatus::Open && !markedComputed) {
+            warn(block.line,
+                 QStringLiteral("\"%1\" is computed by Preflight (%2); its tick is not imported")
+                     .arg(text, summaryRuleKey(item.rule)));
         }
         m_open.push_back({ block.indent, nullptr, tickIndex });
     }

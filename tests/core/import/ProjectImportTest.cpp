@@ -32,6 +32,7 @@ QByteArray seedWithTicks()
                  "- [x] ~~PCI DSS (if handling payments)~~ — N/A: no card data");
     seed.replace("  - [ ] Agent down", "  - [X] Agent down");
     seed.replace("- [ ] On-call team notified", "- [x] On-call team notified");
+    seed.replace("- [ ] Launch plan approved", "- [x] Launch plan approved");
     seed.replace("_Add any additional notes, context, or caveats here._", "Launch moved \\#2 times.");
     seed.replace("**Target Launch Date:** __________", "**Target Launch Date:** 2026-12-01");
     return seed;
@@ -69,7 +70,12 @@ TEST_CASE("a filled-in Appendix A becomes a project on the built-in template", "
               .status
           == ItemStatus::Done);
     CHECK(state.itemState(QStringLiteral("executive-summary.on-call-team-notified")).status == ItemStatus::Done);
-    CHECK(state.items.size() == 4);
+    CHECK(state.items.size() == 4); // the computed "Launch plan approved" was not imported
+    const auto computed = std::find_if(preview.warnings.begin(), preview.warnings.end(), [](const ImportWarning &w) {
+        return w.message.contains(QStringLiteral("computed by Preflight (signed-off)"));
+    });
+    REQUIRE(computed != preview.warnings.end());
+    CHECK(computed->line == 463);
 }
 
 TEST_CASE("a failed project import creates nothing", "[import][project]")
