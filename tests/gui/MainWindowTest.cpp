@@ -54,11 +54,9 @@ TEST_CASE("An empty database opens on the welcome page", "[gui][window]")
     CHECK(db.open()->findProject(QStringLiteral("First review")).has_value());
 }
 
-TEST_CASE("Space ticks an item: store, category score and chart follow; undo restores", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and chart follow; undo restores",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     REQUIRE(open.window.currentSession());
     const QString category = QStringLiteral("code-quality");
     const QString categoryTitle = QStringLiteral("Code Quality");
@@ -99,11 +97,8 @@ TEST_CASE("Space ticks an item: store, category score and chart follow; undo res
     CHECK_FALSE(undo->isEnabled());
 }
 
-TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "N asks for a reason: cancel changes nothing, OK marks the item N/A", "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(styleGuideItem);
     const int undoSteps = open.window.currentSession()->undoStack()->count();
 
@@ -131,11 +126,9 @@ TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", 
     CHECK(open.window.checklistView()->currentItemId() == styleGuideItem);
 }
 
-TEST_CASE("A change by another connection appears within a second, selection kept", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "A change by another connection appears within a second, selection kept",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(typeHintsItem);
     ChecklistModel *model = open.window.checklistView()->model();
     const QModelIndex item = model->indexOfId(styleGuideItem);
@@ -155,11 +148,9 @@ TEST_CASE("A change by another connection appears within a second, selection kep
     CHECK(open.scoreOf(QStringLiteral("code-quality")) != QStringLiteral("0 %"));
 }
 
-TEST_CASE("A change made with the preflight command line appears in the open window", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "A change made with the preflight command line appears in the open window",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(typeHintsItem);
     const QModelIndex item = open.window.checklistView()->model()->indexOfId(styleGuideItem);
 

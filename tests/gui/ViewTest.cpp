@@ -16,11 +16,8 @@ using namespace preflight;
 using namespace preflight::gui;
 using namespace preflight::gui::test;
 
-TEST_CASE("Risks: Insert adds a risk, Delete removes it, undo brings it back", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "Risks: Insert adds a risk, Delete removes it, undo brings it back", "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.window.showView(MainWindow::View::Risks);
     QTableView *table = open.window.riskView()->table();
     QApplication::setActiveWindow(&open.window);
@@ -48,11 +45,9 @@ TEST_CASE("Risks: Insert adds a risk, Delete removes it, undo brings it back", "
     CHECK(table->model()->rowCount() == 1);
 }
 
-TEST_CASE("Sign-off: the dialog records a decision, and a later change marks it stale", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "Sign-off: the dialog records a decision, and a later change marks it stale",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.window.showView(MainWindow::View::SignOff);
     QTableView *table = open.window.signOffView()->table();
     table->setCurrentIndex(table->model()->index(0, 0));

@@ -89,4 +89,12 @@ template<typename Dialog, typename Answer> void whenDialogOpens(Answer answer)
     timer->start();
 }
 
+// A window open on a fresh database holding one Appendix A project.
+struct ProjectWindow
+{
+    TempDatabase db;
+    Project project = createAppendixProject(*db.open());
+    OpenWindow open { db };
+};
+
 } // namespace preflight::gui::test
