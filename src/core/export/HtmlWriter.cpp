@@ -297,17 +297,11 @@ private:
             out += QStringLiteral("<table>\n<tr><th>ID</th><th>Risk</th><th>Severity</th><th>Mitigation</th>"
                                   "<th>Owner</th><th>Status</th><th>Linked items</th></tr>\n");
             for (const Risk &r : risks) {
-                const RiskStatus effective = r.effectiveStatus(m.input().reviewDate);
-                QString status = riskStatusLabel(effective);
-                if (r.status == RiskStatus::Accepted)
-                    status = QStringLiteral("%1 (accepted by %2 until %3)")
-                                 .arg(effective == RiskStatus::Accepted ? QStringLiteral("Accepted")
-                                                                        : QStringLiteral("Open: acceptance expired"),
-                                      orDash(r.acceptedBy), formatDate(r.acceptedUntil));
                 out += QStringLiteral("<tr><td>%1</td><td class=\"pre\">%2</td><td>%3</td><td class=\"pre\">%4</td>"
                                       "<td>%5</td><td>%6</td><td>%7</td></tr>\n")
                            .arg(riskLabel(r), user(r.title), sevBadge(r.severity), orDash(r.mitigation),
-                                orDash(r.owner), status, orDash(r.linkedItems.join(QStringLiteral(", "))));
+                                orDash(r.owner), user(riskStatusText(r, m.input().reviewDate)),
+                                orDash(r.linkedItems.join(QStringLiteral(", "))));
             }
             out += QStringLiteral("</table>\n");
         }

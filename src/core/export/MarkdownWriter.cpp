@@ -291,17 +291,10 @@ private:
         } else {
             std::vector<QStringList> rows;
             for (const Risk &risk : risks) {
-                const RiskStatus effective = risk.effectiveStatus(m.input().reviewDate);
-                QString status = riskStatusLabel(effective);
-                if (risk.status == RiskStatus::Accepted) {
-                    status = QStringLiteral("%1 (accepted by %2 until %3)")
-                                 .arg(effective == RiskStatus::Accepted ? QStringLiteral("Accepted")
-                                                                        : QStringLiteral("Open: acceptance expired"),
-                                      cell(risk.acceptedBy), formatDate(risk.acceptedUntil));
-                }
                 rows.push_back({ riskLabel(risk), cell(risk.title),
                                  severityMarker(risk.severity) + u' ' + severityLabel(risk.severity),
-                                 cell(risk.mitigation), cell(risk.owner), status,
+                                 cell(risk.mitigation), cell(risk.owner),
+                                 cell(riskStatusText(risk, m.input().reviewDate)),
                                  cell(risk.linkedItems.join(QStringLiteral(", "))) });
             }
             table({ QStringLiteral("ID"), QStringLiteral("Risk"), QStringLiteral("Severity"),

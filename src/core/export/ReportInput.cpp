@@ -211,6 +211,17 @@ QString actionCountSentence(const std::vector<Action> &actions)
         + QStringLiteral(" open, most severe first");
 }
 
+QString riskStatusText(const Risk &risk, const QDate &reviewDate)
+{
+    const RiskStatus effective = risk.effectiveStatus(reviewDate);
+    if (risk.status != RiskStatus::Accepted)
+        return riskStatusLabel(effective);
+    return QStringLiteral("%1 (accepted by %2 until %3)")
+        .arg(effective == RiskStatus::Accepted ? QStringLiteral("Accepted")
+                                               : QStringLiteral("Open: acceptance expired"),
+             risk.acceptedBy.isEmpty() ? QStringLiteral("—") : risk.acceptedBy, formatDate(risk.acceptedUntil));
+}
+
 QString riskLabel(const Risk &risk)
 {
     return QStringLiteral("R%1").arg(risk.id);

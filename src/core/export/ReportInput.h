@@ -80,7 +80,10 @@ QString formatTimestamp(const QDateTime &time); // "2026-11-25 16:42 UTC"
 QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"
 QString signOffStateText(const SignOffStatus &status); // "Current", "Stale: 3 changes since signed", "Not signed"
 QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
-QString riskLabel(const Risk &risk); // "R3"
+QString riskLabel(const Risk &risk);
+// "Mitigated", or for accepted risks "Accepted (accepted by Mei until 2027-01-31)" and, once the
+// acceptance expired, "Open: acceptance expired (…)".
+QString riskStatusText(const Risk &risk, const QDate &reviewDate); // "R3"
 QString actionCountSentence(
     const std::vector<Action> &actions); // "1 risk, 91 items and 1 summary check open, most severe first"
 
