@@ -1,29 +1,156 @@
 #include "cli/CommandLine.h"
 
+#include "cli/Context.h"
+#include "storage/Store.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstring>
 
 namespace preflight::cli {
 
+namespace {
+
+const QCommandLineOption DbOption(QStringLiteral("db"),
+                                  QStringLiteral("Database file (default: the per-user database)."),
+                                  QStringLiteral("PATH"));
+const QCommandLineOption ActorOption(QStringLiteral("actor"), QStringLiteral("Name the audit trail records."),
+                                     QStringLiteral("NAME"));
+const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print a JSON document."));
+const QCommandLineOption HelpOption(QStringList { QStringLiteral("h"), QStringLiteral("help") },
+                                    QStringLiteral("Show this help."));
+
+int exitCodeFor(Error::Kind kind)
+{
+    return kind == Error::Kind::Usage ? UsageError : DataError;
+}
+
+// The command whose words are the longest prefix of the arguments.
+const Command *findCommand(const QStringList &args)
+{
+    const Command *best = nullptr;
+    for (const Command &command : commandTable()) {
+        if (args.size() >= command.words.size() && args.mid(0, command.words.size()) == command.words
+            && (!best || command.words.size() > best->words.size()))
+            best = &command;
+    }
+    return best;
+}
+
+void printHelp(QTextStream &out)
+{
+    out << "Usage: preflight                 open the window\n"
+           "       preflight COMMAND [ARGS]  run headless (no display needed)\n\n"
+           "Commands:\n";
+    // Synopses are too long for columns: each command gets a line, its summary the next.
+    std::vector<const Command *> commands;
+    for (const Command &command : commandTable())
+        commands.push_back(&command);
+    std::sort(commands.begin(), commands.end(), [](const Command *a, const Command *b) { return a->words < b->words; });
+    for (const Command *command : commands)
+        out << "  " << command->words.join(QLatin1Char(' ')) << ' ' << command->synopsis << "\n      "
+            << command->summary << '\n';
+    out << "\nEvery command takes --db PATH (default " << Store::defaultPath() << "),\n"
+        << "--actor NAME (who the audit trail records; default " << Store::defaultActor() << ") and --json.\n"
+        << "`preflight COMMAND --help` shows a command's options.\n"
+        << "Exit codes: 0 success, 1 check or verification not met, 2 usage error, 3 data error.\n";
+}
+
+void printCommandHelp(QTextStream &out, const Command &command)
+{
+    out << "usage: preflight " << command.words.join(QLatin1Char(' ')) << ' ' << command.synopsis << "\n\n"
+        << command.summary << "\n\nOptions:\n";
+    std::vector<QStringList> rows;
+    auto addRow = [&](const QCommandLineOption &option) {
+        QString name = QStringLiteral("--") + option.names().constLast();
+        if (!option.valueName().isEmpty())
+            name += QLatin1Char(' ') + option.valueName();
+        rows.push_back({ name, option.description() });
+    };
+    for (const QCommandLineOption &option : command.options)
+        addRow(option);
+    for (const QCommandLineOption *option : { &DbOption, &ActorOption, &JsonOption })
+        addRow(*option);
+    printTable(out, rows, QStringLiteral("  "));
+}
+
+int dispatch(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const Command *command = findCommand(args);
+    if (!command) {
+        QStringList group;
+        for (const Command &candidate : commandTable()) {
+            if (candidate.words.size() > 1 && candidate.words.first() == args.first())
+                group << candidate.words.join(QLatin1Char(' '));
+        }
+        throw usageError(group.isEmpty()
+                             ? QStringLiteral("unknown command \"%1\" (see preflight --help)").arg(args.first())
+                             : QStringLiteral("unknown command \"%1\" (one of: %2)")
+                                   .arg(args.mid(0, 2).join(QLatin1Char(' ')), group.join(QStringLiteral(", "))));
+    }
+
+    QCommandLineParser parser;
+    parser.addOptions({ DbOption, ActorOption, JsonOption, HelpOption });
+    parser.addOptions(command->options);
+    if (!parser.parse(QStringList { QStringLiteral("preflight") } + args))
+        throw usageError(
+            parser.errorText()
+            + QStringLiteral("\nusage: preflight %1 %2").arg(command->words.join(QLatin1Char(' ')), command->synopsis));
+    if (parser.isSet(HelpOption)) {
+        printCommandHelp(out, *command);
+        return Success;
+    }
+
+    Context context(*command, parser, out, err);
+    const qsizetype count = context.args().size();
+    if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs))
+        throw usageError(QStringLiteral("%1 %2\n%3")
+                             .arg(count < command->minArgs ? QStringLiteral("missing arguments for")
+                                                           : QStringLiteral("too many arguments for"),
+                                  command->words.join(QLatin1Char(' ')), context.usage()));
+    return command->run(context);
+}
+
+} // namespace
+
 bool isCommandLine(int argc, char *argv[])
 {
-    return argc > 1 && argv[1][0] != '-' ? true
-           : argc > 1 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "--help") == 0
-                          || std::strcmp(argv[1], "-h") == 0);
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    return first[0] != '-' || std::strcmp(first, "--version") == 0 || std::strcmp(first, "--help") == 0
+        || std::strcmp(first, "-h") == 0;
 }
 
 int run(int argc, char *argv[])
 {
+    // QCoreApplication only: commands must run where there is no display.
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    if (app.arguments().value(1) == QLatin1String("--version")) {
+    QTextStream err(stderr);
+    const QStringList args = app.arguments().mid(1);
+    if (args.value(0) == QLatin1String("--version")) {
         out << "preflight " << PREFLIGHT_VERSION << '\n';
-        return 0;
+        return Success;
     }
-    out << "Usage: preflight [COMMAND] ...\n";
-    return 0;
+    if (args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("-h")
+        || args.value(0) == QLatin1String("help")) {
+        printHelp(out);
+        return Success;
+    }
+    try {
+        return dispatch(args, out, err);
+    } catch (const Error &error) {
+        out.flush();
+        err << "preflight: " << error.message() << '\n';
+        return exitCodeFor(error.kind());
+    } catch (const std::exception &error) {
+        out.flush();
+        err << "preflight: " << QString::fromLocal8Bit(error.what()) << '\n';
+        return DataError;
+    }
 }
 
 } // namespace preflight::cli

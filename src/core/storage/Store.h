@@ -91,9 +91,9 @@ public:
     struct Verification
     {
         bool ok = true;
-        QString integrity;              // PRAGMA integrity_check result ("ok" when fine)
+        QString integrity; // PRAGMA integrity_check result ("ok" when fine)
         std::optional<qint64> brokenSeq; // first audit row whose content, order or deletion breaks the chain
-        QString problem;                // human-readable description of the first problem
+        QString problem; // human-readable description of the first problem
         qint64 rowsChecked = 0;
     };
     Verification verify() const;

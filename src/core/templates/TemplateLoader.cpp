@@ -53,16 +53,19 @@ QString describePosition(const QByteArray &bytes, qsizetype offset)
 }
 
 // Qt's decoder replaces each invalid sequence with U+FFFD; encoding the result again reproduces the
-// input exactly up to the first invalid byte, which is where the two first differ.
+// input exactly up to the first invalid byte, which is where the two first differ. The decoder
+// drops a leading byte order mark, so the comparison starts after it.
 std::optional<qsizetype> firstInvalidUtf8(const QByteArray &bytes)
 {
+    const qsizetype start = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const QByteArrayView text = QByteArrayView(bytes).sliced(start);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder.decode(bytes);
+    const QString decoded = decoder.decode(text);
     if (!decoder.hasError())
         return std::nullopt;
     const QByteArray reencoded = decoded.toUtf8();
-    const auto [input, output] = std::mismatch(bytes.begin(), bytes.end(), reencoded.begin(), reencoded.end());
-    return input - bytes.begin();
+    const auto [input, output] = std::mismatch(text.begin(), text.end(), reencoded.begin(), reencoded.end());
+    return start + (input - text.begin());
 }
 
 // nlohmann prefixes its messages with "[json.exception.parse_error.101] parse error at line 1,
@@ -136,10 +139,17 @@ private:
     void expectFields(const json &object, const QString &path, std::initializer_list<const char *> known) const
     {
         expectType(object, path, object.is_object(), "an object");
-        for (const auto &[key, value] : object.items()) {
+        for (const auto &field : object.items()) {
+            // A named copy, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+            const std::string &key = field.key();
             const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char *k) { return key == k; });
-            if (!isKnown)
-                fail(path, QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(key)));
+            if (!isKnown) {
+                QStringList names;
+                for (const char *name : known)
+                    names.append(QLatin1String(name));
+                fail(path + QLatin1Char('.') + QString::fromStdString(key),
+                     QStringLiteral("unknown field (known fields: %1)").arg(names.join(QLatin1String(", "))));
+            }
         }
     }
 
@@ -147,7 +157,7 @@ private:
     {
         const auto found = object.find(key);
         if (found == object.end())
-            fail(path + QLatin1Char('.') + QLatin1String(key), QStringLiteral("missing required field"));
+            fail(pathOf(path, key), QStringLiteral("missing required field"));
         return *found;
     }
 
@@ -172,7 +182,8 @@ private:
 
     QString id(const json &object, const QString &path)
     {
-        static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"));
+        static const QRegularExpression pattern(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*")));
         const QString idPath = pathOf(path, "id");
         const QString value = text(object, path, "id");
         if (!pattern.match(value).hasMatch())
@@ -187,8 +198,8 @@ private:
 
     QString version(const json &object, const QString &path) const
     {
-        static const QRegularExpression semver(QStringLiteral(
-            "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"));
+        static const QRegularExpression semver(QRegularExpression::anchoredPattern(QStringLiteral(
+            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?")));
         const QString value = text(object, path, "version");
         if (!semver.match(value).hasMatch())
             fail(pathOf(path, "version"), QStringLiteral("\"%1\" is not a semantic version such as 1.0.0").arg(value));

@@ -121,7 +121,7 @@ int countItems(const std::vector<SeedSection> &sections)
 
 } // namespace
 
-TEST_CASE("Appendix A has the seed's category counts and severities")
+TEST_CASE("Appendix A has the seed's category counts and severities", "[templates]")
 {
     const Seed seed = parseSeed();
     const Template tmpl = appendixA();
@@ -157,7 +157,7 @@ TEST_CASE("Appendix A has the seed's category counts and severities")
                            QStringLiteral("Compliance"), QStringLiteral("Performance") });
 }
 
-TEST_CASE("Every seed item appears in its place with its exact text")
+TEST_CASE("Every seed item appears in its place with its exact text", "[templates]")
 {
     const Seed seed = parseSeed();
     const Template tmpl = appendixA();
@@ -191,7 +191,7 @@ TEST_CASE("Every seed item appears in its place with its exact text")
     CHECK(errorHandling->text == QLatin1String("Specific exception types (not bare `except`)"));
 }
 
-TEST_CASE("Summary items, rules, sign-off roles, risk columns and status values match the seed")
+TEST_CASE("Summary items, rules, sign-off roles, risk columns and status values match the seed", "[templates]")
 {
     const Seed seed = parseSeed();
     const Template tmpl = appendixA();
@@ -233,7 +233,7 @@ TEST_CASE("Summary items, rules, sign-off roles, risk columns and status values 
     CHECK(tmpl.version == QLatin1String("1.0.0"));
 }
 
-TEST_CASE("Appendix A ids are unique, readable and prefixed by their parent")
+TEST_CASE("Appendix A ids are unique, readable and prefixed by their parent", "[templates]")
 {
     const Template tmpl = appendixA();
     QSet<QString> ids;
@@ -270,7 +270,7 @@ TEST_CASE("Appendix A ids are unique, readable and prefixed by their parent")
     CHECK(count == 14 + 51 + 264 + 2 + 9); // categories, sections, items, summary groups and items
 }
 
-TEST_CASE("The built-in Appendix A is compiled in and equals the checked-in file")
+TEST_CASE("The built-in Appendix A is compiled in and equals the checked-in file", "[templates]")
 {
     const TemplateRegistry registry;
     const Template *builtin = registry.find(QString::fromLatin1(TemplateRegistry::DefaultTemplateId));

@@ -54,7 +54,7 @@ std::string mutatedMinimal(const std::function<void(nlohmann::json &)> &mutate)
 
 } // namespace
 
-TEST_CASE("A valid template loads every field")
+TEST_CASE("A valid template loads every field", "[templates]")
 {
     const Template tmpl = loadTemplateFile(fixture("valid-minimal.json"));
     CHECK(tmpl.id == QLatin1String("api-launch-review"));
@@ -87,7 +87,7 @@ TEST_CASE("A valid template loads every field")
     CHECK(tmpl.projectFields == QStringList { QStringLiteral("notes") });
 }
 
-TEST_CASE("Severity and rule keys round-trip and reject unknown spellings")
+TEST_CASE("Severity and rule keys round-trip and reject unknown spellings", "[templates]")
 {
     for (Severity severity : { Severity::Low, Severity::Medium, Severity::High, Severity::Critical })
         CHECK(severityFromKey(severityKey(severity)) == severity);
@@ -100,7 +100,7 @@ TEST_CASE("Severity and rule keys round-trip and reject unknown spellings")
     CHECK_FALSE(summaryRuleFromKey(QString()));
 }
 
-TEST_CASE("templateToJson writes what parseTemplate reads")
+TEST_CASE("templateToJson writes what parseTemplate reads", "[templates]")
 {
     for (const QString &path :
          { fixture("valid-minimal.json"), QStringLiteral(PREFLIGHT_SOURCE_DIR "/checklists/appendix-a.json") }) {
@@ -115,7 +115,7 @@ TEST_CASE("templateToJson writes what parseTemplate reads")
     }
 }
 
-TEST_CASE("Malformed JSON is reported with its line and column")
+TEST_CASE("Malformed JSON is reported with its line and column", "[templates]")
 {
     // The comma after "title": "Security" (line 10) is missing; the parser stops at the closing quote of
     // the next key, `      "severity"` on line 11.
@@ -135,7 +135,7 @@ TEST_CASE("Malformed JSON is reported with its line and column")
              "parsing '1e999'");
 }
 
-TEST_CASE("Each invalid template names the file, the JSON path and the problem")
+TEST_CASE("Each invalid template names the file, the JSON path and the problem", "[templates]")
 {
     auto expect = [](const char *name, const std::string &problem) {
         CHECK(loadError(fixture(name)) == fixture(name).toStdString() + ": " + problem);
@@ -154,14 +154,27 @@ TEST_CASE("Each invalid template names the file, the JSON path and the problem")
     expect("invalid-not-utf8.json", "not valid UTF-8 at line 33, column 28 (byte 0xf3 at offset 922)");
 }
 
-TEST_CASE("Structural rules a JSON Schema cannot express on its own are enforced")
+TEST_CASE("A UTF-8 byte order mark is accepted and does not shift error positions", "[templates]")
+{
+    const std::string bom = "\xEF\xBB\xBF";
+    CHECK(parseTemplate(QByteArray::fromStdString(bom + mutatedMinimal([](nlohmann::json &) {})), QStringLiteral("bom"))
+              .id
+          == QLatin1String("api-launch-review"));
+    CHECK(parseError(bom + "{\n \"id\": \"\xFF\"}")
+          == "inline.json: not valid UTF-8 at line 2, column 9 (byte 0xff at offset 13)");
+}
+
+TEST_CASE("Structural rules a JSON Schema cannot express on its own are enforced", "[templates]")
 {
     using nlohmann::json;
     CHECK(parseError("[]") == "inline.json: $: expected an object, found array");
     CHECK(parseError(mutatedMinimal([](json &t) { t["categories"] = json::array(); }))
           == "inline.json: $.categories: must not be empty");
     CHECK(parseError(mutatedMinimal([](json &t) { t["categories"][0]["sevrity"] = "high"; }))
-          == "inline.json: $.categories[0]: unknown field \"sevrity\"");
+          == "inline.json: $.categories[0].sevrity: unknown field (known fields: id, number, title, severity, weight, "
+             "sections)");
+    CHECK(parseError(mutatedMinimal([](json &t) { t["id"] = "api-review\n"; }))
+          == "inline.json: $.id: id \"api-review\n\" is not lowercase kebab-case (letters, digits, '-' and '.')");
     CHECK(parseError(mutatedMinimal([](json &t) { t["categories"][0]["id"] = "Security Checks"; }))
           == "inline.json: $.categories[0].id: id \"Security Checks\" is not lowercase kebab-case (letters, digits, "
              "'-' and '.')");
@@ -185,7 +198,7 @@ TEST_CASE("Structural rules a JSON Schema cannot express on its own are enforced
           == "inline.json: $.summary[0].items[0].rule: expected a string, found null");
 }
 
-TEST_CASE("Items nested deeper than a checklist needs are refused")
+TEST_CASE("Items nested deeper than a checklist needs are refused", "[templates]")
 {
     const std::string deep = mutatedMinimal([](nlohmann::json &t) {
         nlohmann::json item { { "id", "deep" }, { "text", "Deep" } };
@@ -198,7 +211,7 @@ TEST_CASE("Items nested deeper than a checklist needs are refused")
     CHECK(message.rfind("inline.json: $.categories[1].sections[0].items[0].children[0]", 0) == 0);
 }
 
-TEST_CASE("Template files over 10 MB are refused before parsing")
+TEST_CASE("Template files over 10 MB are refused before parsing", "[templates]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -223,7 +236,7 @@ TEST_CASE("Template files over 10 MB are refused before parsing")
     CHECK(loadError(overLimit) == overLimit.toStdString() + ": file is larger than the 10 MB limit for templates");
 }
 
-TEST_CASE("A missing template file is an I/O error naming the file")
+TEST_CASE("A missing template file is an I/O error naming the file", "[templates]")
 {
     const QString missing = fixture("no-such-template.json");
     CHECK(loadError(missing, Error::Kind::Io)

@@ -30,7 +30,7 @@ QByteArray fixtureBytes(const char *name)
 
 } // namespace
 
-TEST_CASE("The registry starts with the built-in templates only")
+TEST_CASE("The registry starts with the built-in templates only", "[templates]")
 {
     const TemplateRegistry registry;
     REQUIRE(registry.templates().size() == 1);
@@ -40,7 +40,7 @@ TEST_CASE("The registry starts with the built-in templates only")
     CHECK(registry.warnings().isEmpty());
 }
 
-TEST_CASE("User templates load beside the built-ins; broken ones become warnings")
+TEST_CASE("User templates load beside the built-ins; broken ones become warnings", "[templates]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -66,7 +66,7 @@ TEST_CASE("User templates load beside the built-ins; broken ones become warnings
     CHECK(registry.warnings().isEmpty());
 }
 
-TEST_CASE("find returns the newest version of a template id")
+TEST_CASE("find returns the newest version of a template id", "[templates]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -96,7 +96,7 @@ TEST_CASE("find returns the newest version of a template id")
     CHECK(registry.find(QStringLiteral("appendix-a"))->version == QLatin1String("1.2.0")); // release beats beta
 }
 
-TEST_CASE("A missing user folder is not an error, and the default folder is per user")
+TEST_CASE("A missing user folder is not an error, and the default folder is per user", "[templates]")
 {
     TemplateRegistry registry;
     registry.loadUserTemplates(QStringLiteral("/nonexistent/preflight/templates"));

@@ -1,0 +1,99 @@
+// item
+#include "cli/Context.h"
+#include "scoring/StatusJson.h"
+#include "storage/Store.h"
+
+namespace preflight::cli {
+
+namespace {
+
+// Refuses ids the template does not have, computed summary items and parents, so a bad id in a
+// batch is reported before any item is written.
+void checkSettable(const Template &tmpl, const QString &itemId)
+{
+    if (const Item *item = tmpl.findItem(itemId)) {
+        if (!item->children.empty()) {
+            QStringList children;
+            for (const Item &child : item->children)
+                children << child.id;
+            throw usageError(QStringLiteral("item \"%1\" has sub-items and its status follows them; set %2 instead")
+                                 .arg(itemId, children.join(QStringLiteral(", "))));
+        }
+        return;
+    }
+    if (const SummaryItem *summary = tmpl.findSummaryItem(itemId)) {
+        if (summary->rule != SummaryRule::Manual)
+            throw usageError(
+                QStringLiteral("summary item \"%1\" is computed from the review (%2) and cannot be set by hand")
+                    .arg(itemId, summaryRuleKey(summary->rule)));
+        return;
+    }
+    throw dataError(QStringLiteral("unknown item \"%1\" in template %2 %3 (`preflight template show %2` lists the ids)")
+                        .arg(itemId, tmpl.id, tmpl.version));
+}
+
+nlohmann::json itemJson(const ItemState &state)
+{
+    return { { "id", toJson(state.itemId) },
+             { "status", toJson(itemStatusKey(state.status)) },
+             { "reason", toJson(state.reason) },
+             { "note", toJson(state.note) },
+             { "owner", toJson(state.owner) },
+             { "evidence", toJson(state.evidence) },
+             { "changed_by", toJson(state.changedBy) },
+             { "changed_at", toJson(state.changedAt) } };
+}
+
+int setItems(Context &context)
+{
+    const Project project = context.project(context.arg(0));
+    const QStringList itemIds = context.args().mid(1, context.args().size() - 2);
+    const QString statusText = context.args().constLast();
+    const std::optional<ItemStatus> status = itemStatusFromKey(statusText);
+    if (!status)
+        throw usageError(
+            QStringLiteral("unknown status \"%1\" (one of done|open|na)\n%2").arg(statusText, context.usage()));
+
+    const Template &tmpl = context.templateOf(project);
+    const ProjectState state = context.store().loadState(project.id);
+    Store::ItemPatch patch;
+    patch.status = status;
+    patch.reason = context.optionalValue(QStringLiteral("reason"));
+    patch.note = context.optionalValue(QStringLiteral("note"));
+    patch.owner = context.optionalValue(QStringLiteral("owner"));
+    patch.evidence = context.optionalValue(QStringLiteral("evidence"));
+    for (const QString &itemId : itemIds) {
+        checkSettable(tmpl, itemId);
+        const QString reason = patch.reason.value_or(state.itemState(itemId).reason);
+        if (*status == ItemStatus::NotApplicable && reason.trimmed().isEmpty())
+            throw usageError(QStringLiteral("item \"%1\": N/A needs a reason (--reason TEXT)").arg(itemId));
+    }
+
+    nlohmann::json written = nlohmann::json::array();
+    for (const QString &itemId : itemIds) {
+        const ItemState result = context.store().setItem(project.id, itemId, patch);
+        written.push_back(itemJson(result));
+        if (!context.json())
+            context.out() << project.name << ": " << itemId << " -> " << itemStatusKey(result.status) << '\n';
+    }
+    if (context.json())
+        context.printJson(document("preflight.items/1", { { "project", toJson(project.name) }, { "items", written } }));
+    return Success;
+}
+
+const CommandGroup itemCommands { {
+    { { QStringLiteral("item") },
+      QStringLiteral(
+          "PROJECT ITEM_ID [ITEM_ID...] done|open|na [--reason TEXT] [--note TEXT] [--owner NAME] [--evidence URL]"),
+      QStringLiteral("Tick, reopen or mark items N/A (all ids are checked before any is written)"),
+      { makeOption("reason", "Why the item is N/A (required for na).", "TEXT"),
+        makeOption("note", "Note (Markdown).", "TEXT"), makeOption("owner", "Who owns the item.", "NAME"),
+        makeOption("evidence", "Link to evidence.", "URL") },
+      3,
+      -1,
+      &setItems },
+} };
+
+} // namespace
+
+} // namespace preflight::cli

@@ -1,0 +1,152 @@
+// check, history, verify
+#include "cli/Context.h"
+#include "scoring/StatusJson.h"
+#include "storage/Store.h"
+
+namespace preflight::cli {
+
+namespace {
+
+QString signOffProblem(const SignOffStatus &status)
+{
+    if (!status.signoff)
+        return QStringLiteral("missing");
+    if (status.signoff->decision == Decision::Reject)
+        return QStringLiteral("rejected");
+    if (status.stale)
+        return QStringLiteral("stale");
+    return QStringLiteral("approved with risks, but the verdict is not Ready with Risks");
+}
+
+int checkProject(Context &context)
+{
+    const QString minText = context.optionalValue(QStringLiteral("min")).value_or(QStringLiteral("ready"));
+    Verdict required = Verdict::Ready;
+    if (minText == QLatin1String("ready-with-risks"))
+        required = Verdict::ReadyWithRisks;
+    else if (minText != QLatin1String("ready"))
+        throw usageError(QStringLiteral("--min: unknown value \"%1\" (one of ready|ready-with-risks)").arg(minText));
+    const bool allowUnsigned = context.isSet(QStringLiteral("allow-unsigned"));
+
+    const Review review = context.review(context.arg(0));
+    const Assessment &a = review.assessment;
+    // Verdicts are ordered worst first, so "at least" is a comparison of the enum values.
+    const bool verdictMet = static_cast<int>(a.verdict) >= static_cast<int>(required);
+    const bool signoffMet = a.signedOff || allowUnsigned;
+    const bool met = verdictMet && signoffMet;
+
+    QStringList reasons;
+    if (!verdictMet)
+        reasons << QStringLiteral("verdict %1, needs %2: %3")
+                       .arg(verdictLabel(*review.tmpl, a.verdict), verdictLabel(*review.tmpl, required),
+                            a.verdictReasons.join(QStringLiteral("; ")));
+    if (!signoffMet) {
+        QStringList roles;
+        for (const SignOffStatus &s : a.signoffs) {
+            if (!s.counts)
+                roles << QStringLiteral("%1 %2").arg(s.role, signOffProblem(s));
+        }
+        reasons << QStringLiteral("not signed off: %1").arg(roles.join(QStringLiteral(", ")));
+    }
+    if (context.json()) {
+        context.printJson(document("preflight.check/1",
+                                   { { "project", toJson(review.project.name) },
+                                     { "met", met },
+                                     { "verdict", toJson(verdictKey(a.verdict)) },
+                                     { "required", toJson(verdictKey(required)) },
+                                     { "signed_off", a.signedOff },
+                                     { "signoff_required", !allowUnsigned },
+                                     { "reasons", toJson(reasons) } }));
+    } else if (met) {
+        context.out() << review.project.name << ": met (" << verdictLabel(*review.tmpl, a.verdict)
+                      << (a.signedOff ? ", signed off" : ", sign-offs not required") << ")\n";
+    } else {
+        context.out() << review.project.name << ": not met\n";
+        for (const QString &reason : reasons)
+            context.out() << "  - " << reason << '\n';
+    }
+    return met ? Success : NotMet;
+}
+
+int showHistory(Context &context)
+{
+    const Project project = context.project(context.arg(0));
+    const std::vector<AuditEntry> entries = context.store().history(project.id);
+    if (context.json()) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const AuditEntry &e : entries)
+            list.push_back({ { "seq", e.seq },
+                             { "time", toJson(e.time) },
+                             { "actor", toJson(e.actor) },
+                             { "what", toJson(e.what) },
+                             { "old", toJson(e.oldValue) },
+                             { "new", toJson(e.newValue) },
+                             { "hash", toJson(e.hash) } });
+        context.printJson(
+            document("preflight.history/1", { { "project", toJson(project.name) }, { "entries", list } }));
+        return Success;
+    }
+    std::vector<QStringList> rows { { QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("ACTOR"),
+                                      QStringLiteral("CHANGE"), QStringLiteral("OLD -> NEW") } };
+    for (const AuditEntry &e : entries)
+        rows.push_back({ QString::number(e.seq), formatTime(e.time), e.actor, e.what,
+                         QStringLiteral("%1 -> %2")
+                             .arg(e.oldValue.isEmpty() ? QStringLiteral("-") : e.oldValue,
+                                  e.newValue.isEmpty() ? QStringLiteral("-") : e.newValue) });
+    printTable(context.out(), rows);
+    return Success;
+}
+
+int verifyDatabase(Context &context)
+{
+    const Store::Verification result = context.store().verify();
+    if (context.json()) {
+        context.printJson(
+            document("preflight.verify/1",
+                     { { "database", toJson(context.dbPath()) },
+                       { "ok", result.ok },
+                       { "integrity", toJson(result.integrity) },
+                       { "rows_checked", result.rowsChecked },
+                       { "broken_seq", result.brokenSeq ? nlohmann::json(*result.brokenSeq) : nullptr },
+                       { "problem", result.problem.isEmpty() ? nlohmann::json(nullptr) : toJson(result.problem) } }));
+    } else {
+        context.out() << "Database:    " << context.dbPath() << '\n'
+                      << "Integrity:   " << result.integrity << '\n'
+                      << "Audit chain: " << result.rowsChecked << " rows checked, "
+                      << (result.brokenSeq ? QStringLiteral("broken at row %1").arg(*result.brokenSeq)
+                                           : QStringLiteral("intact"))
+                      << '\n';
+        if (!result.problem.isEmpty())
+            context.out() << "Problem:     " << result.problem << '\n';
+    }
+    return result.ok ? Success : NotMet;
+}
+
+const CommandGroup reportCommands { {
+    { { QStringLiteral("check") },
+      QStringLiteral("PROJECT [--min ready|ready-with-risks] [--allow-unsigned]"),
+      QStringLiteral("CI gate: exit 0 when the verdict is at least --min (default ready) and signed off, else 1"),
+      { makeOption("min", "Lowest acceptable verdict: ready (default) or ready-with-risks.", "VERDICT"),
+        makeOption("allow-unsigned", "Do not require the sign-offs.") },
+      1,
+      1,
+      &checkProject },
+    { { QStringLiteral("history") },
+      QStringLiteral("PROJECT [--json]"),
+      QStringLiteral("The project's audit trail"),
+      {},
+      1,
+      1,
+      &showHistory },
+    { { QStringLiteral("verify") },
+      QStringLiteral("[--json]"),
+      QStringLiteral("Check database integrity and the audit hash chain; exit 1 on any break"),
+      {},
+      0,
+      0,
+      &verifyDatabase },
+} };
+
+} // namespace
+
+} // namespace preflight::cli

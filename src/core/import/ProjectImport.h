@@ -1,0 +1,41 @@
+#pragma once
+
+#include "import/MarkdownImport.h"
+#include "model/Project.h"
+#include "storage/Store.h"
+#include "templates/TemplateRegistry.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace preflight::import {
+
+// The ticks of a preview re-addressed to the items of `target`. Items are matched by where they
+// stand and what they say: category title, section title, the texts of their parent items and
+// their own text (the n-th repeat matching the n-th repeat), so an item keeps its answer even
+// though imported ids are generated. Throws Error(Data) "FILE:LINE: item … is not in template …"
+// for the first item `target` does not have.
+std::vector<ItemTick> mapTicks(const ImportPreview &preview, const Template &target);
+
+// The template a filled-in checklist belongs to: `requestedId` when given (Error(Usage) when
+// unknown), else the template a Preflight report names, else a known template with exactly the
+// same items; nullptr when none fits and the preview's own template has to be saved first.
+const Template *chooseTemplate(const ImportPreview &preview, const TemplateRegistry &registry,
+                               const QString &requestedId);
+
+struct ProjectImportResult
+{
+    Project project;
+    int itemsSet = 0; // items whose state differs from the default "open"
+    std::vector<ImportWarning> warnings; // beyond the preview's own
+};
+
+// Creates project `name` on `target` with the preview's ticks, notes and launch dates.
+// Everything is validated before the first write (the name, every item, every N/A reason), so a
+// bad file creates nothing. The Store writes the project and each item in transactions of their
+// own; should one of those writes fail, the half-made project is deleted again.
+ProjectImportResult importProject(Store &store, const ImportPreview &preview, const QString &name,
+                                  const Template &target);
+
+} // namespace preflight::import

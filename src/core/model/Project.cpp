@@ -1,0 +1,146 @@
+#include "model/Project.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace preflight {
+
+namespace {
+
+template<typename Enum, size_t N>
+std::optional<Enum> fromKey(const std::array<std::pair<Enum, const char *>, N> &keys, const QString &key)
+{
+    for (const auto &[value, name] : keys) {
+        if (key == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
+template<typename Enum, size_t N> QString toKey(const std::array<std::pair<Enum, const char *>, N> &keys, Enum value)
+{
+    for (const auto &[candidate, name] : keys) {
+        if (candidate == value)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+constexpr std::array itemStatusKeys = { std::pair { ItemStatus::Open, "open" }, std::pair { ItemStatus::Done, "done" },
+                                        std::pair { ItemStatus::NotApplicable, "na" } };
+constexpr std::array riskStatusKeys
+    = { std::pair { RiskStatus::Open, "open" }, std::pair { RiskStatus::Mitigated, "mitigated" },
+        std::pair { RiskStatus::Accepted, "accepted" }, std::pair { RiskStatus::Closed, "closed" } };
+constexpr std::array decisionKeys
+    = { std::pair { Decision::Approve, "approve" }, std::pair { Decision::ApproveWithRisks, "approve-with-risks" },
+        std::pair { Decision::Reject, "reject" } };
+
+// Length-prefixed so that no field content can shift a boundary and collide with another state.
+void addField(QCryptographicHash &hash, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    hash.addData(QByteArray::number(utf8.size()));
+    hash.addData(QByteArrayView(":"));
+    hash.addData(utf8);
+}
+
+bool isUntouched(const ItemState &state)
+{
+    return state.status == ItemStatus::Open && state.reason.isEmpty() && state.owner.isEmpty()
+        && state.evidence.isEmpty();
+}
+
+} // namespace
+
+QString itemStatusKey(ItemStatus status)
+{
+    return toKey(itemStatusKeys, status);
+}
+
+std::optional<ItemStatus> itemStatusFromKey(const QString &key)
+{
+    return fromKey(itemStatusKeys, key);
+}
+
+QString riskStatusKey(RiskStatus status)
+{
+    return toKey(riskStatusKeys, status);
+}
+
+std::optional<RiskStatus> riskStatusFromKey(const QString &key)
+{
+    return fromKey(riskStatusKeys, key);
+}
+
+QString decisionKey(Decision decision)
+{
+    return toKey(decisionKeys, decision);
+}
+
+std::optional<Decision> decisionFromKey(const QString &key)
+{
+    return fromKey(decisionKeys, key);
+}
+
+RiskStatus Risk::effectiveStatus(const QDate &today) const
+{
+    if (status == RiskStatus::Accepted && acceptedUntil && *acceptedUntil < today)
+        return RiskStatus::Open;
+    return status;
+}
+
+ItemState ProjectState::itemState(const QString &itemId) const
+{
+    const auto found = items.find(itemId);
+    if (found != items.end())
+        return found->second;
+    ItemState untouched;
+    untouched.itemId = itemId;
+    return untouched;
+}
+
+QString ProjectState::reviewDigest() const
+{
+    // What a reviewer approves: each item's status, N/A reason, owner and evidence, and the risk
+    // register. Notes (item and project), who changed what and when, and sign-offs are left out:
+    // commentary and signing must not make other sign-offs stale. An item set back to an empty
+    // open state digests like one never touched, so undoing a change restores the digest.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    addField(hash, QStringLiteral("preflight-review-v1"));
+    for (const auto &[id, state] : items) {
+        if (isUntouched(state))
+            continue;
+        addField(hash, QStringLiteral("item"));
+        addField(hash, id);
+        addField(hash, itemStatusKey(state.status));
+        addField(hash, state.reason);
+        addField(hash, state.owner);
+        addField(hash, state.evidence);
+    }
+    std::vector<const Risk *> ordered;
+    for (const Risk &risk : risks)
+        ordered.push_back(&risk);
+    std::sort(ordered.begin(), ordered.end(), [](const Risk *a, const Risk *b) { return a->id < b->id; });
+    for (const Risk *risk : ordered) {
+        addField(hash, QStringLiteral("risk"));
+        addField(hash, QString::number(risk->id));
+        addField(hash, risk->title);
+        addField(hash, severityKey(risk->severity));
+        addField(hash, risk->mitigation);
+        addField(hash, risk->owner);
+        addField(hash, riskStatusKey(risk->status));
+        QStringList links = risk->linkedItems;
+        links.sort();
+        addField(hash, QString::number(links.size()));
+        for (const QString &link : links)
+            addField(hash, link);
+        addField(hash, risk->acceptedBy);
+        addField(hash, risk->acceptedUntil ? risk->acceptedUntil->toString(Qt::ISODate) : QString());
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace preflight

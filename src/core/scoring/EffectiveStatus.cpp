@@ -1,0 +1,24 @@
+#include "scoring/EffectiveStatus.h"
+
+namespace preflight {
+
+ItemStatus effectiveStatus(const Item &item, const ProjectState &state)
+{
+    if (item.children.empty())
+        return state.itemState(item.id).status;
+    bool anyDone = false;
+    for (const Item &child : item.children) {
+        switch (effectiveStatus(child, state)) {
+        case ItemStatus::Open:
+            return ItemStatus::Open;
+        case ItemStatus::Done:
+            anyDone = true;
+            break;
+        case ItemStatus::NotApplicable:
+            break;
+        }
+    }
+    return anyDone ? ItemStatus::Done : ItemStatus::NotApplicable;
+}
+
+} // namespace preflight

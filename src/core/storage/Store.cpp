@@ -1,0 +1,163 @@
+#include "storage/Store.h"
+
+#include "Error.h"
+#include "storage/Backups.h"
+#include "storage/FileChecks.h"
+#include "storage/Schema.h"
+#include "storage/StoreImpl.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace preflight {
+
+namespace {
+
+// Inspects the file over a read-only connection, so nothing we refuse is ever written to.
+void requireOpenable(const QString &path)
+{
+    sqlite::Connection probe(path, sqlite::Connection::Mode::ReadOnly);
+    schema::Inspection inspection;
+    QString check;
+    try {
+        sqlite::Statement quickCheck(probe, "PRAGMA quick_check");
+        check = quickCheck.step() ? quickCheck.text(0) : QString();
+        inspection = schema::inspect(probe);
+    } catch (const Error &error) {
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1 is corrupt or not an SQLite database (%2); the file was not changed")
+                        .arg(path, error.message()));
+    }
+    if (check != QLatin1String("ok"))
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1 is corrupt: %2; the file was not changed. Restore a backup from %3")
+                        .arg(path, check, QFileInfo(path).absolutePath() + QLatin1String("/backups")));
+    if (inspection.foreign)
+        throw Error(
+            Error::Kind::Data,
+            QStringLiteral("%1 is an SQLite database but not a Preflight one; the file was not changed").arg(path));
+    if (inspection.version > schema::currentVersion())
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1 was written by a newer Preflight (schema version %2; this "
+                                   "version reads up to %3); the file was not changed")
+                        .arg(path)
+                        .arg(inspection.version)
+                        .arg(schema::currentVersion()));
+}
+
+void configure(sqlite::Connection &db)
+{
+    sqlite::Statement journal(db, "PRAGMA journal_mode = WAL");
+    if (!journal.step() || journal.text(0) != QLatin1String("wal"))
+        throw Error(Error::Kind::Io, QStringLiteral("%1: cannot switch to write-ahead logging").arg(db.path()));
+    // FULL in WAL mode syncs the log on every commit: a committed edit survives power loss,
+    // not only a process crash.
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    // 32 MB of page cache (SQLite's default is 2 MB): loading a large project's state then reads
+    // its pages once from the OS instead of again on every view refresh.
+    db.exec("PRAGMA cache_size = -32768");
+}
+
+void takeDailyBackup(const sqlite::Connection &db, const QString &path)
+{
+    try {
+        backups::writeDailyIfMissing(db, path);
+    } catch (const Error &error) {
+        // A failed backup must not lock the user out of their data; the live file is intact.
+        qWarning("%s", qUtf8Printable(error.message()));
+    }
+}
+
+} // namespace
+
+Store::Store()
+    : d(std::make_unique<Impl>())
+{ }
+
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    filechecks::requireUsableFile(absolute);
+    const bool exists = QFileInfo::exists(absolute);
+    if (exists)
+        requireOpenable(absolute);
+    else if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
+        throw Error(Error::Kind::Io,
+                    QStringLiteral("%1: cannot create the folder").arg(QFileInfo(absolute).absolutePath()));
+
+    std::unique_ptr<Store> store(new Store);
+    store->d->path = absolute;
+    store->setActor(actor);
+    store->d->db = std::make_unique<sqlite::Connection>(
+        absolute, exists ? sqlite::Connection::Mode::ReadWrite : sqlite::Connection::Mode::ReadWriteCreate);
+    auto &db = *store->d->db;
+    if (db.isReadOnly())
+        throw Error(
+            Error::Kind::Io,
+            QStringLiteral("%1: the database can only be opened read-only; the file was not changed").arg(absolute));
+    configure(db);
+    // An existing file is backed up as found, before any migration: the day's backup is then
+    // also a copy that the previous release can still open.
+    if (exists)
+        takeDailyBackup(db, absolute);
+    schema::migrate(db, schema::currentVersion());
+    if (!exists)
+        takeDailyBackup(db, absolute);
+    return store;
+}
+
+QString Store::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/preflight.db");
+}
+
+QString Store::defaultActor()
+{
+    for (const char *variable : { "USER", "USERNAME", "LOGNAME" }) {
+        const QString name = qEnvironmentVariable(variable).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString Store::path() const
+{
+    return d->path;
+}
+
+QString Store::actor() const
+{
+    return d->actor;
+}
+
+void Store::setActor(const QString &actor)
+{
+    d->actor = actor.trimmed().isEmpty() ? defaultActor() : actor.trimmed();
+}
+
+qint64 Store::dataVersion() const
+{
+    return d->db->pragmaInt("PRAGMA data_version");
+}
+
+QString Store::backupNow()
+{
+    return backups::write(*d->db, d->path, QDate::currentDate());
+}
+
+void Store::restoreBackup(const QString &backupPath, const QString &databasePath)
+{
+    backups::restore(QFileInfo(backupPath).absoluteFilePath(), QFileInfo(databasePath).absoluteFilePath());
+}
+
+int Store::schemaVersion()
+{
+    return schema::currentVersion();
+}
+
+} // namespace preflight

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storage/Sqlite.h"
+#include "storage/Store.h"
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace preflight {
+
+namespace audit {
+class Appender;
+}
+
+// An entity's audited fields as (audit "what", value text) pairs, always in the same order so
+// two snapshots of one entity can be compared field by field.
+using AuditFields = std::vector<std::pair<QString, QString>>;
+
+// Private to the storage module: the parts of Store split across StoreOpen.cpp,
+// StoreProjects.cpp and StoreReview.cpp share this state and these helpers.
+struct Store::Impl
+{
+    std::unique_ptr<sqlite::Connection> db;
+    QString path;
+    QString actor;
+
+    // Throws Error(Usage) naming the database when the project does not exist.
+    Project requireProject(qint64 projectId) const;
+    ProjectState readState(const Project &project) const;
+    // Any change to a project's review also moves its `updated` time, in the same transaction.
+    void touchProject(qint64 projectId, const QString &time);
+    QString label(const Project &project) const; // <db>: project "<name>"
+
+    // One audit row per field whose value differs; returns how many were written.
+    static int auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,
+                            const AuditFields &after);
+};
+
+} // namespace preflight

@@ -1,0 +1,218 @@
+#include "Error.h"
+#include "storage/Audit.h"
+#include "storage/StoreImpl.h"
+#include "storage/TimeFormat.h"
+
+#include <functional>
+
+namespace preflight {
+
+namespace {
+
+constexpr const char *projectColumns = "SELECT id, name, description, template_id, template_version, target_date, "
+                                       "actual_date, notes, created, updated, archived FROM projects";
+
+Project readProject(const sqlite::Statement &row)
+{
+    Project project;
+    project.id = row.integer(0);
+    project.name = row.text(1);
+    project.description = row.text(2);
+    project.templateId = row.text(3);
+    project.templateVersion = row.text(4);
+    project.targetDate = parseDate(row.optionalText(5));
+    project.actualDate = parseDate(row.optionalText(6));
+    project.notes = row.text(7);
+    project.created = parseTime(row.text(8));
+    project.updated = parseTime(row.text(9));
+    project.archived = row.integer(10) != 0;
+    return project;
+}
+
+std::optional<Project> selectProject(const sqlite::Connection &db, const char *condition,
+                                     const std::function<void(sqlite::Statement &)> &bind)
+{
+    sqlite::Statement query(db, (QByteArray(projectColumns) + condition).constData());
+    bind(query);
+    if (!query.step())
+        return std::nullopt;
+    return readProject(query);
+}
+
+AuditFields projectFields(const Project &project)
+{
+    const auto date = [](const std::optional<QDate> &value) { return formatDate(value).value_or(QString()); };
+    return {
+        { QStringLiteral("project:name"), project.name },
+        { QStringLiteral("project:description"), project.description },
+        { QStringLiteral("project:template"),
+          project.templateId.isEmpty() ? QString() : project.templateId + QLatin1Char('@') + project.templateVersion },
+        { QStringLiteral("project:targetDate"), date(project.targetDate) },
+        { QStringLiteral("project:actualDate"), date(project.actualDate) },
+        { QStringLiteral("project:notes"), project.notes },
+        { QStringLiteral("project:archived"), project.archived ? QStringLiteral("true") : QString() },
+    };
+}
+
+} // namespace
+
+Project Store::Impl::requireProject(qint64 projectId) const
+{
+    auto found = selectProject(*db, " WHERE id = ?1", [&](sqlite::Statement &q) { q.bind(1, projectId); });
+    if (!found)
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: there is no project with id %2").arg(path).arg(projectId));
+    return *found;
+}
+
+QString Store::Impl::label(const Project &project) const
+{
+    return QStringLiteral("%1: project \"%2\"").arg(path, project.name);
+}
+
+void Store::Impl::touchProject(qint64 projectId, const QString &time)
+{
+    sqlite::Statement update(*db, "UPDATE projects SET updated = ?2 WHERE id = ?1");
+    update.bind(1, projectId).bind(2, time).run();
+}
+
+int Store::Impl::auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,
+                              const AuditFields &after)
+{
+    int written = 0;
+    for (size_t i = 0; i < after.size(); ++i) {
+        const QString &oldValue = i < before.size() ? before[i].second : QString();
+        if (appender.appendChange(projectId, after[i].first, oldValue, after[i].second) != 0)
+            ++written;
+    }
+    return written;
+}
+
+std::vector<Project> Store::projects() const
+{
+    sqlite::Statement query(*d->db, (QByteArray(projectColumns) + " ORDER BY name, id").constData());
+    std::vector<Project> result;
+    while (query.step())
+        result.push_back(readProject(query));
+    return result;
+}
+
+std::optional<Project> Store::findProject(const QString &name) const
+{
+    return selectProject(*d->db, " WHERE name = ?1", [&](sqlite::Statement &q) { q.bind(1, name); });
+}
+
+std::optional<Project> Store::project(qint64 projectId) const
+{
+    return selectProject(*d->db, " WHERE id = ?1", [&](sqlite::Statement &q) { q.bind(1, projectId); });
+}
+
+namespace {
+
+void validateName(const sqlite::Connection &db, const QString &name, qint64 selfId)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: a project needs a non-empty name").arg(db.path()));
+    sqlite::Statement clash(db, "SELECT id FROM projects WHERE name = ?1 AND id <> ?2");
+    clash.bind(1, name).bind(2, selfId);
+    if (clash.step())
+        throw Error(Error::Kind::Usage,
+                    QStringLiteral("%1: a project named \"%2\" already exists").arg(db.path(), name));
+}
+
+} // namespace
+
+Project Store::createProject(const Project &draft)
+{
+    sqlite::Transaction transaction(*d->db);
+    validateName(*d->db, draft.name, 0);
+    if (draft.templateId.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage,
+                    QStringLiteral("%1: project \"%2\" needs a template id").arg(d->path, draft.name));
+    const QString now = currentTimeText();
+    sqlite::Statement insert(*d->db,
+                             "INSERT INTO projects(name, description, template_id, template_version, "
+                             "target_date, actual_date, notes, created, updated, archived) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
+    insert.bind(1, draft.name).bind(2, draft.description).bind(3, draft.templateId).bind(4, draft.templateVersion);
+    insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
+    insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
+    insert.run();
+    const qint64 id = d->db->lastInsertId();
+    const Project created = d->requireProject(id);
+    audit::Appender appender(*d->db, d->actor, now);
+    Impl::auditChanges(appender, id, {}, projectFields(created));
+    transaction.commit();
+    return created;
+}
+
+Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project before = d->requireProject(projectId);
+    Project after = before;
+    if (patch.name) {
+        validateName(*d->db, *patch.name, projectId);
+        after.name = *patch.name;
+    }
+    after.description = patch.description.value_or(after.description);
+    after.targetDate = patch.targetDate.value_or(after.targetDate);
+    after.actualDate = patch.actualDate.value_or(after.actualDate);
+    after.notes = patch.notes.value_or(after.notes);
+    after.archived = patch.archived.value_or(after.archived);
+
+    const QString now = currentTimeText();
+    audit::Appender appender(*d->db, d->actor, now);
+    if (Impl::auditChanges(appender, projectId, projectFields(before), projectFields(after)) == 0)
+        return before;
+    sqlite::Statement update(*d->db,
+                             "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
+                             "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
+    update.bind(1, projectId).bind(2, after.name).bind(3, after.description);
+    update.bindOptional(4, formatDate(after.targetDate)).bindOptional(5, formatDate(after.actualDate));
+    update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now);
+    update.run();
+    const Project updated = d->requireProject(projectId);
+    transaction.commit();
+    return updated;
+}
+
+void Store::deleteProject(qint64 projectId)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    // Items, risks and sign-offs go by ON DELETE CASCADE; audit rows are kept on purpose.
+    sqlite::Statement remove(*d->db, "DELETE FROM projects WHERE id = ?1");
+    remove.bind(1, projectId).run();
+    audit::Appender appender(*d->db, d->actor, currentTimeText());
+    appender.append(projectId, QStringLiteral("project:deleted"), project.name, QString());
+    transaction.commit();
+}
+
+ProjectState Store::loadState(qint64 projectId) const
+{
+    // One read transaction: the project, its items, risks and sign-offs come from one snapshot.
+    sqlite::Transaction transaction(*d->db, sqlite::Transaction::Kind::Read);
+    ProjectState state = d->readState(d->requireProject(projectId));
+    transaction.commit();
+    return state;
+}
+
+std::vector<AuditEntry> Store::history(qint64 projectId) const
+{
+    return audit::history(*d->db, projectId);
+}
+
+QString Store::auditHead() const
+{
+    return audit::head(*d->db);
+}
+
+Store::Verification Store::verify() const
+{
+    sqlite::Transaction transaction(*d->db, sqlite::Transaction::Kind::Read);
+    Verification result = audit::verify(*d->db);
+    transaction.commit();
+    return result;
+}
+
+} // namespace preflight

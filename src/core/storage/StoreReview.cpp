@@ -1,0 +1,282 @@
+#include "Error.h"
+#include "storage/Audit.h"
+#include "storage/StoreImpl.h"
+#include "storage/TimeFormat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace preflight {
+
+namespace {
+
+constexpr const char *itemColumns
+    = "SELECT item_id, status, reason, note, owner, evidence, changed_by, changed_at FROM item_states";
+constexpr const char *riskColumns = "SELECT id, title, severity, mitigation, owner, status, linked_items, "
+                                    "accepted_by, accepted_until, created, updated FROM risks";
+
+ItemState readItem(const sqlite::Statement &row)
+{
+    ItemState state;
+    state.itemId = row.text(0);
+    state.status = itemStatusFromKey(row.text(1)).value_or(ItemStatus::Open);
+    state.reason = row.text(2);
+    state.note = row.text(3);
+    state.owner = row.text(4);
+    state.evidence = row.text(5);
+    state.changedBy = row.text(6);
+    state.changedAt = parseTime(row.text(7));
+    return state;
+}
+
+QString linksText(const QStringList &links)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(links)).toJson(QJsonDocument::Compact));
+}
+
+QStringList linksFromText(const QString &text)
+{
+    QStringList links;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const auto &value : array)
+        links << value.toString();
+    return links;
+}
+
+Risk readRisk(const sqlite::Statement &row)
+{
+    Risk risk;
+    risk.id = row.integer(0);
+    risk.title = row.text(1);
+    risk.severity = severityFromKey(row.text(2)).value_or(Severity::Medium);
+    risk.mitigation = row.text(3);
+    risk.owner = row.text(4);
+    risk.status = riskStatusFromKey(row.text(5)).value_or(RiskStatus::Open);
+    risk.linkedItems = linksFromText(row.text(6));
+    risk.acceptedBy = row.text(7);
+    risk.acceptedUntil = parseDate(row.optionalText(8));
+    risk.created = parseTime(row.text(9));
+    risk.updated = parseTime(row.text(10));
+    return risk;
+}
+
+AuditFields itemFields(const ItemState &state)
+{
+    const QString prefix = QStringLiteral("item:") + state.itemId + QLatin1Char(':');
+    return {
+        { prefix + QLatin1String("status"), itemStatusKey(state.status) },
+        { prefix + QLatin1String("reason"), state.reason },
+        { prefix + QLatin1String("note"), state.note },
+        { prefix + QLatin1String("owner"), state.owner },
+        { prefix + QLatin1String("evidence"), state.evidence },
+    };
+}
+
+AuditFields riskFields(const Risk &risk)
+{
+    const QString prefix = QStringLiteral("risk:%1:").arg(risk.id);
+    return {
+        { prefix + QLatin1String("title"), risk.title },
+        { prefix + QLatin1String("severity"), severityKey(risk.severity) },
+        { prefix + QLatin1String("mitigation"), risk.mitigation },
+        { prefix + QLatin1String("owner"), risk.owner },
+        { prefix + QLatin1String("status"), riskStatusKey(risk.status) },
+        { prefix + QLatin1String("linkedItems"), risk.linkedItems.join(QLatin1String(", ")) },
+        { prefix + QLatin1String("acceptedBy"), risk.acceptedBy },
+        { prefix + QLatin1String("acceptedUntil"), formatDate(risk.acceptedUntil).value_or(QString()) },
+    };
+}
+
+std::optional<ItemState> selectItem(const sqlite::Connection &db, qint64 projectId, const QString &itemId)
+{
+    sqlite::Statement query(db, (QByteArray(itemColumns) + " WHERE project_id = ?1 AND item_id = ?2").constData());
+    query.bind(1, projectId).bind(2, itemId);
+    if (!query.step())
+        return std::nullopt;
+    return readItem(query);
+}
+
+std::optional<Risk> selectRisk(const sqlite::Connection &db, qint64 projectId, qint64 riskId)
+{
+    sqlite::Statement query(db, (QByteArray(riskColumns) + " WHERE project_id = ?1 AND id = ?2").constData());
+    query.bind(1, projectId).bind(2, riskId);
+    if (!query.step())
+        return std::nullopt;
+    return readRisk(query);
+}
+
+} // namespace
+
+ProjectState Store::Impl::readState(const Project &project) const
+{
+    ProjectState state;
+    state.project = project;
+    sqlite::Statement items(*db, (QByteArray(itemColumns) + " WHERE project_id = ?1").constData());
+    items.bind(1, project.id);
+    while (items.step()) {
+        ItemState item = readItem(items);
+        state.items.emplace(item.itemId, std::move(item));
+    }
+    sqlite::Statement risks(*db, (QByteArray(riskColumns) + " WHERE project_id = ?1 ORDER BY id").constData());
+    risks.bind(1, project.id);
+    while (risks.step())
+        state.risks.push_back(readRisk(risks));
+
+    // A sign-off goes stale with every item or risk change audited after its own audit row.
+    sqlite::Statement signoffs(*db,
+                               "SELECT s.role, s.name, s.decision, s.comment, s.date, s.state_digest, "
+                               "(SELECT count(*) FROM audit a WHERE a.project_id = s.project_id "
+                               "   AND a.seq > s.audit_seq "
+                               "   AND substr(a.what, 1, 5) IN ('item:', 'risk:')) "
+                               "FROM signoffs s WHERE s.project_id = ?1 ORDER BY s.role");
+    signoffs.bind(1, project.id);
+    while (signoffs.step()) {
+        SignOff signoff;
+        signoff.role = signoffs.text(0);
+        signoff.name = signoffs.text(1);
+        signoff.decision = decisionFromKey(signoffs.text(2)).value_or(Decision::Reject);
+        signoff.comment = signoffs.text(3);
+        signoff.date = parseTime(signoffs.text(4));
+        signoff.stateDigest = signoffs.text(5);
+        signoff.changesSince = int(signoffs.integer(6));
+        state.signoffs.push_back(signoff);
+    }
+    return state;
+}
+
+ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    if (itemId.isEmpty())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(d->label(project)));
+    ItemState before;
+    before.itemId = itemId;
+    before = selectItem(*d->db, projectId, itemId).value_or(before);
+    // The merge happens under the write lock taken by BEGIN IMMEDIATE, so fields this patch
+    // leaves alone keep whatever another process committed a moment ago.
+    ItemState after = before;
+    after.status = patch.status.value_or(after.status);
+    after.reason = patch.reason.value_or(after.reason);
+    after.note = patch.note.value_or(after.note);
+    after.owner = patch.owner.value_or(after.owner);
+    after.evidence = patch.evidence.value_or(after.evidence);
+    if (after.status == ItemStatus::NotApplicable && after.reason.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage,
+                    QStringLiteral("%1, item %2: not applicable needs a reason").arg(d->label(project), itemId));
+
+    const QString now = currentTimeText();
+    audit::Appender appender(*d->db, d->actor, now);
+    if (Impl::auditChanges(appender, projectId, itemFields(before), itemFields(after)) == 0)
+        return before;
+    after.changedBy = d->actor;
+    after.changedAt = parseTime(now);
+    sqlite::Statement upsert(*d->db,
+                             "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
+                             "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                             "ON CONFLICT(project_id, item_id) DO UPDATE SET status = excluded.status, "
+                             "reason = excluded.reason, note = excluded.note, owner = excluded.owner, "
+                             "evidence = excluded.evidence, changed_by = excluded.changed_by, "
+                             "changed_at = excluded.changed_at");
+    upsert.bind(1, projectId).bind(2, itemId).bind(3, itemStatusKey(after.status)).bind(4, after.reason);
+    upsert.bind(5, after.note).bind(6, after.owner).bind(7, after.evidence).bind(8, after.changedBy).bind(9, now);
+    upsert.run();
+    d->touchProject(projectId, now);
+    transaction.commit();
+    return after;
+}
+
+namespace {
+
+void validateRisk(const QString &where, Risk &risk, const QString &actor)
+{
+    if (risk.title.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: a risk needs a non-empty title").arg(where));
+    // Acceptance is a decision somebody owns: without a name, the person making the change.
+    if (risk.status == RiskStatus::Accepted && risk.acceptedBy.trimmed().isEmpty())
+        risk.acceptedBy = actor;
+}
+
+void writeRisk(const sqlite::Connection &db, const Risk &risk, const QString &now)
+{
+    sqlite::Statement update(db,
+                             "UPDATE risks SET title = ?2, severity = ?3, mitigation = ?4, owner = ?5, "
+                             "status = ?6, linked_items = ?7, accepted_by = ?8, accepted_until = ?9, "
+                             "updated = ?10 WHERE id = ?1");
+    update.bind(1, risk.id).bind(2, risk.title).bind(3, severityKey(risk.severity)).bind(4, risk.mitigation);
+    update.bind(5, risk.owner).bind(6, riskStatusKey(risk.status)).bind(7, linksText(risk.linkedItems));
+    update.bind(8, risk.acceptedBy).bindOptional(9, formatDate(risk.acceptedUntil)).bind(10, now);
+    update.run();
+}
+
+} // namespace
+
+Risk Store::addRisk(qint64 projectId, const Risk &risk)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    Risk added = risk;
+    validateRisk(d->label(project), added, d->actor);
+    const QString now = currentTimeText();
+    sqlite::Statement insert(*d->db,
+                             "INSERT INTO risks(project_id, title, severity, status, created, updated) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
+    insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
+    insert.bind(4, riskStatusKey(added.status)).bind(5, now);
+    insert.run();
+    added.id = d->db->lastInsertId();
+    writeRisk(*d->db, added, now);
+    audit::Appender appender(*d->db, d->actor, now);
+    Impl::auditChanges(appender, projectId, {}, riskFields(added));
+    d->touchProject(projectId, now);
+    const Risk stored = *selectRisk(*d->db, projectId, added.id);
+    transaction.commit();
+    return stored;
+}
+
+Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    const auto before = selectRisk(*d->db, projectId, riskId);
+    if (!before)
+        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(d->label(project)).arg(riskId));
+    Risk after = *before;
+    after.title = patch.title.value_or(after.title);
+    after.severity = patch.severity.value_or(after.severity);
+    after.mitigation = patch.mitigation.value_or(after.mitigation);
+    after.owner = patch.owner.value_or(after.owner);
+    after.status = patch.status.value_or(after.status);
+    after.linkedItems = patch.linkedItems.value_or(after.linkedItems);
+    after.acceptedBy = patch.acceptedBy.value_or(after.acceptedBy);
+    after.acceptedUntil = patch.acceptedUntil.value_or(after.acceptedUntil);
+    validateRisk(QStringLiteral("%1, risk %2").arg(d->label(project)).arg(riskId), after, d->actor);
+
+    const QString now = currentTimeText();
+    audit::Appender appender(*d->db, d->actor, now);
+    if (Impl::auditChanges(appender, projectId, riskFields(*before), riskFields(after)) == 0)
+        return *before;
+    writeRisk(*d->db, after, now);
+    d->touchProject(projectId, now);
+    const Risk stored = *selectRisk(*d->db, projectId, riskId);
+    transaction.commit();
+    return stored;
+}
+
+void Store::removeRisk(qint64 projectId, qint64 riskId)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    const auto risk = selectRisk(*d->db, projectId, riskId);
+    if (!risk)
+        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(d->label(project)).arg(riskId));
+    sqlite::Statement remove(*d->db, "DELETE FROM risks WHERE id = ?1");
+    remove.bind(1, riskId).run();
+    const QString now = currentTimeText();
+    audit::Appender appender(*d->db, d->actor, now);
+    appender.append(projectId, QStringLiteral("risk:%1:deleted").arg(riskId), risk->title, QString());
+    d->touchProject(projectId, now);
+    transaction.commit();
+}
+
+} // namespace preflight

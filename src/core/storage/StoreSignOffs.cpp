@@ -1,0 +1,81 @@
+#include "Error.h"
+#include "storage/Audit.h"
+#include "storage/StoreImpl.h"
+#include "storage/TimeFormat.h"
+
+namespace preflight {
+
+namespace {
+
+std::optional<SignOff> selectSignOff(const sqlite::Connection &db, qint64 projectId, const QString &role)
+{
+    sqlite::Statement query(db, "SELECT name, decision, comment FROM signoffs WHERE project_id = ?1 AND role = ?2");
+    query.bind(1, projectId).bind(2, role);
+    if (!query.step())
+        return std::nullopt;
+    SignOff signoff;
+    signoff.role = role;
+    signoff.name = query.text(0);
+    signoff.decision = decisionFromKey(query.text(1)).value_or(Decision::Reject);
+    signoff.comment = query.text(2);
+    return signoff;
+}
+
+QString signOffText(const SignOff &signoff)
+{
+    QString text = decisionKey(signoff.decision) + QLatin1String(" by ") + signoff.name;
+    if (!signoff.comment.isEmpty())
+        text += QLatin1String(": ") + signoff.comment;
+    return text;
+}
+
+} // namespace
+
+SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    if (signoff.role.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(d->label(project)));
+    SignOff signed_ = signoff;
+    if (signed_.name.trimmed().isEmpty())
+        signed_.name = d->actor;
+    const QString now = currentTimeText();
+    signed_.date = parseTime(now);
+    signed_.stateDigest = d->readState(project).reviewDigest();
+    signed_.changesSince = 0;
+
+    const auto previous = selectSignOff(*d->db, projectId, signed_.role);
+    // Signing again with the same words is still a new act (new date and digest), so it is
+    // always audited: the row's seq is what later changes are counted against.
+    audit::Appender appender(*d->db, d->actor, now);
+    const qint64 seq = appender.append(projectId, QStringLiteral("signoff:") + signed_.role,
+                                       previous ? signOffText(*previous) : QString(), signOffText(signed_));
+    sqlite::Statement upsert(*d->db,
+                             "INSERT OR REPLACE INTO signoffs(project_id, role, name, decision, comment, "
+                             "date, state_digest, audit_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    upsert.bind(1, projectId).bind(2, signed_.role).bind(3, signed_.name).bind(4, decisionKey(signed_.decision));
+    upsert.bind(5, signed_.comment).bind(6, now).bind(7, signed_.stateDigest).bind(8, seq);
+    upsert.run();
+    d->touchProject(projectId, now);
+    transaction.commit();
+    return signed_;
+}
+
+void Store::clearSignOff(qint64 projectId, const QString &role)
+{
+    sqlite::Transaction transaction(*d->db);
+    const Project project = d->requireProject(projectId);
+    const auto old = selectSignOff(*d->db, projectId, role);
+    if (!old)
+        return;
+    sqlite::Statement remove(*d->db, "DELETE FROM signoffs WHERE project_id = ?1 AND role = ?2");
+    remove.bind(1, projectId).bind(2, role).run();
+    const QString now = currentTimeText();
+    audit::Appender appender(*d->db, d->actor, now);
+    appender.append(projectId, QStringLiteral("signoff:") + role, signOffText(*old), QString());
+    d->touchProject(projectId, now);
+    transaction.commit();
+}
+
+} // namespace preflight

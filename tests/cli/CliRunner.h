@@ -1,0 +1,134 @@
+#pragma once
+
+// Drives the real `preflight` binary against a database in a temporary folder. Shared by the CLI
+// end-to-end suites (commands, export, import).
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace preflight::test {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class CliRunner
+{
+public:
+    CliRunner()
+    {
+        REQUIRE(m_dir.isValid());
+        m_db = m_dir.filePath(QStringLiteral("reviews/preflight.db"));
+    }
+
+    QString dbPath() const { return m_db; }
+    void setEnvironment(const QString &name, const QString &value) { m_env.insert(name, value); }
+    QString dir() const { return m_dir.path(); }
+
+    // Runs `preflight ARGS --db <temp db> --actor tester` with no display at all: an accidental
+    // QGuiApplication would abort because the xcb platform cannot connect.
+    CliResult run(const QStringList &args, bool withDb = true) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        for (const QString &name : m_env.keys())
+            env.insert(name, m_env.value(name));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        QStringList fullArgs = args;
+        if (withDb)
+            fullArgs << QStringLiteral("--db") << m_db << QStringLiteral("--actor") << QStringLiteral("tester");
+        process.start(QStringLiteral(PREFLIGHT_BINARY), fullArgs);
+        REQUIRE(process.waitForFinished(30000));
+        REQUIRE(process.exitStatus() == QProcess::NormalExit);
+        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                 QString::fromUtf8(process.readAllStandardError()) };
+    }
+
+    // Runs a command that must succeed and returns its --json document.
+    nlohmann::json json(QStringList args) const
+    {
+        args << QStringLiteral("--json");
+        const CliResult result = run(args);
+        INFO("preflight " << args.join(QLatin1Char(' ')).toStdString() << "\nstderr: " << result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        return nlohmann::json::parse(result.out.toStdString());
+    }
+
+    // SHA-256 over every row of every table, in a fixed order: equal digests mean equal data,
+    // whatever WAL checkpoints do to the file's bytes.
+    QByteArray contentDigest() const
+    {
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(m_db.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+            sqlite3_close(db);
+            throw std::runtime_error("cannot open the test database");
+        }
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        const QStringList tables = column(db, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
+        for (const QString &table : tables) {
+            hash.addData(table.toUtf8());
+            const QString sql = QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(table);
+            sqlite3_stmt *stmt = nullptr;
+            sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr);
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+                    const auto *bytes = static_cast<const char *>(sqlite3_column_blob(stmt, i));
+                    hash.addData(QByteArrayView(bytes, sqlite3_column_bytes(stmt, i)));
+                    hash.addData(QByteArrayView("\x1f", 1));
+                }
+            }
+            sqlite3_finalize(stmt);
+        }
+        sqlite3_close(db);
+        return hash.result().toHex();
+    }
+
+    // Writes behind the app's back, e.g. to tamper with the audit trail.
+    void execSql(const QString &sql) const
+    {
+        sqlite3 *db = nullptr;
+        REQUIRE(sqlite3_open(m_db.toUtf8().constData(), &db) == SQLITE_OK);
+        char *error = nullptr;
+        const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+        INFO((error ? error : ""));
+        sqlite3_free(error);
+        sqlite3_close(db);
+        REQUIRE(rc == SQLITE_OK);
+    }
+
+private:
+    static QStringList column(sqlite3 *db, const char *sql)
+    {
+        QStringList values;
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            values << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        return values;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    QProcessEnvironment m_env; // overrides, applied last
+};
+
+} // namespace preflight::test

@@ -1,0 +1,120 @@
+#include "StoreTestSupport.h"
+#include "storage/Store.h"
+
+#include <QFileInfo>
+
+using namespace preflight;
+using preflight::test::draftProject;
+using preflight::test::fileBytes;
+using preflight::test::rawExec;
+using preflight::test::TempDatabase;
+
+namespace {
+
+// A real database several pages long, so damage can land past the header.
+void createPopulated(const TempDatabase &temp)
+{
+    auto store = temp.open();
+    for (int i = 0; i < 40; ++i) {
+        Project draft = draftProject(QStringLiteral("Project %1").arg(i));
+        draft.notes = QString(500, QLatin1Char('n'));
+        store->createProject(draft);
+    }
+}
+
+void overwrite(const QString &path, qint64 offset, const QByteArray &bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.seek(offset));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
+// Opening must fail with a message naming the file and `expected`, and change no byte of it.
+void requireRefused(const QString &path, const QString &expected)
+{
+    const QByteArray before = fileBytes(path);
+    const QDateTime modified = QFileInfo(path).lastModified();
+    try {
+        Store::open(path, QStringLiteral("tester"));
+        FAIL("the file was opened");
+    } catch (const Error &error) {
+        INFO(error.message().toStdString());
+        CHECK(error.message().contains(path));
+        CHECK(error.message().contains(expected));
+    }
+    CHECK(fileBytes(path) == before);
+    CHECK(QFileInfo(path).lastModified() == modified);
+}
+
+} // namespace
+
+TEST_CASE("A file that is not SQLite is refused", "[store][open]")
+{
+    TempDatabase temp;
+    QFile file(temp.path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("# My review notes\nThis is Markdown, not a database.\n" + QByteArray(4000, 'x'));
+    file.close();
+    requireRefused(temp.path, QStringLiteral("not an SQLite database"));
+}
+
+TEST_CASE("An empty file is refused rather than silently made a new database", "[store][open]")
+{
+    TempDatabase temp;
+    QFile file(temp.path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.close();
+    requireRefused(temp.path, QStringLiteral("empty"));
+}
+
+TEST_CASE("A truncated database is refused", "[store][open]")
+{
+    TempDatabase temp;
+    createPopulated(temp);
+    REQUIRE(QFileInfo(temp.path).size() > 8 * 4096);
+    REQUIRE(QFile::resize(temp.path, 5 * 4096));
+    requireRefused(temp.path, QStringLiteral("truncated"));
+
+    REQUIRE(QFile::resize(temp.path, 50));
+    requireRefused(temp.path, QStringLiteral("truncated"));
+}
+
+TEST_CASE("A corrupt database is refused", "[store][open]")
+{
+    TempDatabase temp;
+    createPopulated(temp);
+    // Garbage over the middle of the second and third pages (b-tree pages of the schema).
+    overwrite(temp.path, 4096 + 8, QByteArray(6000, '\xA5'));
+    requireRefused(temp.path, QStringLiteral("corrupt"));
+}
+
+TEST_CASE("Another application's SQLite file is refused", "[store][open]")
+{
+    TempDatabase temp;
+    rawExec(temp.path, QStringLiteral("CREATE TABLE bookmarks(url TEXT); INSERT INTO bookmarks VALUES('x')"));
+    requireRefused(temp.path, QStringLiteral("not a Preflight one"));
+}
+
+TEST_CASE("A read-only database file is refused", "[store][open]")
+{
+    // Tests run as root, which ignores permission bits when writing; the Store checks the
+    // owner's write bit itself, so chmod a-w protects the file for root too.
+    TempDatabase temp;
+    createPopulated(temp);
+    REQUIRE(QFile::setPermissions(temp.path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    requireRefused(temp.path, QStringLiteral("read-only"));
+    REQUIRE(QFile::setPermissions(temp.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    CHECK(temp.open()->projects().size() == 40);
+}
+
+TEST_CASE("Opening creates missing folders and a new database", "[store][open]")
+{
+    TempDatabase temp;
+    const QString nested = temp.dir.filePath(QStringLiteral("a/b/c/new.db"));
+    auto store = Store::open(nested, QStringLiteral("tester"));
+    CHECK(QFileInfo::exists(nested));
+    CHECK(store->path() == QFileInfo(nested).absoluteFilePath());
+    CHECK(store->projects().empty());
+    CHECK(Store::defaultPath().endsWith(QStringLiteral("/preflight.db")));
+}

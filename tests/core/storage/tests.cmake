@@ -1,0 +1,15 @@
+list(APPEND PREFLIGHT_CORE_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/AuditChainTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/BackupTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/MigrationTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/OpenRefusalTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProcessTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProjectModelTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoreTest.cpp)
+
+# The child process the crash and concurrency tests start and kill.
+add_executable(preflight_store_writer ${CMAKE_CURRENT_LIST_DIR}/StoreWriter.cpp)
+target_link_libraries(preflight_store_writer PRIVATE preflight_core)
+add_compile_definitions(PREFLIGHT_STORE_WRITER="$<TARGET_FILE:preflight_store_writer>")
+# preflight_core_tests is defined after this file is included; make it build the writer too.
+cmake_language(DEFER CALL add_dependencies preflight_core_tests preflight_store_writer)
