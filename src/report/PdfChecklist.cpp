@@ -28,7 +28,7 @@ void PdfReport::categoryHeading(const Category &category)
     f.paragraph(number + category.title, s.category, f.pt(10));
     QString facts = severityLabel(category.severity);
     if (score)
-        facts += QStringLiteral(" · score %1 · %2").arg(formatScore(score->score), countsSentence(score->counts));
+        facts += QStringLiteral(" · score %1 · %2").arg(scoreText(score->score), countsSentence(score->counts));
     f.paragraph(facts, s.small, f.pt(10));
     f.add([rect = QRectF(f.left(), top, band, f.y() - top),
            color = severityQColor(category.severity)](QPainter &painter) { painter.fillRect(rect, color); });
@@ -129,8 +129,8 @@ void PdfReport::signoffs()
             continue;
         }
         const SignOff &so = *status.signoff;
-        table.row({ status.role, so.name, decisionLabel(so.decision), formatTimestamp(so.date),
-                    signOffStateText(status), so.comment },
+        table.row({ status.role, so.name, decisionLabel(so.decision), timestampText(so.date), signOffStateText(status),
+                    so.comment },
                   Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
     }
     table.finish();

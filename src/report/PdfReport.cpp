@@ -149,7 +149,7 @@ void PdfReport::firstPage()
     f.advance(f.pt(6));
     f.paragraph(m.verdictLabel() + QStringLiteral(" · ") + signedOffText(a.signedOff), verdict, inset);
     f.advance(f.pt(2));
-    f.paragraph(QStringLiteral("Overall score %1 · %2").arg(formatScore(a.score), countsSentence(a.counts)), s.bold,
+    f.paragraph(QStringLiteral("Overall score %1 · %2").arg(scoreText(a.score), countsSentence(a.counts)), s.bold,
                 inset);
     for (const QString &reason : a.verdictReasons)
         f.paragraph(QStringLiteral("• ") + reason, s.body, inset);
@@ -171,9 +171,9 @@ void PdfReport::firstPage()
         { QStringLiteral("Template"), QStringLiteral("%1 %2 (%3)").arg(t.title, t.version, t.id) },
         { QStringLiteral("Review date"), m.input().reviewDate.toString(Qt::ISODate) },
         { QStringLiteral("Reviewer"), m.input().actor },
-        { QStringLiteral("Target launch date"), formatDate(p.targetDate) },
-        { QStringLiteral("Actual launch date"), formatDate(p.actualDate) },
-        { QStringLiteral("Generated"), formatTimestamp(m.input().generatedAt) },
+        { QStringLiteral("Target launch date"), dateText(p.targetDate) },
+        { QStringLiteral("Actual launch date"), dateText(p.actualDate) },
+        { QStringLiteral("Generated"), timestampText(m.input().generatedAt) },
         { QStringLiteral("Audit trail head"), head },
     };
     for (const QStringList &row : rows)
@@ -220,11 +220,11 @@ void PdfReport::scores()
                     s.body, s.bold);
     for (const CategoryScore &c : a.categories) {
         table.row({ c.title, severityLabel(c.severity), QString::number(c.counts.done), QString::number(c.counts.na),
-                    QString::number(c.counts.open), formatScore(c.score) },
+                    QString::number(c.counts.open), scoreText(c.score) },
                   Qt::transparent, { QColor(), severityQColor(c.severity) });
     }
     table.row({ QStringLiteral("Overall"), QString(), QString::number(a.counts.done), QString::number(a.counts.na),
-                QString::number(a.counts.open), formatScore(a.score) },
+                QString::number(a.counts.open), scoreText(a.score) },
               QColor(0xf5, 0xf5, 0xf5));
     table.finish();
 }
@@ -257,7 +257,7 @@ void PdfReport::chart()
             const QString label = metrics.elidedText(c.title, Qt::ElideRight, labelWidth);
             const qreal baseline = track.center().y() + (metrics.ascent() - metrics.descent()) / 2;
             painter.drawText(QPointF(left + labelWidth - metrics.horizontalAdvance(label), baseline), label);
-            painter.drawText(QPointF(track.right() + gap, baseline), formatScore(c.score));
+            painter.drawText(QPointF(track.right() + gap, baseline), scoreText(c.score));
         });
         f.advance(row);
     }

@@ -45,7 +45,7 @@ void paintPageFurniture(QPainter &painter, const QRectF &page, int index, int co
     painter.drawText(QPointF(right - metrics.horizontalAdvance(pageText), footerBaseline), pageText);
     painter.drawText(
         QPointF(left, footerBaseline),
-        QStringLiteral("Generated %1 by Preflight " PREFLIGHT_VERSION).arg(formatTimestamp(input.generatedAt)));
+        QStringLiteral("Generated %1 by Preflight " PREFLIGHT_VERSION).arg(timestampText(input.generatedAt)));
     const QString head = input.auditHead.isEmpty() ? QStringLiteral("none") : input.auditHead;
     painter.drawText(QPointF(left, footerBaseline + metrics.lineSpacing()),
                      metrics.elidedText(QStringLiteral("Audit trail head ") + head, Qt::ElideMiddle, width));

@@ -42,7 +42,7 @@ QString categoryChartSvg(const std::vector<CategoryScore> &categories)
         const double fraction = category.score.value_or(0.0) / 100.0;
         const QString color = severityColor(category.severity);
         svg += QStringLiteral("<g><title>%1: %2 (%3)</title>\n")
-                   .arg(xmlEscaped(category.title), formatScore(category.score), severityLabel(category.severity));
+                   .arg(xmlEscaped(category.title), scoreText(category.score), severityLabel(category.severity));
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\" class=\"label\">%3</text>\n")
                    .arg(LabelWidth - 8)
                    .arg(y + BarHeight - 2)
@@ -63,7 +63,7 @@ QString categoryChartSvg(const std::vector<CategoryScore> &categories)
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"value\">%3</text></g>\n")
                    .arg(LabelWidth + BarWidth + 8)
                    .arg(y + BarHeight - 2)
-                   .arg(formatScore(category.score));
+                   .arg(scoreText(category.score));
         y += Row;
     }
     svg += QStringLiteral("</svg>\n");

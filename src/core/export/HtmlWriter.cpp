@@ -100,7 +100,7 @@ private:
             out += QStringLiteral("<p class=\"pre\">%1</p>\n").arg(user(p.description));
         out += QStringLiteral("<section class=\"verdict %1\"><strong>%2</strong> · %3 · overall score <strong>%4"
                               "</strong> · %5")
-                   .arg(verdictKey(a.verdict), user(m.verdictLabel()), signedOffText(a.signedOff), formatScore(a.score),
+                   .arg(verdictKey(a.verdict), user(m.verdictLabel()), signedOffText(a.signedOff), scoreText(a.score),
                         countsSentence(a.counts));
         if (!a.verdictReasons.isEmpty()) {
             out += QStringLiteral("<ul>");
@@ -115,8 +115,8 @@ private:
             { QStringLiteral("Template"), user(QStringLiteral("%1 %2 (%3)").arg(t.title, t.version, t.id)) },
             { QStringLiteral("Review date"), m.input().reviewDate.toString(Qt::ISODate) },
             { QStringLiteral("Reviewer"), orDash(m.input().actor) },
-            { QStringLiteral("Target launch date"), formatDate(p.targetDate) },
-            { QStringLiteral("Actual launch date"), formatDate(p.actualDate) },
+            { QStringLiteral("Target launch date"), dateText(p.targetDate) },
+            { QStringLiteral("Actual launch date"), dateText(p.actualDate) },
         };
         for (const auto &[label, value] : rows)
             out += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(label, value);
@@ -140,14 +140,14 @@ private:
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td>"
                                   "<td class=\"num\">%5</td><td class=\"num\">%6</td></tr>\n")
                        .arg(user(s.title), sevBadge(s.severity), QString::number(s.counts.done),
-                            QString::number(s.counts.na), QString::number(s.counts.open), formatScore(s.score));
+                            QString::number(s.counts.na), QString::number(s.counts.open), scoreText(s.score));
         }
         out += QStringLiteral("<tr><th>Overall</th><td></td><td class=\"num\">%1</td><td class=\"num\">%2</td>"
                               "<td class=\"num\">%3</td><td class=\"num\"><strong>%4</strong></td></tr>\n</table>\n")
                    .arg(a.counts.done)
                    .arg(a.counts.na)
                    .arg(a.counts.open)
-                   .arg(formatScore(a.score));
+                   .arg(scoreText(a.score));
         out += QStringLiteral("<h3>Completion by category</h3>\n") + categoryChartSvg(a.categories);
         out += QStringLiteral("</section>\n");
     }
@@ -281,8 +281,8 @@ private:
             const SignOff &s = *status.signoff;
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td class=\"pre\">%6"
                                   "</td></tr>\n")
-                       .arg(user(status.role), orDash(s.name), decisionLabel(s.decision), formatTimestamp(s.date),
-                            state, orDash(s.comment));
+                       .arg(user(status.role), orDash(s.name), decisionLabel(s.decision), timestampText(s.date), state,
+                            orDash(s.comment));
         }
         out += QStringLiteral("</table>\n</section>\n");
     }
@@ -323,7 +323,7 @@ private:
             ? QStringLiteral("none (no audit entries)")
             : QStringLiteral("<code>%1</code>").arg(xmlEscaped(m.input().auditHead));
         out += QStringLiteral("<footer>Generated %1 by %2 with Preflight %3 · audit trail head %4</footer>\n")
-                   .arg(formatTimestamp(m.input().generatedAt), orDash(m.input().actor),
+                   .arg(timestampText(m.input().generatedAt), orDash(m.input().actor),
                         QStringLiteral(PREFLIGHT_VERSION), head);
     }
 

@@ -114,7 +114,7 @@ QByteArray JUnitWriter::write(const ReportInput &input) const
             { QStringLiteral("severity"), severityKey(category->severity) },
             { QStringLiteral("verdict"), verdictKey(a.verdict) },
             { QStringLiteral("signed_off"), a.signedOff ? QStringLiteral("true") : QStringLiteral("false") },
-            { QStringLiteral("score"), formatScore(a.score) },
+            { QStringLiteral("score"), scoreText(a.score) },
             { QStringLiteral("audit_head"), xmlSafe(input.auditHead) },
         };
         for (const auto &[name, value] : properties) {

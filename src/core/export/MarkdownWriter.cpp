@@ -87,8 +87,8 @@ private:
               { QStringLiteral("Template"), cell(QStringLiteral("%1 %2 (%3)").arg(tmpl.title, tmpl.version, tmpl.id)) },
               { QStringLiteral("Review date"), cell(m.input().reviewDate.toString(Qt::ISODate)) },
               { QStringLiteral("Reviewer"), cell(m.input().actor) },
-              { QStringLiteral("Target launch date"), cell(formatDate(project.targetDate)) },
-              { QStringLiteral("Actual launch date"), cell(formatDate(project.actualDate)) } });
+              { QStringLiteral("Target launch date"), cell(dateText(project.targetDate)) },
+              { QStringLiteral("Actual launch date"), cell(dateText(project.actualDate)) } });
     }
 
     void verdict()
@@ -97,7 +97,7 @@ private:
         line(QStringLiteral("## Verdict"));
         line();
         line(QStringLiteral("**%1** — %2. Overall score **%3** (%4).")
-                 .arg(text(m.verdictLabel()), signedOffText(a.signedOff).toLower(), formatScore(a.score),
+                 .arg(text(m.verdictLabel()), signedOffText(a.signedOff).toLower(), scoreText(a.score),
                       countsSentence(a.counts)));
         line();
         for (const QString &reason : a.verdictReasons)
@@ -119,11 +119,11 @@ private:
         for (const CategoryScore &score : a.categories) {
             rows.push_back({ cell(score.title), severityMarker(score.severity) + u' ' + severityLabel(score.severity),
                              QString::number(score.counts.done), QString::number(score.counts.na),
-                             QString::number(score.counts.open), formatScore(score.score) });
+                             QString::number(score.counts.open), scoreText(score.score) });
         }
         rows.push_back({ QStringLiteral("**Overall**"), QString(), QString::number(a.counts.done),
                          QString::number(a.counts.na), QString::number(a.counts.open),
-                         QStringLiteral("**%1**").arg(formatScore(a.score)) });
+                         QStringLiteral("**%1**").arg(scoreText(a.score)) });
         table({ QStringLiteral("Category"), QStringLiteral("Severity"), QStringLiteral("Done"), QStringLiteral("N/A"),
                 QStringLiteral("Open"), QStringLiteral("Score") },
               rows);
@@ -268,7 +268,7 @@ private:
                 continue;
             }
             const SignOff &s = *status.signoff;
-            rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), formatTimestamp(s.date),
+            rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
                              signOffStateText(status), cell(s.comment) });
         }
         table({ QStringLiteral("Role"), QStringLiteral("Name"), QStringLiteral("Decision"), QStringLiteral("Date"),
@@ -332,14 +332,14 @@ private:
         line(QStringLiteral("**Status:** ") + states.join(QStringLiteral(" \\| ")) + QStringLiteral(" · ")
              + signedOffText(m.assessment().signedOff));
         line();
-        line(QStringLiteral("**Target Launch Date:** ") + formatDate(m.state().project.targetDate));
+        line(QStringLiteral("**Target Launch Date:** ") + dateText(m.state().project.targetDate));
         line();
-        line(QStringLiteral("**Actual Launch Date:** ") + formatDate(m.state().project.actualDate));
+        line(QStringLiteral("**Actual Launch Date:** ") + dateText(m.state().project.actualDate));
         line();
         const QString head = m.input().auditHead.isEmpty() ? QStringLiteral("none (no audit entries)")
                                                            : u'`' + m.input().auditHead + u'`';
         line(QStringLiteral("*Generated %1 by %2 with Preflight %3 · audit trail head %4*")
-                 .arg(formatTimestamp(m.input().generatedAt), text(m.input().actor), QStringLiteral(PREFLIGHT_VERSION),
+                 .arg(timestampText(m.input().generatedAt), text(m.input().actor), QStringLiteral(PREFLIGHT_VERSION),
                       head));
     }
 

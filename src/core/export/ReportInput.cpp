@@ -143,18 +143,18 @@ QString decisionLabel(Decision decision)
     return {};
 }
 
-QString formatScore(std::optional<double> score)
+QString scoreText(std::optional<double> score)
 {
     // One decimal at most, and C locale so a German reader's report matches the JSON.
     return score ? QStringLiteral("%1 %").arg(QLocale::c().toString(*score, 'f', 1)) : QStringLiteral("n/a");
 }
 
-QString formatDate(const std::optional<QDate> &date)
+QString dateText(const std::optional<QDate> &date)
 {
     return date && date->isValid() ? date->toString(Qt::ISODate) : QStringLiteral("not set");
 }
 
-QString formatTimestamp(const QDateTime &time)
+QString timestampText(const QDateTime &time)
 {
     if (!time.isValid())
         return QStringLiteral("unknown");
@@ -219,7 +219,7 @@ QString riskStatusText(const Risk &risk, const QDate &reviewDate)
     return QStringLiteral("%1 (accepted by %2 until %3)")
         .arg(effective == RiskStatus::Accepted ? QStringLiteral("Accepted")
                                                : QStringLiteral("Open: acceptance expired"),
-             risk.acceptedBy.isEmpty() ? QStringLiteral("—") : risk.acceptedBy, formatDate(risk.acceptedUntil));
+             risk.acceptedBy.isEmpty() ? QStringLiteral("—") : risk.acceptedBy, dateText(risk.acceptedUntil));
 }
 
 QString riskLabel(const Risk &risk)
