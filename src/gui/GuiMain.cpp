@@ -1,15 +1,122 @@
 #include "GuiMain.h"
 
+#include "Appearance.h"
+#include "Error.h"
+#include "MainWindow.h"
+#include "Screenshots.h"
+#include "Workspace.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTextStream>
+#include <QTimer>
 
 namespace preflight::gui {
+
+namespace {
+
+struct Options
+{
+    QString database;
+    QString project;
+    QString screenshotDir;
+    bool dark = false;
+    bool exitWhenShown = false;
+};
+
+Options parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("preflight::gui", "Production-readiness reviews"));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("preflight::gui", "Database file."),
+                                QStringLiteral("path"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QApplication::translate("preflight::gui", "Project to open."),
+                                     QStringLiteral("name"));
+    // Hidden: used by the screenshot script and the startup benchmark, not by people.
+    QCommandLineOption screenshots(QStringLiteral("screenshots"), QString(), QStringLiteral("dir"));
+    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption dark(QStringLiteral("dark"), QString());
+    dark.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"), QString());
+    exitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ db, project, screenshots, dark, exitWhenShown });
+    parser.process(app);
+    return { parser.value(db), parser.value(project), parser.value(screenshots), parser.isSet(dark),
+             parser.isSet(exitWhenShown) };
+}
+
+} // namespace
+
+void setApplicationIdentity()
+{
+    // Store::defaultPath() and the templates folder come from AppDataLocation, which the command
+    // line leaves at ~/.local/share/preflight (no organisation name, application "preflight"): the
+    // window must find the same database. QSettings falls back to the organisation domain, so
+    // setting only that keeps settings in ~/.config/preflight/ without moving the data.
+    QCoreApplication::setApplicationName(QStringLiteral("preflight"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("preflight"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PREFLIGHT_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Preflight"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Preflight"));
+}
 
 int run(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QMainWindow window;
+    setApplicationIdentity();
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
+    const Options options = parseOptions(app);
+    if (options.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    QString path = options.database;
+    if (path.isEmpty()) {
+        // A last database that has since been moved or deleted must not be silently re-created
+        // empty in its old place: fall back to the default one.
+        path = QSettings().value(QStringLiteral("session/lastDatabase")).toString();
+        if (path.isEmpty() || !QFileInfo::exists(path))
+            path = Store::defaultPath();
+    }
+    std::unique_ptr<Store> store;
+    try {
+        store = Store::open(path, Store::defaultActor());
+    } catch (const Error &error) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("preflight::gui", "Preflight"),
+            QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1").arg(error.message()));
+        return 3;
+    }
+
+    std::optional<Project> requested;
+    if (!options.project.isEmpty() && !(requested = store->findProject(options.project))) {
+        QTextStream(stderr) << QApplication::translate("preflight::gui", "preflight: no project named “%1” in %2\n")
+                                   .arg(options.project, store->path());
+        return 2;
+    }
+    MainWindow window(std::make_unique<Workspace>(std::move(store)));
+    if (requested)
+        window.openProject(requested->id);
+    if (!options.screenshotDir.isEmpty()) {
+        window.resize(1440, 900);
+        window.show();
+        QTimer::singleShot(0, &window, [&] {
+            const bool saved = takeScreenshots(window, options.screenshotDir,
+                                               options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QApplication::exit(saved ? 0 : 1);
+        });
+        return app.exec();
+    }
     window.show();
+    if (options.exitWhenShown)
+        QTimer::singleShot(0, &app, &QApplication::quit);
     return app.exec();
 }
 

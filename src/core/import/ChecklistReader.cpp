@@ -30,19 +30,24 @@ SummaryRule inferRule(const QString &text)
 {
     if (text.size() > 200)
         return SummaryRule::Manual;
-    const auto matches = [&](const char *pattern) {
-        return QRegularExpression(QLatin1String(pattern), QRegularExpression::CaseInsensitiveOption)
-            .match(text)
-            .hasMatch();
+    static const std::pair<QRegularExpression, SummaryRule> rules[] = {
+        { QRegularExpression(QStringLiteral("^all\\b.*\\bcritical\\b.*\\bitems?\\b.*\\b(completed?|done)\\b"),
+                             QRegularExpression::CaseInsensitiveOption),
+          SummaryRule::AllCriticalDone },
+        { QRegularExpression(QStringLiteral("^all\\b.*\\bhigh\\b.*\\bitems?\\b.*\\b(completed?|done)\\b"),
+                             QRegularExpression::CaseInsensitiveOption),
+          SummaryRule::AllHighDone },
+        { QRegularExpression(QStringLiteral("\\bhigh\\b.*\\brisks?\\b.*\\bmitigated\\b"),
+                             QRegularExpression::CaseInsensitiveOption),
+          SummaryRule::HighRisksMitigated },
+        { QRegularExpression(QStringLiteral("\\bsigned[- ]off\\b|^launch plan approved$"),
+                             QRegularExpression::CaseInsensitiveOption),
+          SummaryRule::SignedOff },
     };
-    if (matches("^all\\b.*\\bcritical\\b.*\\bitems?\\b.*\\b(completed?|done)\\b"))
-        return SummaryRule::AllCriticalDone;
-    if (matches("^all\\b.*\\bhigh\\b.*\\bitems?\\b.*\\b(completed?|done)\\b"))
-        return SummaryRule::AllHighDone;
-    if (matches("\\bhigh\\b.*\\brisks?\\b.*\\bmitigated\\b"))
-        return SummaryRule::HighRisksMitigated;
-    if (matches("\\bsigned[- ]off\\b|^launch plan approved$"))
-        return SummaryRule::SignedOff;
+    for (const auto &[pattern, rule] : rules) {
+        if (pattern.match(text).hasMatch())
+            return rule;
+    }
     return SummaryRule::Manual;
 }
 
@@ -144,8 +149,8 @@ private:
     {
         ++m_preview.skipped.paragraphs;
         const bool underTitle = !m_headings.empty() && roleOf(m_headings.back()) == HeadingRole::Title;
-        if (underTitle && m_preview.tmpl.description.isEmpty())
-            m_preview.tmpl.description = block.text;
+        if (underTitle && m_preview.description.isEmpty())
+            m_preview.description = unescapeReportText(block.text).trimmed();
     }
 
     void readTask(const MarkdownBlock &block)
@@ -336,9 +341,10 @@ private:
                                              : QFileInfo(source).completeBaseName();
         if (tmpl.title.trimmed().isEmpty())
             tmpl.title = QStringLiteral("Imported checklist");
-        if (tmpl.description.isEmpty())
-            tmpl.description = QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName());
-        tmpl.id = IdGenerator::slug(tmpl.title, QStringLiteral("imported"));
+        tmpl.description = m_preview.description.isEmpty()
+            ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
+            : m_preview.description;
+        tmpl.id = m_ids.make({}, tmpl.title, QStringLiteral("imported")); // one namespace with the items
         tmpl.version = QStringLiteral("1.0.0");
         m_metadata.apply(m_preview);
         for (ItemTick &tick : m_preview.ticks) {

@@ -147,4 +147,12 @@ QByteArray undefinedBytes(CodePage codePage)
     return bytes;
 }
 
+QString codePointText(char32_t ch)
+{
+    if (!QChar::requiresSurrogates(ch))
+        return QString(QChar(char16_t(ch)));
+    const QChar pair[] = { QChar(QChar::highSurrogate(ch)), QChar(QChar::lowSurrogate(ch)) };
+    return QString(pair, 2);
+}
+
 } // namespace preflight::import

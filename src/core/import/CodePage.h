@@ -27,4 +27,8 @@ std::optional<unsigned char> encodeChar(CodePage codePage, char32_t ch);
 // The bytes a code page leaves undefined: the ones a mis-decoding tool may have dropped.
 QByteArray undefinedBytes(CodePage codePage);
 
+// One code point as text. QString::fromUcs4 would swallow a U+FEFF, taking it for a byte-order
+// mark, and so change text that is only being copied.
+QString codePointText(char32_t ch);
+
 } // namespace preflight::import

@@ -1,5 +1,7 @@
 #include "import/HeadingMapping.h"
 
+#include "import/ReportText.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -34,7 +36,8 @@ enum class NamedKind { Plain, Summary, SignOff, Risks, Notes };
 
 NamedKind namedKind(const QString &title)
 {
-    const QString name = title.toLower().remove(QRegularExpression(QStringLiteral("[^a-z ]"))).simplified();
+    static const QRegularExpression notLetter(QStringLiteral("[^a-z ]"));
+    const QString name = title.toLower().remove(notLetter).simplified();
     if (name == QLatin1String("executive summary") || name == QLatin1String("acceptance criteria"))
         return NamedKind::Summary;
     if (name == QLatin1String("signoff") || name == QLatin1String("sign off") || name == QLatin1String("signoffs")
@@ -126,7 +129,8 @@ HeadingText parseHeadingText(const QString &text)
         result.number = match.captured(1).toInt();
         title = match.captured(2);
     }
-    result.title = title;
+    // Headings may escape punctuation ("Monitoring \& Alerting", as the Markdown report writes).
+    result.title = unescapeReportText(title);
     return result;
 }
 

@@ -171,12 +171,12 @@ private:
             return;
         }
         if (m_open == Open::Item) {
-            continueItem(line);
+            continueText(line);
             return;
         }
         if (m_open == Open::Paragraph) {
             m_blocks.back().lines.append(line);
-            m_blocks.back().text += u' ' + line.trimmed();
+            continueText(line);
             return;
         }
         if (indentOf(line) == 0)
@@ -213,9 +213,9 @@ private:
     // A detail line belongs to a task item of the same list that is less indented than it.
     bool underTask(int indent) const { return m_leastTaskIndent && *m_leastTaskIndent < indent; }
 
-    // A line that continues the previous list item. After a hard break (a trailing backslash)
+    // A line that continues the previous list item or paragraph. After a hard break (a trailing backslash)
     // the line feed and the line's own indent are kept so the text can be unescaped exactly.
-    void continueItem(const QString &line)
+    void continueText(const QString &line)
     {
         QString &text = m_blocks.back().text;
         if (text.endsWith(u'\\'))

@@ -46,6 +46,7 @@ struct ImportPreview
     std::vector<ItemTick> ticks; // one per checklist item and manual summary item, in file order
     std::vector<ImportWarning> warnings; // repairs, defaults used, lines left out; ordered by line
     SkippedContent skipped;
+    QString description; // the first paragraph under the title; empty when there is none
     QString notes; // the "Notes" section's text, for a project import
     std::optional<QDate> targetDate; // "**Target Launch Date:** 2026-03-01"
     std::optional<QDate> actualDate;

@@ -46,7 +46,9 @@ Plausibility plausibility(char32_t ch, int length, CodePage codePage)
 // checklists come first, then emoji and dingbats, then other symbols.
 int guessRank(char32_t ch)
 {
-    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳⏰❤”“’‘–—…"
+    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳⏰❤”“’‘–"
+                                            U"—"
+                                            U"…"
                                             U"•"
                                             U"€"
                                             U"™";
@@ -125,7 +127,9 @@ std::optional<Candidate> guessLostByte(const std::u32string &text, const QByteAr
         best->guessed = true;
     };
     for (qsizetype gap = 1; gap < length; ++gap) {
-        for (const char filler : undefinedBytes(base.codePage)) {
+        static const QByteArray windows1252 = undefinedBytes(CodePage::Windows1252);
+        static const QByteArray windows1254 = undefinedBytes(CodePage::Windows1254);
+        for (const char filler : base.codePage == CodePage::Windows1254 ? windows1254 : windows1252) {
             QByteArray bytes = present;
             consider(bytes.insert(gap, filler), base.end);
         }
@@ -184,9 +188,18 @@ std::optional<Candidate> bestCandidateAt(const std::u32string &text, qsizetype b
     return std::nullopt;
 }
 
-QString fromUcs4(const std::u32string &text, qsizetype begin, qsizetype end)
+// UTF-16 offsets of each code point, so that untouched text is copied from the original.
+std::vector<qsizetype> utf16Offsets(const std::u32string &text)
 {
-    return QString::fromUcs4(text.data() + begin, end - begin);
+    std::vector<qsizetype> offsets;
+    offsets.reserve(text.size() + 1);
+    qsizetype offset = 0;
+    for (const char32_t ch : text) {
+        offsets.push_back(offset);
+        offset += QChar::requiresSurrogates(ch) ? 2 : 1;
+    }
+    offsets.push_back(offset);
+    return offsets;
 }
 
 } // namespace
@@ -208,6 +221,10 @@ RepairedText repairMojibake(const QString &text)
         }
     }
 
+    const std::vector<qsizetype> offsets = utf16Offsets(ucs4);
+    auto slice
+        = [&](qsizetype begin, qsizetype end) { return text.mid(offsets[begin], offsets[end] - offsets[begin]); };
+
     // Chains of adjacent candidates form the runs; a chain made only of weak candidates needs
     // at least two of them (a lone CJK character is more likely a coincidence).
     RepairedText result;
@@ -224,20 +241,20 @@ RepairedText repairMojibake(const QString &text)
             MojibakeRun run;
             run.codePage = candidates[first].codePage;
             for (size_t c = first; c <= last; ++c) {
-                run.repaired.append(QString::fromUcs4(&candidates[c].decoded, 1));
+                run.repaired.append(codePointText(candidates[c].decoded));
                 run.guessed = run.guessed || candidates[c].guessed;
             }
             const qsizetype begin = candidates[first].begin;
             const qsizetype end = candidates[last].end;
-            result.text.append(fromUcs4(ucs4, copied, begin));
-            run.broken = fromUcs4(ucs4, begin, end);
+            result.text.append(slice(copied, begin));
+            run.broken = slice(begin, end);
             result.text.append(run.repaired);
             copied = end;
             result.runs.push_back(run);
         }
         first = last + 1;
     }
-    result.text.append(fromUcs4(ucs4, copied, qsizetype(ucs4.size())));
+    result.text.append(slice(copied, qsizetype(ucs4.size())));
     return result;
 }
 

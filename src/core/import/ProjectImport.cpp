@@ -2,8 +2,6 @@
 
 #include "Error.h"
 
-#include <QFileInfo>
-
 #include <map>
 
 namespace preflight::import {
@@ -140,7 +138,7 @@ ProjectImportResult importProject(Store &store, const ImportPreview &preview, co
 
     Project draft;
     draft.name = name;
-    draft.description = QStringLiteral("Imported from %1").arg(QFileInfo(preview.sourceName).fileName());
+    draft.description = preview.description;
     draft.templateId = target.id;
     draft.templateVersion = target.version;
     draft.notes = preview.notes;

@@ -1,5 +1,7 @@
 #include "import/ReportText.h"
 
+#include "import/CodePage.h"
+
 #include <QRegularExpression>
 
 namespace preflight::import {
@@ -24,7 +26,7 @@ QString unescapeReportText(const QString &markdown)
             const char32_t ch = ok && code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF)
                 ? char32_t(code)
                 : char32_t(0xFFFD);
-            out += QString::fromUcs4(&ch, 1);
+            out += codePointText(ch);
         } else {
             out += u'\n';
         }

@@ -56,6 +56,8 @@ Connection::Connection(const QString &path, Mode mode)
 
 Connection::~Connection()
 {
+    for (sqlite3_stmt *statement : std::as_const(m_idle))
+        sqlite3_finalize(statement);
     // close_v2 defers the close until every statement is finalised, so destruction order of
     // statements and connection can never leak a handle.
     sqlite3_close_v2(m_db);
@@ -97,17 +99,37 @@ bool Connection::isReadOnly() const
     return sqlite3_db_readonly(m_db, "main") == 1;
 }
 
+sqlite3_stmt *Connection::acquire(const char *sql) const
+{
+    // take(): a statement in use is not idle, so a nested use of the same SQL prepares another.
+    if (sqlite3_stmt *idle = m_idle.take(QByteArray(sql)))
+        return idle;
+    sqlite3_stmt *statement = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (rc != SQLITE_OK)
+        fail(rc, QStringLiteral("cannot prepare \"%1\"").arg(QString::fromUtf8(sql).left(80)));
+    return statement;
+}
+
+void Connection::release(sqlite3_stmt *statement) const
+{
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    const QByteArray sql(sqlite3_sql(statement));
+    if (m_idle.contains(sql))
+        sqlite3_finalize(statement);
+    else
+        m_idle.insert(sql, statement);
+}
+
 Statement::Statement(const Connection &connection, const char *sql)
     : m_connection(connection)
-{
-    const int rc = sqlite3_prepare_v3(connection.handle(), sql, -1, 0, &m_stmt, nullptr);
-    if (rc != SQLITE_OK)
-        connection.fail(rc, QStringLiteral("cannot prepare \"%1\"").arg(QString::fromUtf8(sql).left(80)));
-}
+    , m_stmt(connection.acquire(sql))
+{ }
 
 Statement::~Statement()
 {
-    sqlite3_finalize(m_stmt);
+    m_connection.release(m_stmt);
 }
 
 Statement &Statement::bind(int index, const QString &value)
@@ -190,7 +212,7 @@ std::optional<QString> Statement::optionalText(int column) const
 Transaction::Transaction(Connection &connection, Kind kind)
     : m_connection(connection)
 {
-    m_connection.exec(kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    Statement(m_connection, kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
 }
 
 Transaction::~Transaction()
@@ -201,7 +223,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_connection.exec("COMMIT");
+    Statement(m_connection, "COMMIT").run();
     m_open = false;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -36,12 +37,21 @@ public:
     [[noreturn]] void fail(int code, const QString &what) const;
 
 private:
+    friend class Statement;
+    // Prepared statements are kept per SQL text and reused: preparing costs more CPU than
+    // running most of our statements, and an edit runs about eight of them.
+    sqlite3_stmt *acquire(const char *sql) const;
+    void release(sqlite3_stmt *statement) const;
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    mutable QHash<QByteArray, sqlite3_stmt *> m_idle;
 };
 
 // A prepared statement with positional binding (1-based, as in SQLite). Text is bound and read
 // as UTF-8 with explicit lengths, so any content—quotes, SQL fragments, megabytes—round-trips.
+// On destruction it is reset (ending any read it holds) and handed back to the connection for
+// reuse; a Statement must not outlive its Connection.
 class Statement
 {
 public:

@@ -25,12 +25,13 @@ struct Store::Impl
     QString path;
     QString actor;
 
-    // Throws Error(Usage) naming the database when the project does not exist.
+    // Throw Error(Usage) naming the database when the project does not exist. The label
+    // (<db>: project "<name>") is all an edit needs and avoids reading megabytes of notes.
     Project requireProject(qint64 projectId) const;
+    QString requireProjectLabel(qint64 projectId) const;
     ProjectState readState(const Project &project) const;
     // Any change to a project's review also moves its `updated` time, in the same transaction.
     void touchProject(qint64 projectId, const QString &time);
-    QString label(const Project &project) const; // <db>: project "<name>"
 
     // One audit row per field whose value differs; returns how many were written.
     static int auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,

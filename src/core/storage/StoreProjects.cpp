@@ -64,9 +64,13 @@ Project Store::Impl::requireProject(qint64 projectId) const
     return *found;
 }
 
-QString Store::Impl::label(const Project &project) const
+QString Store::Impl::requireProjectLabel(qint64 projectId) const
 {
-    return QStringLiteral("%1: project \"%2\"").arg(path, project.name);
+    sqlite::Statement query(*db, "SELECT name FROM projects WHERE id = ?1");
+    query.bind(1, projectId);
+    if (!query.step())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: there is no project with id %2").arg(path).arg(projectId));
+    return QStringLiteral("%1: project \"%2\"").arg(path, query.text(0));
 }
 
 void Store::Impl::touchProject(qint64 projectId, const QString &time)

@@ -147,9 +147,9 @@ ProjectState Store::Impl::readState(const Project &project) const
 ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     if (itemId.isEmpty())
-        throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(d->label(project)));
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(label));
     ItemState before;
     before.itemId = itemId;
     before = selectItem(*d->db, projectId, itemId).value_or(before);
@@ -163,7 +163,7 @@ ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatc
     after.evidence = patch.evidence.value_or(after.evidence);
     if (after.status == ItemStatus::NotApplicable && after.reason.trimmed().isEmpty())
         throw Error(Error::Kind::Usage,
-                    QStringLiteral("%1, item %2: not applicable needs a reason").arg(d->label(project), itemId));
+                    QStringLiteral("%1, item %2: not applicable needs a reason").arg(label, itemId));
 
     const QString now = currentTimeText();
     audit::Appender appender(*d->db, d->actor, now);
@@ -214,9 +214,9 @@ void writeRisk(const sqlite::Connection &db, const Risk &risk, const QString &no
 Risk Store::addRisk(qint64 projectId, const Risk &risk)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     Risk added = risk;
-    validateRisk(d->label(project), added, d->actor);
+    validateRisk(label, added, d->actor);
     const QString now = currentTimeText();
     sqlite::Statement insert(*d->db,
                              "INSERT INTO risks(project_id, title, severity, status, created, updated) "
@@ -237,10 +237,10 @@ Risk Store::addRisk(qint64 projectId, const Risk &risk)
 Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     const auto before = selectRisk(*d->db, projectId, riskId);
     if (!before)
-        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(d->label(project)).arg(riskId));
+        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(label).arg(riskId));
     Risk after = *before;
     after.title = patch.title.value_or(after.title);
     after.severity = patch.severity.value_or(after.severity);
@@ -250,7 +250,7 @@ Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
     after.linkedItems = patch.linkedItems.value_or(after.linkedItems);
     after.acceptedBy = patch.acceptedBy.value_or(after.acceptedBy);
     after.acceptedUntil = patch.acceptedUntil.value_or(after.acceptedUntil);
-    validateRisk(QStringLiteral("%1, risk %2").arg(d->label(project)).arg(riskId), after, d->actor);
+    validateRisk(QStringLiteral("%1, risk %2").arg(label).arg(riskId), after, d->actor);
 
     const QString now = currentTimeText();
     audit::Appender appender(*d->db, d->actor, now);
@@ -266,10 +266,10 @@ Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
 void Store::removeRisk(qint64 projectId, qint64 riskId)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     const auto risk = selectRisk(*d->db, projectId, riskId);
     if (!risk)
-        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(d->label(project)).arg(riskId));
+        throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(label).arg(riskId));
     sqlite::Statement remove(*d->db, "DELETE FROM risks WHERE id = ?1");
     remove.bind(1, riskId).run();
     const QString now = currentTimeText();

@@ -34,15 +34,15 @@ QString signOffText(const SignOff &signoff)
 SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     if (signoff.role.trimmed().isEmpty())
-        throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(d->label(project)));
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(label));
     SignOff signed_ = signoff;
     if (signed_.name.trimmed().isEmpty())
         signed_.name = d->actor;
     const QString now = currentTimeText();
     signed_.date = parseTime(now);
-    signed_.stateDigest = d->readState(project).reviewDigest();
+    signed_.stateDigest = d->readState(d->requireProject(projectId)).reviewDigest();
     signed_.changesSince = 0;
 
     const auto previous = selectSignOff(*d->db, projectId, signed_.role);
@@ -65,7 +65,7 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
 void Store::clearSignOff(qint64 projectId, const QString &role)
 {
     sqlite::Transaction transaction(*d->db);
-    const Project project = d->requireProject(projectId);
+    const QString label = d->requireProjectLabel(projectId);
     const auto old = selectSignOff(*d->db, projectId, role);
     if (!old)
         return;

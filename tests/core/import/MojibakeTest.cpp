@@ -137,6 +137,7 @@ TEST_CASE("legitimate non-ASCII text is never changed", "[import][mojibake]")
         QStringLiteral("π ≈ 3.14, ∑ ≤ ∞, √2, 10°C, ±5 µs, ½ ¼"),
         QStringLiteral("日本語のテキスト 한국어 中文 Ελληνικά русский עברית العربية"),
         QStringLiteral("é» « à ‘quote’ ±é ©é"),
+        QStringLiteral("\uFEFFzero-width no-break space at the start, \uFEFF and inside"), // found by the fuzzer
     };
     for (const QString &sample : samples) {
         INFO(sample.toStdString());

@@ -1,0 +1,122 @@
+#include "ProjectSession.h"
+
+#include "Error.h"
+#include "commands/ItemCommands.h"
+#include "commands/ProjectCommands.h"
+#include "commands/RiskCommands.h"
+#include "commands/SignOffCommands.h"
+
+namespace preflight::gui {
+
+ProjectSession::ProjectSession(Store &store, const Template &tmpl, qint64 projectId, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_template(tmpl)
+    , m_projectId(projectId)
+{
+    reload();
+}
+
+void ProjectSession::setItemStatus(const QString &itemId, ItemStatus status, const QString &reason)
+{
+    const ItemState before = m_state.itemState(itemId);
+    if (before.status == status && (status != ItemStatus::NotApplicable || before.reason == reason))
+        return;
+    m_undoStack.push(new SetItemStatusCommand(this, itemId, before, status, reason));
+}
+
+void ProjectSession::setItemText(const QString &itemId, ItemTextField field, const QString &text)
+{
+    const QString before = SetItemTextCommand::fieldOf(m_state.itemState(itemId), field);
+    if (before == text)
+        return;
+    m_undoStack.push(new SetItemTextCommand(this, itemId, field, before, text));
+}
+
+void ProjectSession::addRisk(const Risk &risk)
+{
+    m_undoStack.push(new AddRiskCommand(this, risk));
+}
+
+void ProjectSession::editRisk(qint64 riskId, RiskField field, const QVariant &value)
+{
+    const Risk *risk = findRisk(riskId);
+    if (!risk)
+        return;
+    const QVariant before = EditRiskCommand::fieldOf(*risk, field);
+    if (before == value)
+        return;
+    m_undoStack.push(new EditRiskCommand(this, riskId, field, before, value));
+}
+
+void ProjectSession::removeRisk(qint64 riskId)
+{
+    if (const Risk *risk = findRisk(riskId))
+        m_undoStack.push(new RemoveRiskCommand(this, *risk));
+}
+
+void ProjectSession::signOff(const SignOff &signoff)
+{
+    m_undoStack.push(new SignOffCommand(this, signoff));
+}
+
+void ProjectSession::clearSignOff(const QString &role)
+{
+    m_undoStack.push(new ClearSignOffCommand(this, role));
+}
+
+void ProjectSession::rename(const QString &name)
+{
+    if (name != m_state.project.name)
+        m_undoStack.push(new RenameProjectCommand(this, m_state.project.name, name));
+}
+
+void ProjectSession::setArchived(bool archived)
+{
+    if (archived != m_state.project.archived)
+        m_undoStack.push(new ArchiveProjectCommand(this, archived));
+}
+
+const Risk *ProjectSession::findRisk(qint64 riskId) const
+{
+    for (const Risk &risk : m_state.risks) {
+        if (risk.id == riskId)
+            return &risk;
+    }
+    return nullptr;
+}
+
+void ProjectSession::reload()
+{
+    try {
+        m_state = m_store.loadState(m_projectId);
+        m_assessment = assess(m_template, m_state, QDate::currentDate());
+    } catch (const Error &error) {
+        reportError(error.message());
+        return;
+    }
+    emit stateChanged();
+}
+
+qint64 ProjectSession::resolveRiskId(qint64 riskId) const
+{
+    auto it = m_riskIdMap.find(riskId);
+    while (it != m_riskIdMap.end()) {
+        riskId = it->second;
+        it = m_riskIdMap.find(riskId);
+    }
+    return riskId;
+}
+
+void ProjectSession::remapRiskId(qint64 from, qint64 to)
+{
+    if (from != to)
+        m_riskIdMap[from] = to;
+}
+
+void ProjectSession::reportError(const QString &message)
+{
+    emit errorOccurred(message);
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/Project.h"
+#include "model/Template.h"
+#include "scoring/Assessment.h"
+#include "storage/Store.h"
+
+#include <QObject>
+#include <QUndoStack>
+#include <QVariant>
+
+#include <map>
+
+namespace preflight::gui {
+
+enum class ItemTextField { Note, Owner, Evidence };
+enum class RiskField { Title, Severity, Mitigation, Owner, Status, LinkedItems };
+
+// One open project: the document of the GUI. It owns the project's undo stack, holds the last
+// state read from the store and its Assessment (the GUI shows only what assess() computes), and
+// tells the views when either changed. Every edit is an undo command whose redo/undo write
+// through the Store at once, so there is nothing to save.
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProjectSession(Store &store, const Template &tmpl, qint64 projectId, QObject *parent = nullptr);
+
+    Store &store() const { return m_store; }
+    const Template &tmpl() const { return m_template; }
+    qint64 projectId() const { return m_projectId; }
+    const ProjectState &state() const { return m_state; }
+    const Assessment &assessment() const { return m_assessment; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+    void setItemStatus(const QString &itemId, ItemStatus status, const QString &reason = {});
+    void setItemText(const QString &itemId, ItemTextField field, const QString &text);
+    void addRisk(const Risk &risk);
+    void editRisk(qint64 riskId, RiskField field, const QVariant &value);
+    void removeRisk(qint64 riskId);
+    void signOff(const SignOff &signoff);
+    void clearSignOff(const QString &role);
+    void rename(const QString &name);
+    void setArchived(bool archived);
+
+    const Risk *findRisk(qint64 riskId) const;
+
+    // Re-reads the project from the store and re-assesses it. Commands call it after writing;
+    // the workspace calls it when another process changed the database.
+    void reload();
+
+    // Undoing a removal re-creates the risk under a new id; commands further down the stack
+    // still name the old one and resolve it here.
+    qint64 resolveRiskId(qint64 riskId) const;
+    void remapRiskId(qint64 from, qint64 to);
+
+    void reportError(const QString &message);
+
+signals:
+    void stateChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    Store &m_store;
+    const Template &m_template;
+    qint64 m_projectId;
+    ProjectState m_state;
+    Assessment m_assessment;
+    QUndoStack m_undoStack;
+    std::map<qint64, qint64> m_riskIdMap;
+};
+
+} // namespace preflight::gui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ProjectSession.h"
+#include "commands/StoreCommand.h"
+
+namespace preflight::gui {
+
+class AddRiskCommand : public StoreCommand
+{
+public:
+    AddRiskCommand(ProjectSession *session, const Risk &draft);
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    Risk m_draft;
+    qint64 m_firstId = 0; // the id later commands know this risk by
+};
+
+class RemoveRiskCommand : public StoreCommand
+{
+public:
+    RemoveRiskCommand(ProjectSession *session, const Risk &risk);
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    Risk m_risk;
+};
+
+class EditRiskCommand : public StoreCommand
+{
+public:
+    EditRiskCommand(ProjectSession *session, qint64 riskId, RiskField field, const QVariant &before,
+                    const QVariant &after);
+    static QVariant fieldOf(const Risk &risk, RiskField field);
+
+    int id() const override { return RiskFieldCommandId; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    void write(const QVariant &value);
+
+    qint64 m_riskId;
+    RiskField m_field;
+    QVariant m_before;
+    QVariant m_after;
+};
+
+} // namespace preflight::gui

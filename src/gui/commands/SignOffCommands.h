@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ProjectSession.h"
+#include "commands/StoreCommand.h"
+
+#include <optional>
+
+namespace preflight::gui {
+
+// Undoing a sign-off records the previous signature again (or clears the role when there was
+// none): the store keeps the latest sign-off per role, so this restores what counts.
+class SignOffCommand : public StoreCommand
+{
+public:
+    SignOffCommand(ProjectSession *session, const SignOff &signoff);
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    SignOff m_signoff;
+    std::optional<SignOff> m_before;
+};
+
+class ClearSignOffCommand : public StoreCommand
+{
+public:
+    ClearSignOffCommand(ProjectSession *session, const QString &role);
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    QString m_role;
+    std::optional<SignOff> m_before;
+};
+
+std::optional<SignOff> currentSignOff(const ProjectState &state, const QString &role);
+void restoreSignOff(ProjectSession *session, const QString &role, const std::optional<SignOff> &signoff);
+
+} // namespace preflight::gui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QUndoCommand>
+
+#include <functional>
+
+namespace preflight::gui {
+
+class ProjectSession;
+
+// Base of every edit: redo/undo write through the Store straight away and then refresh the
+// session. A write the store refuses is reported, and a command whose first redo failed marks
+// itself obsolete so QUndoStack::push drops it instead of recording an edit that never happened.
+class StoreCommand : public QUndoCommand
+{
+public:
+    void redo() final;
+    void undo() final;
+
+protected:
+    StoreCommand(ProjectSession *session, const QString &text);
+    virtual void applyRedo() = 0;
+    virtual void applyUndo() = 0;
+    ProjectSession *session() const { return m_session; }
+
+private:
+    void run(const std::function<void()> &write);
+
+    ProjectSession *m_session;
+    bool m_everApplied = false;
+};
+
+// Ids for mergeWith(): repeated edits of one text field collapse into one undo step.
+enum CommandId { ItemTextCommandId = 1, RiskFieldCommandId = 2 };
+
+} // namespace preflight::gui

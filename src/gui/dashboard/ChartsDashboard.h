@@ -1,0 +1,38 @@
+#pragma once
+
+#include "dashboard/Dashboard.h"
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace preflight::gui {
+
+// The Qt Charts implementation of the dashboard: five charts in a grid.
+class ChartsDashboard : public Dashboard
+{
+    Q_OBJECT
+
+public:
+    explicit ChartsDashboard(QWidget *parent = nullptr);
+    void setSession(ProjectSession *session) override;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refresh();
+    void refreshNowOrWhenShown();
+    QChartView *addChart(const QString &objectName, bool polar, int row, int column, int columnSpan = 1);
+
+    ProjectSession *m_session = nullptr;
+    bool m_stale = true;
+    QChartView *m_categories;
+    QChartView *m_score;
+    QChartView *m_radar;
+    QChartView *m_progress;
+    QChartView *m_risks;
+};
+
+} // namespace preflight::gui

@@ -1,0 +1,61 @@
+#include "NewProjectDialog.h"
+
+#include "Workspace.h"
+#include "ui_NewProjectDialog.h"
+
+#include <QPushButton>
+
+namespace preflight::gui {
+
+NewProjectDialog::NewProjectDialog(const Workspace &workspace, const QString &templateId, QWidget *parent)
+    : QDialog(parent)
+    , ui(std::make_unique<Ui::NewProjectDialog>())
+    , m_workspace(workspace)
+{
+    ui->setupUi(this);
+    setObjectName(QStringLiteral("newProjectDialog"));
+    for (const Template &tmpl : workspace.templates().templates())
+        ui->templateCombo->addItem(tr("%1 (%2)").arg(tmpl.title, tmpl.version), tmpl.id);
+    const int selected = ui->templateCombo->findData(templateId);
+    ui->templateCombo->setCurrentIndex(std::max(selected, 0));
+    ui->targetDateEdit->setDate(QDate::currentDate().addDays(30));
+    connect(ui->nameEdit, &QLineEdit::textChanged, this, &NewProjectDialog::validate);
+    validate();
+}
+
+NewProjectDialog::~NewProjectDialog() = default;
+
+void NewProjectDialog::setName(const QString &name)
+{
+    ui->nameEdit->setText(name);
+    ui->nameEdit->selectAll();
+}
+
+void NewProjectDialog::validate()
+{
+    const QString name = ui->nameEdit->text().trimmed();
+    QString problem;
+    if (ui->templateCombo->count() == 0)
+        problem = tr("No templates are installed.");
+    else if (!name.isEmpty() && m_workspace.store().findProject(name))
+        problem = tr("A project named “%1” already exists.").arg(name);
+    ui->problemLabel->setText(problem);
+    ui->problemLabel->setVisible(!problem.isEmpty());
+    ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!name.isEmpty() && problem.isEmpty());
+}
+
+Project NewProjectDialog::draft() const
+{
+    Project project;
+    project.name = ui->nameEdit->text().trimmed();
+    project.description = ui->descriptionEdit->toPlainText().trimmed();
+    const QString templateId = ui->templateCombo->currentData().toString();
+    project.templateId = templateId;
+    if (const Template *tmpl = m_workspace.templates().find(templateId))
+        project.templateVersion = tmpl->version;
+    if (ui->targetCheck->isChecked())
+        project.targetDate = ui->targetDateEdit->date();
+    return project;
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,151 @@
+#include "ProjectListModel.h"
+
+#include "Appearance.h"
+#include "Error.h"
+#include "Workspace.h"
+
+#include <QFont>
+#include <QGuiApplication>
+
+namespace preflight::gui {
+
+ProjectListModel::ProjectListModel(Workspace *workspace, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_workspace(workspace)
+    , m_rows(loadRows())
+{
+    connect(workspace, &Workspace::projectsChanged, this, &ProjectListModel::refresh);
+}
+
+std::vector<ProjectListModel::Row> ProjectListModel::loadRows() const
+{
+    std::vector<Row> rows;
+    try {
+        for (Project &project : m_workspace->store().projects()) {
+            Row row { std::move(project), std::nullopt, {}, std::nullopt };
+            if (const Template *tmpl = m_workspace->templateFor(row.project)) {
+                const Assessment assessment
+                    = assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate());
+                row.verdict = assessment.verdict;
+                row.verdictLabel = verdictLabel(*tmpl, assessment.verdict);
+                row.score = assessment.score;
+            }
+            rows.push_back(std::move(row));
+        }
+    } catch (const Error &error) {
+        emit m_workspace->errorOccurred(error.message());
+    }
+    return rows;
+}
+
+void ProjectListModel::refresh()
+{
+    std::vector<Row> rows = loadRows();
+    const bool sameProjects = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
+                                         [](const Row &a, const Row &b) { return a.project.id == b.project.id; });
+    if (sameProjects) {
+        m_rows = std::move(rows);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+QModelIndex ProjectListModel::indexOfProject(qint64 projectId) const
+{
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].project.id == projectId)
+            return index(int(row), 0);
+    }
+    return {};
+}
+
+int ProjectListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ProjectListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProjectListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Project");
+    case VerdictColumn:
+        return tr("Verdict");
+    case ScoreColumn:
+        return tr("Score");
+    }
+    return {};
+}
+
+QVariant ProjectListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    switch (role) {
+    case ProjectIdRole:
+        return row.project.id;
+    case ArchivedRole:
+        return row.project.archived;
+    case VerdictRole:
+        return row.verdict ? QVariant(int(*row.verdict)) : QVariant();
+    case ScoreRole:
+        return row.score ? QVariant(*row.score) : QVariant();
+    case Qt::ForegroundRole:
+        if (row.project.archived)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ScoreColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return row.project.description.isEmpty() ? row.project.name : row.project.description;
+        return {};
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return row.project.archived ? tr("%1 (archived)").arg(row.project.name) : row.project.name;
+        case VerdictColumn:
+            return row.verdict ? row.verdictLabel : tr("Template missing");
+        case ScoreColumn:
+            return Labels::score(row.score);
+        }
+    }
+    return {};
+}
+
+ProjectFilterModel::ProjectFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setFilterKeyColumn(ProjectListModel::NameColumn);
+}
+
+void ProjectFilterModel::setShowArchived(bool show)
+{
+    m_showArchived = show;
+    invalidateFilter();
+}
+
+bool ProjectFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_showArchived && index.data(ProjectListModel::ArchivedRole).toBool())
+        return false;
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+} // namespace preflight::gui

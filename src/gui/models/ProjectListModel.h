@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/Project.h"
+#include "scoring/Assessment.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+#include <optional>
+#include <vector>
+
+namespace preflight::gui {
+
+class Workspace;
+
+// Every project of the database with the verdict and score assess() gives it.
+class ProjectListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, VerdictColumn, ScoreColumn, ColumnCount };
+    enum Role { ProjectIdRole = Qt::UserRole + 1, ArchivedRole, VerdictRole, ScoreRole };
+
+    explicit ProjectListModel(Workspace *workspace, QObject *parent = nullptr);
+
+    QModelIndex indexOfProject(qint64 projectId) const;
+    void refresh();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        Project project;
+        std::optional<Verdict> verdict; // nullopt when the project's template is missing
+        QString verdictLabel;
+        std::optional<double> score;
+    };
+    std::vector<Row> loadRows() const;
+
+    Workspace *m_workspace;
+    std::vector<Row> m_rows;
+};
+
+// Filters the project list by name and hides archived projects unless asked for.
+class ProjectFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectFilterModel(QObject *parent = nullptr);
+    void setShowArchived(bool show);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    bool m_showArchived = false;
+};
+
+} // namespace preflight::gui

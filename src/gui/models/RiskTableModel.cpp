@@ -1,0 +1,182 @@
+#include "RiskTableModel.h"
+
+#include "Appearance.h"
+#include "ProjectSession.h"
+#include "commands/RiskCommands.h"
+
+#include <QLocale>
+
+namespace preflight::gui {
+
+namespace {
+
+std::vector<qint64> riskIds(const ProjectSession *session)
+{
+    std::vector<qint64> ids;
+    if (session) {
+        for (const Risk &risk : session->state().risks)
+            ids.push_back(risk.id);
+    }
+    return ids;
+}
+
+RiskField fieldOfColumn(int column)
+{
+    switch (column) {
+    case RiskTableModel::SeverityColumn:
+        return RiskField::Severity;
+    case RiskTableModel::MitigationColumn:
+        return RiskField::Mitigation;
+    case RiskTableModel::OwnerColumn:
+        return RiskField::Owner;
+    case RiskTableModel::StatusColumn:
+        return RiskField::Status;
+    case RiskTableModel::LinkedColumn:
+        return RiskField::LinkedItems;
+    default:
+        return RiskField::Title;
+    }
+}
+
+} // namespace
+
+RiskTableModel::RiskTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void RiskTableModel::setSession(ProjectSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    beginResetModel();
+    m_session = session;
+    m_rows = riskIds(session);
+    endResetModel();
+    if (m_session)
+        connect(m_session, &ProjectSession::stateChanged, this, &RiskTableModel::refresh);
+}
+
+void RiskTableModel::refresh()
+{
+    std::vector<qint64> ids = riskIds(m_session);
+    if (ids == m_rows) {
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    // Rows came or went: a reset is simplest, and views restore their selection by risk id.
+    beginResetModel();
+    m_rows = std::move(ids);
+    endResetModel();
+}
+
+QModelIndex RiskTableModel::indexOfRisk(qint64 riskId, int column) const
+{
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row] == riskId)
+            return index(int(row), column);
+    }
+    return {};
+}
+
+int RiskTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RiskTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RiskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Risk");
+    case SeverityColumn:
+        return tr("Severity");
+    case MitigationColumn:
+        return tr("Mitigation");
+    case OwnerColumn:
+        return tr("Owner");
+    case StatusColumn:
+        return tr("Status");
+    case LinkedColumn:
+        return tr("Linked items");
+    }
+    return {};
+}
+
+Qt::ItemFlags RiskTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
+}
+
+QVariant RiskTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_session)
+        return {};
+    const Risk *risk = m_session->findRisk(m_rows[size_t(index.row())]);
+    if (!risk)
+        return {};
+    if (role == RiskIdRole)
+        return risk->id;
+    const int column = index.column();
+    if (role == Qt::EditRole || role == SortRole) {
+        const QVariant value = EditRiskCommand::fieldOf(*risk, fieldOfColumn(column));
+        // Sort severities from critical down and statuses in workflow order: their enum order.
+        return column == LinkedColumn ? QVariant(risk->linkedItems.join(QStringLiteral(", "))) : value;
+    }
+    if (role == Qt::BackgroundRole && column == SeverityColumn)
+        return tint(severityColor(risk->severity));
+    if (role == Qt::DecorationRole && column == SeverityColumn)
+        return dotIcon(severityColor(risk->severity));
+    if (role == Qt::ToolTipRole && column == StatusColumn && risk->status == RiskStatus::Accepted) {
+        return risk->acceptedUntil
+            ? tr("Accepted by %1 until %2")
+                  .arg(risk->acceptedBy, QLocale().toString(*risk->acceptedUntil, QLocale::ShortFormat))
+            : tr("Accepted by %1").arg(risk->acceptedBy);
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (column) {
+    case TitleColumn:
+        return risk->title;
+    case SeverityColumn:
+        return Labels::severity(risk->severity);
+    case MitigationColumn:
+        return risk->mitigation;
+    case OwnerColumn:
+        return risk->owner;
+    case StatusColumn:
+        return Labels::riskStatus(risk->effectiveStatus(QDate::currentDate()));
+    case LinkedColumn:
+        return risk->linkedItems.join(QStringLiteral(", "));
+    }
+    return {};
+}
+
+bool RiskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || !m_session)
+        return false;
+    QVariant stored = value;
+    if (index.column() == LinkedColumn) {
+        QStringList ids = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &id : ids)
+            id = id.trimmed();
+        ids.removeAll(QString());
+        stored = ids;
+    } else if (index.column() == TitleColumn && value.toString().trimmed().isEmpty()) {
+        return false; // a risk always has a title
+    }
+    m_session->editRisk(m_rows[size_t(index.row())], fieldOfColumn(index.column()), stored);
+    return true;
+}
+
+} // namespace preflight::gui

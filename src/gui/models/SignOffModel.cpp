@@ -1,0 +1,146 @@
+#include "SignOffModel.h"
+
+#include "Appearance.h"
+#include "ProjectSession.h"
+
+namespace preflight::gui {
+
+namespace {
+
+int roleCount(const ProjectSession *session)
+{
+    return session ? int(session->assessment().signoffs.size()) : 0;
+}
+
+} // namespace
+
+SignOffModel::SignOffModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void SignOffModel::setSession(ProjectSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    beginResetModel();
+    m_session = session;
+    m_rowCount = roleCount(session);
+    endResetModel();
+    if (m_session)
+        connect(m_session, &ProjectSession::stateChanged, this, &SignOffModel::refresh);
+}
+
+void SignOffModel::refresh()
+{
+    // The roles come from the pinned template, so the row count only changes if the
+    // assessment failed to load; guard anyway rather than trust it.
+    if (roleCount(m_session) != m_rowCount) {
+        beginResetModel();
+        m_rowCount = roleCount(m_session);
+        endResetModel();
+    } else if (m_rowCount > 0) {
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+    }
+}
+
+int SignOffModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int SignOffModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SignOffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case RoleColumn:
+        return tr("Role");
+    case NameColumn:
+        return tr("Name");
+    case DecisionColumn:
+        return tr("Decision");
+    case CommentColumn:
+        return tr("Comment");
+    case DateColumn:
+        return tr("Date");
+    case StateColumn:
+        return tr("State");
+    }
+    return {};
+}
+
+QVariant SignOffModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_session)
+        return {};
+    const SignOffStatus &status = m_session->assessment().signoffs[size_t(index.row())];
+    const std::optional<SignOff> &signoff = status.signoff;
+    switch (role) {
+    case RoleNameRole:
+        return status.role;
+    case SignedRole:
+        return signoff.has_value();
+    case StaleRole:
+        return status.stale;
+    }
+    if (index.column() == StateColumn)
+        return stateText(index.row(), role);
+    if (role == Qt::BackgroundRole && index.column() == DecisionColumn && signoff)
+        return tint(decisionColor(signoff->decision));
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case RoleColumn:
+        return status.role;
+    case NameColumn:
+        return signoff ? signoff->name : QString();
+    case DecisionColumn:
+        return signoff ? Labels::decision(signoff->decision) : QString();
+    case CommentColumn:
+        return signoff ? signoff->comment : QString();
+    case DateColumn:
+        return signoff ? shortDateTime(signoff->date) : QString();
+    }
+    return {};
+}
+
+QVariant SignOffModel::stateText(int row, int role) const
+{
+    const SignOffStatus &status = m_session->assessment().signoffs[size_t(row)];
+    if (role == Qt::DecorationRole) {
+        if (!status.signoff)
+            return {};
+        return themedIcon(status.stale        ? QStringLiteral("warning")
+                              : status.counts ? QStringLiteral("approved")
+                                              : QStringLiteral("info"));
+    }
+    if (role == Qt::DisplayRole) {
+        if (!status.signoff)
+            return tr("Not signed");
+        if (status.stale)
+            return status.signoff->changesSince == 1
+                ? tr("Stale: 1 change since signed")
+                : tr("Stale: %1 changes since signed").arg(status.signoff->changesSince);
+        return status.counts ? tr("Counts") : tr("Does not count");
+    }
+    if (role == Qt::ToolTipRole) {
+        if (!status.signoff)
+            return tr("Nobody has signed off as %1 yet.").arg(status.role);
+        if (status.stale) {
+            return tr("The checklist or the risks changed after %1 signed (%2 since). The sign-off no "
+                      "longer covers what is in the review: ask for a new one.")
+                .arg(status.signoff->name, QString::number(status.signoff->changesSince));
+        }
+        if (!status.counts)
+            return tr("This decision does not support the current verdict.");
+        return tr("A current approval that counts towards sign-off.");
+    }
+    return {};
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,165 @@
+#include "ChecklistView.h"
+
+#include "ProjectSession.h"
+#include "dialogs/ReasonDialog.h"
+#include "models/ChecklistFilterModel.h"
+#include "models/ChecklistModel.h"
+#include "ui_ChecklistView.h"
+#include "widgets/ChecklistDelegate.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QHeaderView>
+
+namespace preflight::gui {
+
+ChecklistView::ChecklistView(QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::ChecklistView>())
+    , m_model(new ChecklistModel(this))
+    , m_filter(new ChecklistFilterModel(this))
+{
+    ui->setupUi(this);
+    m_filter->setSourceModel(m_model);
+    ui->tree->setModel(m_filter);
+    ui->tree->setItemDelegate(new ChecklistDelegate(ui->tree));
+    ui->tree->setObjectName(QStringLiteral("checklistTree"));
+    QHeaderView *header = ui->tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ChecklistModel::TitleColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ChecklistModel::StatusColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(ChecklistModel::OwnerColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(ChecklistModel::ScoreColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(ChecklistModel::StatusColumn, 170);
+    header->resizeSection(ChecklistModel::OwnerColumn, 80);
+    ui->splitter->setStretchFactor(0, 3);
+    ui->splitter->setStretchFactor(1, 2);
+    ui->splitter->setSizes({ 680, 420 });
+
+    addTreeAction(tr("Toggle &Done"), QKeySequence(Qt::Key_Space), &ChecklistView::toggleDone);
+    addTreeAction(tr("Not &Applicable…"), QKeySequence(Qt::Key_N), &ChecklistView::markCurrentNotApplicable);
+    addTreeAction(tr("Re&open"), QKeySequence(Qt::Key_O), &ChecklistView::markOpen);
+
+    auto *filterButtons = new QButtonGroup(this);
+    for (QToolButton *button : { ui->allButton, ui->openButton, ui->criticalButton, ui->notApplicableButton })
+        filterButtons->addButton(button);
+    connect(filterButtons, &QButtonGroup::buttonToggled, this, &ChecklistView::applyStatusFilter);
+    connect(ui->searchEdit, &QLineEdit::textChanged, m_filter, &ChecklistFilterModel::setText);
+    // After filtering, headings that reappear should show their matching items.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, ui->tree, &QTreeView::expandAll);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, ui->tree, &QTreeView::expandAll);
+
+    connect(ui->tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        ui->details->showItem(current.data(ChecklistModel::ItemIdRole).toString());
+    });
+    connect(ui->details, &ItemDetailsPane::notApplicableRequested, this, &ChecklistView::markNotApplicable);
+}
+
+ChecklistView::~ChecklistView() = default;
+
+QAction *ChecklistView::addTreeAction(const QString &text, const QKeySequence &shortcut, void (ChecklistView::*slot)())
+{
+    auto *action = new QAction(text, ui->tree);
+    action->setShortcut(shortcut);
+    // Only while the tree has focus: Space and N must keep typing into the search and note.
+    action->setShortcutContext(Qt::WidgetShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    ui->tree->addAction(action);
+    return action;
+}
+
+QTreeView *ChecklistView::tree() const
+{
+    return ui->tree;
+}
+
+void ChecklistView::setSession(ProjectSession *session)
+{
+    m_session = session;
+    m_model->setSession(session);
+    ui->details->setSession(session);
+    ui->tree->expandAll();
+    const QModelIndex first = m_filter->index(0, 0);
+    if (first.isValid())
+        ui->tree->setCurrentIndex(first);
+}
+
+void ChecklistView::focusSearch()
+{
+    ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+    ui->searchEdit->selectAll();
+}
+
+void ChecklistView::selectItem(const QString &itemId)
+{
+    const QModelIndex index = m_filter->mapFromSource(m_model->indexOfId(itemId));
+    if (index.isValid()) {
+        ui->tree->setCurrentIndex(index);
+        ui->tree->scrollTo(index);
+    }
+}
+
+QString ChecklistView::currentItemId() const
+{
+    return ui->tree->currentIndex().data(ChecklistModel::ItemIdRole).toString();
+}
+
+void ChecklistView::commitPendingEdits()
+{
+    ui->details->commitPendingEdits();
+}
+
+void ChecklistView::toggleDone()
+{
+    const QModelIndex index = ui->tree->currentIndex();
+    if (!m_session || !index.data(ChecklistModel::EditableRole).toBool())
+        return;
+    const auto status = static_cast<ItemStatus>(index.data(ChecklistModel::StatusRole).toInt());
+    m_session->setItemStatus(currentItemId(), status == ItemStatus::Done ? ItemStatus::Open : ItemStatus::Done);
+}
+
+void ChecklistView::markOpen()
+{
+    if (m_session && ui->tree->currentIndex().data(ChecklistModel::EditableRole).toBool())
+        m_session->setItemStatus(currentItemId(), ItemStatus::Open);
+}
+
+void ChecklistView::markCurrentNotApplicable()
+{
+    markNotApplicable(currentItemId());
+}
+
+void ChecklistView::markNotApplicable(const QString &itemId)
+{
+    const QModelIndex index = m_model->indexOfId(itemId);
+    if (!m_session || !index.data(ChecklistModel::EditableRole).toBool())
+        return;
+    const ItemState state = m_session->state().itemState(itemId);
+    const std::optional<QString> reason = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);
+    if (reason)
+        m_session->setItemStatus(itemId, ItemStatus::NotApplicable, *reason);
+    ui->tree->setFocus();
+}
+
+void ChecklistView::applyStatusFilter()
+{
+    using Filter = ChecklistFilterModel::StatusFilter;
+    const Filter filter = ui->openButton->isChecked() ? Filter::Open
+        : ui->criticalButton->isChecked()             ? Filter::OpenCritical
+        : ui->notApplicableButton->isChecked()        ? Filter::NotApplicable
+                                                      : Filter::All;
+    m_filter->setStatusFilter(filter);
+    ui->tree->expandAll();
+}
+
+QByteArray ChecklistView::saveState() const
+{
+    return ui->splitter->saveState();
+}
+
+void ChecklistView::restoreState(const QByteArray &state)
+{
+    ui->splitter->restoreState(state);
+}
+
+} // namespace preflight::gui

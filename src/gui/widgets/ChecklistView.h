@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QTreeView;
+QT_END_NAMESPACE
+
+namespace Ui {
+class ChecklistView;
+}
+
+namespace preflight::gui {
+
+class ChecklistFilterModel;
+class ChecklistModel;
+class ProjectSession;
+
+// The checklist tab: filter bar, the checklist tree and the details pane. Works entirely from
+// the keyboard: arrows move, Space toggles done, N asks for an N/A reason, Ctrl+F searches.
+class ChecklistView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChecklistView(QWidget *parent = nullptr);
+    ~ChecklistView() override;
+
+    void setSession(ProjectSession *session);
+    QTreeView *tree() const;
+    ChecklistModel *model() const { return m_model; }
+    void focusSearch();
+    void selectItem(const QString &itemId);
+    QString currentItemId() const;
+    void commitPendingEdits();
+
+    QByteArray saveState() const;
+    void restoreState(const QByteArray &state);
+
+private:
+    void toggleDone();
+    void markCurrentNotApplicable();
+    void markNotApplicable(const QString &itemId);
+    void markOpen();
+    void applyStatusFilter();
+    QAction *addTreeAction(const QString &text, const QKeySequence &shortcut, void (ChecklistView::*slot)());
+
+    std::unique_ptr<Ui::ChecklistView> ui;
+    ChecklistModel *m_model;
+    ChecklistFilterModel *m_filter;
+    ProjectSession *m_session = nullptr;
+};
+
+} // namespace preflight::gui

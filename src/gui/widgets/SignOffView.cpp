@@ -1,0 +1,105 @@
+#include "SignOffView.h"
+
+#include "Appearance.h"
+#include "ProjectSession.h"
+#include "commands/SignOffCommands.h"
+#include "dialogs/SignOffDialog.h"
+#include "models/SignOffModel.h"
+#include "ui_SignOffView.h"
+
+#include <QAction>
+#include <QHeaderView>
+
+namespace preflight::gui {
+
+SignOffView::SignOffView(QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::SignOffView>())
+    , m_model(new SignOffModel(this))
+{
+    ui->setupUi(this);
+    ui->table->setModel(m_model);
+    ui->table->setObjectName(QStringLiteral("signOffTable"));
+    ui->table->verticalHeader()->hide();
+    QHeaderView *header = ui->table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SignOffModel::CommentColumn, QHeaderView::Stretch);
+    ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() * 2 + 8);
+    QFont verdictFont = ui->verdictLabel->font();
+    verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.5);
+    ui->verdictLabel->setFont(verdictFont);
+
+    connect(ui->signButton, &QPushButton::clicked, this, &SignOffView::signSelected);
+    connect(ui->clearButton, &QPushButton::clicked, this, &SignOffView::clearSelected);
+    connect(ui->table, &QTableView::activated, this, &SignOffView::signSelected);
+    connect(ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SignOffView::refresh);
+}
+
+SignOffView::~SignOffView() = default;
+
+QTableView *SignOffView::table() const
+{
+    return ui->table;
+}
+
+void SignOffView::setSession(ProjectSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_model->setSession(session);
+    if (m_session)
+        connect(m_session, &ProjectSession::stateChanged, this, &SignOffView::refresh);
+    if (m_model->rowCount() > 0)
+        ui->table->setCurrentIndex(m_model->index(0, 0));
+    refresh();
+}
+
+QString SignOffView::selectedRole() const
+{
+    return ui->table->currentIndex().data(SignOffModel::RoleNameRole).toString();
+}
+
+void SignOffView::signSelected()
+{
+    const QString role = selectedRole();
+    if (!m_session || role.isEmpty())
+        return;
+    SignOffDialog dialog(role, currentSignOff(m_session->state(), role), m_session->store().actor(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->signOff(dialog.signOff());
+}
+
+void SignOffView::clearSelected()
+{
+    if (m_session && !selectedRole().isEmpty())
+        m_session->clearSignOff(selectedRole());
+}
+
+void SignOffView::refresh()
+{
+    ui->clearButton->setEnabled(ui->table->currentIndex().data(SignOffModel::SignedRole).toBool());
+    ui->signButton->setEnabled(!selectedRole().isEmpty());
+    if (!m_session)
+        return;
+    const Assessment &assessment = m_session->assessment();
+    ui->verdictLabel->setText(tr("<span style=\"color:%1\">●</span> <b>%2</b> · score %3")
+                                  .arg(verdictColor(assessment.verdict).name(),
+                                       verdictLabel(m_session->tmpl(), assessment.verdict).toHtmlEscaped(),
+                                       Labels::score(assessment.score)));
+    int approvals = 0;
+    for (const SignOffStatus &status : assessment.signoffs)
+        approvals += status.counts ? 1 : 0;
+    ui->signedOffLabel->setText(assessment.signedOff ? tr("Signed off by every role.")
+                                                     : tr("Not signed off: %1 of %2 roles have a current approval.")
+                                                           .arg(approvals)
+                                                           .arg(assessment.signoffs.size()));
+    QStringList reasons;
+    for (const QString &reason : assessment.verdictReasons)
+        reasons << reason.toHtmlEscaped();
+    ui->reasonsLabel->setText(reasons.isEmpty() ? QString()
+                                                : QStringLiteral("• ") + reasons.join(QStringLiteral("<br>• ")));
+    ui->reasonsLabel->setVisible(!reasons.isEmpty());
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTableView;
+QT_END_NAMESPACE
+
+namespace Ui {
+class SignOffView;
+}
+
+namespace preflight::gui {
+
+class ProjectSession;
+class SignOffModel;
+
+// Sign-off tab: the verdict and why, then one row per template role.
+class SignOffView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SignOffView(QWidget *parent = nullptr);
+    ~SignOffView() override;
+
+    void setSession(ProjectSession *session);
+    QTableView *table() const;
+
+private:
+    void signSelected();
+    void clearSelected();
+    QString selectedRole() const;
+    void refresh();
+
+    std::unique_ptr<Ui::SignOffView> ui;
+    SignOffModel *m_model;
+    ProjectSession *m_session = nullptr;
+};
+
+} // namespace preflight::gui

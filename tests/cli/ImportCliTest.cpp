@@ -1,0 +1,185 @@
+// `preflight template import` and `preflight project import` driven end to end: real files, real
+// templates folder, real database; failures must leave both exactly as they were.
+#include "cli/CliRunner.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace preflight::test;
+
+namespace {
+
+QString writeFile(const CliRunner &cli, const QString &name, const QByteArray &bytes)
+{
+    const QString path = QDir(cli.dir()).filePath(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
+QByteArray seed()
+{
+    QFile file(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+QStringList templateFiles(const CliRunner &cli)
+{
+    QDir data(QDir(cli.dir()).filePath(QStringLiteral("data")));
+    QStringList files;
+    for (const QString &app : data.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        files += QDir(data.filePath(app + QStringLiteral("/templates"))).entryList(QDir::Files);
+    return files;
+}
+
+const QByteArray TeamChecklist = "# Team Launch\n\nOur launch list.\n\n## Ops \xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xB4\n"
+                                 "- [ ] Pager works\n- [x] Dashboards\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+
+} // namespace
+
+TEST_CASE("template import saves a usable template and reports repairs with lines", "[cli][import]")
+{
+    CliRunner cli;
+    const QString file = writeFile(cli, QStringLiteral("team.md"), TeamChecklist);
+    const CliResult result = cli.run({ QStringLiteral("template"), QStringLiteral("import"), file }, false);
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(
+        result.out.contains(QStringLiteral("Imported template \"team-launch\" (Team Launch): 1 categories, 2 items")));
+    CHECK(result.out.contains(QStringLiteral("skipped 1 tables, 1 paragraphs")));
+    CHECK(result.err.contains(file + QStringLiteral(":5: repaired mis-encoded text \"ðŸ”´\" → \"🔴\"")));
+    CHECK(templateFiles(cli) == QStringList { QStringLiteral("team-launch.json") });
+
+    // Usable at once: listed, shown, and a project can be created on it.
+    const nlohmann::json shown
+        = cli.json({ QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("team-launch") });
+    CHECK(shown["categories"][0]["severity"] == "critical");
+    CHECK(shown["description"] == "Our launch list.");
+    CHECK(cli.run({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("P"),
+                    QStringLiteral("--template"), QStringLiteral("team-launch") })
+              .exitCode
+          == 0);
+
+    // --json, a chosen id, and the refusals.
+    const nlohmann::json imported = cli.json(
+        { QStringLiteral("template"), QStringLiteral("import"), file, QStringLiteral("--id"), QStringLiteral("ops-list") });
+    CHECK(imported["template"]["id"] == "ops-list");
+    CHECK(imported["template"]["items"] == 2);
+    CHECK(imported["warnings"][1]["line"] == 5);
+    CHECK(imported["skipped"]["tables"] == 1);
+    const CliResult taken = cli.run({ QStringLiteral("template"), QStringLiteral("import"), file }, false);
+    CHECK(taken.exitCode == 3);
+    CHECK(taken.err.contains(
+        QStringLiteral("a template with id \"team-launch\" already exists; choose another with --id")));
+    const CliResult badId = cli.run({ QStringLiteral("template"), QStringLiteral("import"), file,
+                                      QStringLiteral("--id"), QStringLiteral("Bad Id") },
+                                    false);
+    CHECK(badId.exitCode == 2);
+    const CliResult clash = cli.run(
+        { QStringLiteral("template"), QStringLiteral("import"), file, QStringLiteral("--id"), QStringLiteral("ops") },
+        false);
+    CHECK(clash.exitCode == 2);
+    CHECK(clash.err.contains(QStringLiteral("template id \"ops\" is already the id of a category, section or item")));
+    CHECK(templateFiles(cli) == QStringList({ QStringLiteral("ops-list.json"), QStringLiteral("team-launch.json") }));
+}
+
+TEST_CASE("template import refuses broken files with file and line, writing nothing", "[cli][import]")
+{
+    CliRunner cli;
+    struct Case
+    {
+        QByteArray bytes;
+        QString message;
+    };
+    const Case cases[] = {
+        { QByteArray("- [ ] ok\n- [ ] x") + '\0',
+          QStringLiteral(":2: binary file (NUL byte), not a Markdown checklist") },
+        { "# Notes only\n\nProse.\n", QStringLiteral(":3: no checklist items found") },
+        { "- [ ] caf\x81\n", QStringLiteral(":1: text cannot be decoded: byte 0x81 at column 10") },
+    };
+    for (const Case &c : cases) {
+        const QString file = writeFile(cli, QStringLiteral("broken.md"), c.bytes);
+        const CliResult result = cli.run({ QStringLiteral("template"), QStringLiteral("import"), file }, false);
+        INFO(result.err.toStdString());
+        CHECK(result.exitCode == 3);
+        CHECK(result.err.contains(file + c.message));
+    }
+    const CliResult missing
+        = cli.run({ QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("/nonexistent.md") }, false);
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err.contains(QStringLiteral("/nonexistent.md: cannot read")));
+    CHECK(templateFiles(cli).isEmpty());
+}
+
+TEST_CASE("project import turns ticks into item states on the recognised template", "[cli][import]")
+{
+    CliRunner cli;
+    QByteArray filled = seed();
+    filled.replace("- [ ] Test coverage > 80%", "- [x] Test coverage > 80%\n  - Owner: Ana");
+    filled.replace("- [ ] HIPAA (if health data)", "- [-] HIPAA (if health data)\n  - Reason: no health data");
+    const QString file = writeFile(cli, QStringLiteral("filled.md"), filled);
+    const nlohmann::json result = cli.json({ QStringLiteral("project"), QStringLiteral("import"), file,
+                                             QStringLiteral("--name"), QStringLiteral("Shop") });
+    CHECK(result["template"]["id"] == "appendix-a");
+    CHECK(result["template_created"] == false);
+    CHECK(result["items_set"] == 2);
+    CHECK(templateFiles(cli).isEmpty());
+
+    const nlohmann::json status = cli.json({ QStringLiteral("status"), QStringLiteral("Shop") });
+    CHECK(status["counts"]["done"] == 1);
+    CHECK(status["counts"]["na"] == 1);
+    const nlohmann::json history = cli.json({ QStringLiteral("history"), QStringLiteral("Shop") });
+    CHECK(history.dump().find("no health data") != std::string::npos);
+}
+
+TEST_CASE("project import of an unknown checklist saves its template too", "[cli][import]")
+{
+    CliRunner cli;
+    const QString file = writeFile(cli, QStringLiteral("team.md"), TeamChecklist);
+    const nlohmann::json result = cli.json({ QStringLiteral("project"), QStringLiteral("import"), file,
+                                             QStringLiteral("--name"), QStringLiteral("Launch") });
+    CHECK(result["template"]["id"] == "team-launch");
+    CHECK(result["template_created"] == true);
+    CHECK(result["items_set"] == 1);
+    CHECK(templateFiles(cli) == QStringList { QStringLiteral("team-launch.json") });
+    const nlohmann::json status = cli.json({ QStringLiteral("status"), QStringLiteral("Launch") });
+    CHECK(status["counts"]["done"] == 1);
+    CHECK(status["counts"]["open"] == 1);
+}
+
+TEST_CASE("a failed project import changes neither the database nor the templates", "[cli][import]")
+{
+    CliRunner cli;
+    REQUIRE(cli.run({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Taken") }).exitCode == 0);
+    const QByteArray before = cli.contentDigest();
+
+    const QString team = writeFile(cli, QStringLiteral("team.md"), TeamChecklist);
+    const CliResult taken = cli.run({ QStringLiteral("project"), QStringLiteral("import"), team,
+                                      QStringLiteral("--name"), QStringLiteral("Taken") });
+    CHECK(taken.exitCode == 3);
+    CHECK(taken.err.contains(QStringLiteral("a project named \"Taken\" already exists")));
+
+    QByteArray extra = seed();
+    extra.replace("- [ ] Stateless design", "- [x] Stateless design\n- [x] Serverless design");
+    const QString file = writeFile(cli, QStringLiteral("extra.md"), extra);
+    const CliResult mismatch
+        = cli.run({ QStringLiteral("project"), QStringLiteral("import"), file, QStringLiteral("--name"),
+                    QStringLiteral("New"), QStringLiteral("--template"), QStringLiteral("appendix-a") });
+    CHECK(mismatch.exitCode == 3);
+    CHECK(
+        mismatch.err.contains(file
+                              + QStringLiteral(":224: item \"Serverless design\" (Scalability › Horizontal Scaling) is "
+                                               "not in template \"appendix-a\"")));
+    const CliResult unknown
+        = cli.run({ QStringLiteral("project"), QStringLiteral("import"), file, QStringLiteral("--name"),
+                    QStringLiteral("New"), QStringLiteral("--template"), QStringLiteral("nope") });
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("unknown template \"nope\"")));
+    const CliResult noName = cli.run({ QStringLiteral("project"), QStringLiteral("import"), file });
+    CHECK(noName.exitCode == 2);
+
+    CHECK(cli.contentDigest() == before);
+    CHECK(templateFiles(cli).isEmpty());
+}

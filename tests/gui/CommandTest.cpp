@@ -1,0 +1,111 @@
+#include "GuiTestSupport.h"
+#include "ProjectSession.h"
+#include "Workspace.h"
+
+#include <QSignalSpy>
+
+using namespace preflight;
+using namespace preflight::gui;
+using namespace preflight::gui::test;
+
+TEST_CASE("Item edits write through the store and undo restores it", "[gui][commands]")
+{
+    TempDatabase db;
+    Workspace workspace(db.open());
+    const Project project = createAppendixProject(workspace.store());
+    ProjectSession *session = workspace.session(project.id);
+    QUndoStack *stack = session->undoStack();
+    const auto stored
+        = [&] { return db.open(QStringLiteral("reader"))->loadState(project.id).itemState(styleGuideItem); };
+
+    session->setItemStatus(styleGuideItem, ItemStatus::NotApplicable, QStringLiteral("No Python here"));
+    CHECK(stored().status == ItemStatus::NotApplicable);
+    CHECK(stored().reason == QStringLiteral("No Python here"));
+    session->setItemStatus(styleGuideItem, ItemStatus::Done);
+    CHECK(stored().status == ItemStatus::Done);
+    CHECK(stack->count() == 2);
+
+    stack->undo();
+    CHECK(stored().status == ItemStatus::NotApplicable);
+    CHECK(stored().reason == QStringLiteral("No Python here"));
+    stack->undo();
+    CHECK(stored().status == ItemStatus::Open);
+    stack->redo();
+    CHECK(stored().status == ItemStatus::NotApplicable);
+
+    // Setting what is already there records nothing.
+    session->setItemStatus(styleGuideItem, ItemStatus::NotApplicable, QStringLiteral("No Python here"));
+    CHECK(stack->count() == 2);
+}
+
+TEST_CASE("Repeated edits of one text field merge into one undo step", "[gui][commands]")
+{
+    TempDatabase db;
+    Workspace workspace(db.open());
+    const Project project = createAppendixProject(workspace.store());
+    ProjectSession *session = workspace.session(project.id);
+    QUndoStack *stack = session->undoStack();
+
+    session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("Ruff"));
+    session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("Ruff in CI"));
+    session->setItemText(styleGuideItem, ItemTextField::Owner, QStringLiteral("sam"));
+    CHECK(stack->count() == 2);
+    CHECK(workspace.store().loadState(project.id).itemState(styleGuideItem).note == QStringLiteral("Ruff in CI"));
+
+    stack->undo(); // the owner
+    stack->undo(); // both note edits at once
+    const ItemState state = workspace.store().loadState(project.id).itemState(styleGuideItem);
+    CHECK(state.note.isEmpty());
+    CHECK(state.owner.isEmpty());
+}
+
+TEST_CASE("Removing a risk and undoing it restores it, and later commands still find it", "[gui][commands]")
+{
+    TempDatabase db;
+    Workspace workspace(db.open());
+    const Project project = createAppendixProject(workspace.store());
+    ProjectSession *session = workspace.session(project.id);
+    QUndoStack *stack = session->undoStack();
+
+    Risk draft;
+    draft.title = QStringLiteral("Vendor outage");
+    draft.severity = Severity::Critical;
+    draft.mitigation = QStringLiteral("Fallback provider");
+    session->addRisk(draft);
+    REQUIRE(session->state().risks.size() == 1);
+    const qint64 firstId = session->state().risks.front().id;
+    session->editRisk(firstId, RiskField::Owner, QStringLiteral("ops"));
+    session->removeRisk(firstId);
+    CHECK(workspace.store().loadState(project.id).risks.empty());
+
+    stack->undo(); // the removal: the risk comes back under a new id
+    REQUIRE(session->state().risks.size() == 1);
+    const Risk restored = session->state().risks.front();
+    CHECK(restored.title == QStringLiteral("Vendor outage"));
+    CHECK(restored.owner == QStringLiteral("ops"));
+    CHECK(restored.mitigation == QStringLiteral("Fallback provider"));
+
+    stack->undo(); // the owner edit, addressed by the old id
+    CHECK(workspace.store().loadState(project.id).risks.front().owner.isEmpty());
+    stack->undo(); // the addition
+    CHECK(workspace.store().loadState(project.id).risks.empty());
+    stack->redo();
+    stack->redo();
+    CHECK(workspace.store().loadState(project.id).risks.front().owner == QStringLiteral("ops"));
+}
+
+TEST_CASE("A write the store refuses is reported and leaves no undo step", "[gui][commands]")
+{
+    TempDatabase db;
+    Workspace workspace(db.open());
+    const Project project = createAppendixProject(workspace.store());
+    createAppendixProject(workspace.store(), QStringLiteral("Taken"));
+    ProjectSession *session = workspace.session(project.id);
+    QSignalSpy errors(session, &ProjectSession::errorOccurred);
+
+    session->rename(QStringLiteral("Taken")); // names are unique within a database
+    REQUIRE(errors.count() == 1);
+    CHECK(errors.at(0).at(0).toString().contains(QStringLiteral("Taken")));
+    CHECK(session->undoStack()->count() == 0);
+    CHECK(workspace.store().project(project.id)->name == QStringLiteral("Checkout service"));
+}

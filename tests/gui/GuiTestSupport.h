@@ -1,0 +1,47 @@
+#pragma once
+
+#include "storage/Store.h"
+#include "templates/TemplateRegistry.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+namespace preflight::gui::test {
+
+// A fresh database file in a temporary folder, with QSettings cleared so that no window
+// restores state from an earlier test.
+struct TempDatabase
+{
+    TempDatabase() { QSettings().clear(); }
+
+    QString path() const { return dir.filePath(QStringLiteral("review.db")); }
+    std::unique_ptr<Store> open(const QString &actor = QStringLiteral("tester")) const
+    {
+        return Store::open(path(), actor);
+    }
+
+    QTemporaryDir dir;
+};
+
+inline Project createAppendixProject(Store &store, const QString &name = QStringLiteral("Checkout service"))
+{
+    const TemplateRegistry registry;
+    const Template *tmpl = registry.find(QString::fromLatin1(TemplateRegistry::DefaultTemplateId));
+    REQUIRE(tmpl);
+    Project draft;
+    draft.name = name;
+    draft.templateId = tmpl->id;
+    draft.templateVersion = tmpl->version;
+    return store.createProject(draft);
+}
+
+// Item ids from checklists/appendix-a.json used across the GUI tests.
+inline const QString styleGuideItem = QStringLiteral("code-quality.code-standards.all-code-follows-style-guide");
+inline const QString typeHintsItem
+    = QStringLiteral("code-quality.code-standards.type-hints-on-all-function-signatures");
+
+} // namespace preflight::gui::test
