@@ -26,6 +26,6 @@ for target in markdown_reader mojibake_repair template_loader; do
     echo "== fuzz_$target for ${seconds}s"
     # New inputs go to a scratch corpus in the build folder; the checked-in seeds stay as they are.
     "$build_dir/tests/fuzz/fuzz_$target" "$work/corpus" "$corpus" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
         -artifact_prefix="$work/artifacts/" -print_final_stats=1
 done

@@ -245,7 +245,11 @@ private:
             return;
         }
         ItemTick &tick = m_preview.ticks[owner->tick];
-        const QString value = unescapeReportText(block.text).trimmed();
+        // The report writes a web address as an autolink, "<https://…>".
+        static const QRegularExpression autolink(QStringLiteral("^<(https?://[^\\s<>]+)>$"));
+        const QString raw = block.text.trimmed();
+        const auto link = autolink.match(raw);
+        const QString value = link.hasMatch() ? link.captured(1) : unescapeReportText(raw).trimmed();
         if (block.label == QLatin1String("Note"))
             tick.note = value;
         else if (block.label == QLatin1String("Owner"))

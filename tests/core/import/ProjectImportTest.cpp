@@ -27,7 +27,8 @@ QByteArray seedWithTicks()
     seed.replace("- [ ] All code follows style guide (Black, Ruff)",
                  "- [x] All code follows style guide (Black, Ruff)\n"
                  "  - Note: checked by \\*CI\\*\n"
-                 "  - Owner: Ana");
+                 "  - Owner: Ana\n"
+                 "  - Evidence: <https://ci.example.org/run/1>");
     seed.replace("- [ ] PCI DSS (if handling payments)",
                  "- [x] ~~PCI DSS (if handling payments)~~ — N/A: no card data");
     seed.replace("  - [ ] Agent down", "  - [X] Agent down");
@@ -61,6 +62,7 @@ TEST_CASE("a filled-in Appendix A becomes a project on the built-in template", "
     CHECK(style.status == ItemStatus::Done);
     CHECK(style.note == QStringLiteral("checked by *CI*"));
     CHECK(style.owner == QStringLiteral("Ana"));
+    CHECK(style.evidence == QStringLiteral("https://ci.example.org/run/1")); // the report's autolink
     const ItemState pci = state.itemState(QStringLiteral("compliance.security-compliance.pci-dss"));
     CHECK(pci.status == ItemStatus::NotApplicable);
     CHECK(pci.reason == QStringLiteral("no card data"));
@@ -75,7 +77,7 @@ TEST_CASE("a filled-in Appendix A becomes a project on the built-in template", "
         return w.message.contains(QStringLiteral("computed by Preflight (signed-off)"));
     });
     REQUIRE(computed != preview.warnings.end());
-    CHECK(computed->line == 463);
+    CHECK(computed->line == 464);
 }
 
 TEST_CASE("a failed project import creates nothing", "[import][project]")
@@ -95,7 +97,7 @@ TEST_CASE("a failed project import creates nothing", "[import][project]")
     } catch (const Error &error) {
         CHECK(error.kind() == Error::Kind::Data);
         CHECK(error.message().toStdString()
-              == "extra.md:226: item \"Serverless design\" (Scalability › Horizontal Scaling) is not in template "
+              == "extra.md:227: item \"Serverless design\" (Scalability › Horizontal Scaling) is not in template "
                  "\"appendix-a\"");
     }
     CHECK(chooseTemplate(extra, registry, {}) == nullptr);
