@@ -130,7 +130,9 @@ HeadingText parseHeadingText(const QString &text)
         title = match.captured(2);
     }
     // Headings may escape punctuation ("Monitoring \& Alerting", as the Markdown report writes).
-    result.title = unescapeReportText(title);
+    result.title = unescapeReportText(title).trimmed();
+    if (result.title.isEmpty()) // "## 🔴" or an empty "###": every title must say something
+        result.title = QStringLiteral("Untitled");
     return result;
 }
 

@@ -100,7 +100,6 @@ bool ReviewMetadata::readParagraph(const MarkdownBlock &block, HeadingRole role)
         const bool generatedFooter
             = prose.size() == 1 && prose.front().trimmed().startsWith(QLatin1String("*Generated "));
         if (!generatedFooter && !(prose.size() == 1 && isPlaceholder(prose.front()))) {
-            m_notesLine = m_notesLine == 0 ? block.line : m_notesLine;
             m_notes.append(prose.join(u'\n'));
         }
         addField(m_projectFields, QStringLiteral("notes"));
