@@ -1,7 +1,9 @@
 #include "Appearance.h"
 
+#include <QAction>
 #include <QGuiApplication>
 #include <QHash>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -113,6 +115,16 @@ QIcon dotIcon(const QColor &color)
 QIcon themedIcon(const QString &name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+}
+
+void addClearButton(QLineEdit *edit)
+{
+    QAction *clear = edit->addAction(themedIcon(QStringLiteral("clear")), QLineEdit::TrailingPosition);
+    clear->setToolTip(QCoreApplication::translate("preflight::gui", "Clear"));
+    clear->setVisible(false);
+    QObject::connect(edit, &QLineEdit::textChanged, clear,
+                     [clear](const QString &text) { clear->setVisible(!text.isEmpty()); });
+    QObject::connect(clear, &QAction::triggered, edit, &QLineEdit::clear);
 }
 
 QString shortDateTime(const QDateTime &time)

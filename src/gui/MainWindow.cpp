@@ -9,7 +9,11 @@
 #include "dialogs/NewProjectDialog.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
+#include "widgets/ChecklistView.h"
+#include "widgets/RiskView.h"
+#include "widgets/SignOffView.h"
 #include "widgets/VerdictBadgeDelegate.h"
+#include "widgets/WelcomePage.h"
 
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -40,16 +44,23 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     , m_projectFilter(new ProjectFilterModel(this))
 {
     ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
     ui->projectView->setModel(m_projectFilter);
     ui->projectView->setItemDelegateForColumn(ProjectListModel::VerdictColumn, new VerdictBadgeDelegate(this));
     ui->projectView->setObjectName(QStringLiteral("projectView"));
+    addClearButton(ui->projectFilterEdit);
     ui->mainSplitter->setStretchFactor(1, 1);
     ui->mainSplitter->setSizes({ 340, 1100 });
     setupActions();
     setupStatusBar();
+    // Load the project to show before the project list: the list then reuses its assessment.
+    const qint64 initial = initialProject();
+    if (initial)
+        m_workspace->session(initial);
     bindWorkspace();
     restoreSettings();
+    if (initial)
+        openProject(initial);
+    updatePage();
     // Start with the keyboard in the checklist: Space and N work without a click first.
     ui->checklistView->tree()->setFocus();
 }
@@ -57,11 +68,26 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views hold the session, which the workspace owns: detach them before it goes.
-    ui->checklistView->setSession(nullptr);
-    ui->riskView->setSession(nullptr);
-    ui->signOffView->setSession(nullptr);
+    setSessionOnViews(nullptr);
+}
+
+void MainWindow::setSessionOnViews(ProjectSession *session)
+{
+    ui->checklistView->setSession(session);
+    if (m_riskView)
+        m_riskView->setSession(session);
+    if (m_signOffView)
+        m_signOffView->setSession(session);
     if (m_dashboard)
-        m_dashboard->setSession(nullptr);
+        m_dashboard->setSession(session);
+}
+
+void MainWindow::placeView(QWidget *view, QWidget *page)
+{
+    page->layout()->addWidget(view);
+    // The page may already be visible: show now rather than on the next event loop pass, so the
+    // view draws the session straight away.
+    view->show();
 }
 
 ChecklistView *MainWindow::checklistView() const
@@ -69,14 +95,24 @@ ChecklistView *MainWindow::checklistView() const
     return ui->checklistView;
 }
 
-RiskView *MainWindow::riskView() const
+RiskView *MainWindow::riskView()
 {
-    return ui->riskView;
+    if (!m_riskView) {
+        m_riskView = new RiskView;
+        placeView(m_riskView, ui->risksPage);
+        m_riskView->setSession(m_session);
+    }
+    return m_riskView;
 }
 
-SignOffView *MainWindow::signOffView() const
+SignOffView *MainWindow::signOffView()
 {
-    return ui->signOffView;
+    if (!m_signOffView) {
+        m_signOffView = new SignOffView;
+        placeView(m_signOffView, ui->signOffPage);
+        m_signOffView->setSession(m_session);
+    }
+    return m_signOffView;
 }
 
 void MainWindow::setupActions()
@@ -134,11 +170,12 @@ void MainWindow::setupActions()
     connect(ui->showArchivedCheck, &QCheckBox::toggled, ui->actionShowArchived, &QAction::setChecked);
     connect(ui->actionShowArchived, &QAction::toggled, ui->showArchivedCheck, &QCheckBox::setChecked);
     connect(ui->actionShowArchived, &QAction::toggled, m_projectFilter, &ProjectFilterModel::setShowArchived);
-    connect(ui->welcomePage, &WelcomePage::startFromDefaultTemplate, this,
-            [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
-    connect(ui->welcomePage, &WelcomePage::chooseTemplate, this, [this] { newProject({}); });
     connect(ui->viewTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == int(View::Dashboard))
+        if (index == int(View::Risks))
+            riskView();
+        else if (index == int(View::SignOff))
+            signOffView();
+        else if (index == int(View::Dashboard))
             dashboard();
     });
 }
@@ -168,7 +205,6 @@ void MainWindow::bindWorkspace()
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { openProject(selectedProjectId()); });
-    updatePage();
 }
 
 qint64 MainWindow::selectedProjectId() const
@@ -183,11 +219,7 @@ void MainWindow::openProject(qint64 projectId)
         if (m_session)
             disconnect(m_session, nullptr, this, nullptr);
         m_session = session;
-        ui->checklistView->setSession(session);
-        ui->riskView->setSession(session);
-        ui->signOffView->setSession(session);
-        if (m_dashboard)
-            m_dashboard->setSession(session);
+        setSessionOnViews(session);
         if (session) {
             if (!m_undoGroup.stacks().contains(session->undoStack()))
                 m_undoGroup.addStack(session->undoStack());
@@ -217,6 +249,14 @@ void MainWindow::projectsChanged()
 
 void MainWindow::updatePage()
 {
+    if (!m_session && !m_welcomePage) {
+        m_welcomePage = new WelcomePage;
+        m_welcomePage->setObjectName(QStringLiteral("welcome"));
+        connect(m_welcomePage, &WelcomePage::startFromDefaultTemplate, this,
+                [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
+        connect(m_welcomePage, &WelcomePage::chooseTemplate, this, [this] { newProject({}); });
+        placeView(m_welcomePage, ui->welcomePage);
+    }
     ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
     for (QAction *action : { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject })
         action->setEnabled(m_session != nullptr);
@@ -253,10 +293,7 @@ Dashboard *MainWindow::dashboard()
     if (!m_dashboard) {
         m_dashboard = createDashboard(ui->dashboardPage);
         m_dashboard->setObjectName(QStringLiteral("dashboard"));
-        ui->dashboardPage->layout()->addWidget(m_dashboard);
-        // Added to a page that may already be visible: show it now rather than on the next
-        // event loop pass, so it draws the session straight away.
-        m_dashboard->show();
+        placeView(m_dashboard, ui->dashboardPage);
         m_dashboard->setSession(m_session);
     }
     return m_dashboard;
@@ -326,10 +363,11 @@ void MainWindow::openDatabase()
     projectsChanged();
 }
 
-void MainWindow::showError(const QString &message)
+void MainWindow::showError(const QString &message) const
 {
     statusBar()->showMessage(message, 10000);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Preflight"), message, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Preflight"), message, QMessageBox::Ok,
+                                const_cast<MainWindow *>(this));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // window-modal but not blocking: a failed write must not stall polling
 }
@@ -342,16 +380,26 @@ void MainWindow::restoreSettings()
     ui->mainSplitter->restoreState(settings.value(Keys::splitter).toByteArray());
     ui->checklistView->restoreState(settings.value(Keys::checklistSplitter).toByteArray());
     ui->projectView->header()->restoreState(settings.value(Keys::projectColumns).toByteArray());
-    qint64 project = 0;
-    if (settings.value(Keys::lastDatabase).toString() == m_workspace->store().path())
-        project = settings.value(Keys::lastProject).toLongLong();
-    if (!project || !m_workspace->store().project(project)) {
-        const QModelIndex first = m_projectFilter->index(0, 0);
-        project = first.data(ProjectListModel::ProjectIdRole).toLongLong();
+    ui->viewTabs->setCurrentIndex(settings.value(Keys::view, 0).toInt());
+}
+
+qint64 MainWindow::initialProject() const
+{
+    QSettings settings;
+    if (settings.value(Keys::lastDatabase).toString() == m_workspace->store().path()) {
+        const qint64 last = settings.value(Keys::lastProject).toLongLong();
+        if (last && m_workspace->store().project(last))
+            return last;
     }
-    if (project)
-        openProject(project);
-    showView(View(settings.value(Keys::view, 0).toInt()));
+    try {
+        for (const Project &project : m_workspace->store().projects()) {
+            if (!project.archived)
+                return project.id;
+        }
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    return 0;
 }
 
 void MainWindow::saveSettings() const

@@ -22,6 +22,7 @@ class ProjectListModel;
 class ProjectSession;
 class RiskView;
 class SignOffView;
+class WelcomePage;
 class Workspace;
 
 class MainWindow : public QMainWindow
@@ -38,12 +39,12 @@ public:
     ProjectSession *currentSession() const { return m_session; }
     void openProject(qint64 projectId);
     void showView(View view);
-    // Created on first use, so startup does not pay for five charts nobody has looked at yet.
+    // The views other than the checklist are created when first shown, so startup pays only for
+    // what is on screen (five charts, two tables and the welcome page add up).
     Dashboard *dashboard();
-
+    RiskView *riskView();
+    SignOffView *signOffView();
     ChecklistView *checklistView() const;
-    RiskView *riskView() const;
-    SignOffView *signOffView() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,15 +54,18 @@ private:
     void setupStatusBar();
     void bindWorkspace();
     void restoreSettings();
+    qint64 initialProject() const;
     void saveSettings() const;
     void newProject(const QString &templateId);
     void renameProject();
     void deleteProject();
     void openDatabase();
-    void showError(const QString &message);
+    void showError(const QString &message) const;
     void projectsChanged();
     void updateStatus();
     void updatePage();
+    void placeView(QWidget *view, QWidget *page);
+    void setSessionOnViews(ProjectSession *session);
     qint64 selectedProjectId() const;
 
     std::unique_ptr<Ui::MainWindow> ui;
@@ -70,6 +74,9 @@ private:
     ProjectFilterModel *m_projectFilter;
     ProjectSession *m_session = nullptr;
     Dashboard *m_dashboard = nullptr;
+    RiskView *m_riskView = nullptr;
+    SignOffView *m_signOffView = nullptr;
+    WelcomePage *m_welcomePage = nullptr;
     QUndoGroup m_undoGroup;
     QLabel *m_verdictLabel;
     QLabel *m_signedOffLabel;

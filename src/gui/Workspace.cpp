@@ -57,6 +57,12 @@ ProjectSession *Workspace::session(qint64 projectId)
     }
 }
 
+const ProjectSession *Workspace::existingSession(qint64 projectId) const
+{
+    const auto it = m_sessions.find(projectId);
+    return it == m_sessions.end() ? nullptr : it->second;
+}
+
 std::optional<Project> Workspace::createProject(const Project &draft)
 {
     try {

@@ -31,6 +31,8 @@ public:
 
     // Created on first use; nullptr (and errorOccurred) when the project or its template is gone.
     ProjectSession *session(qint64 projectId);
+    // The session if one is open already; never loads anything.
+    const ProjectSession *existingSession(qint64 projectId) const;
 
     // Creating and deleting whole projects is not undoable; the UI confirms deletion instead.
     std::optional<Project> createProject(const Project &draft);

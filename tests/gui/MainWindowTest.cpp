@@ -47,10 +47,12 @@ struct OpenWindow
     // Puts the keyboard cursor on `itemId` in the checklist tree, as arrow keys would.
     void focusItem(const QString &itemId)
     {
+        QApplication::setActiveWindow(&window);
         window.showView(MainWindow::View::Checklist);
         window.checklistView()->selectItem(itemId);
         tree()->setFocus();
         REQUIRE(window.checklistView()->currentItemId() == itemId);
+        REQUIRE(QApplication::focusWidget() == tree()); // the keys below go to the tree's shortcuts
     }
 
     QString scoreOf(const QString &categoryId)
@@ -189,7 +191,7 @@ TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", 
     CHECK(asked);
     CHECK(storedStatus(db, project.id, styleGuideItem) == ItemStatus::Open);
     CHECK(open.window.currentSession()->undoStack()->count() == undoSteps);
-    QTRY_VERIFY(QApplication::focusWidget() == open.tree()); // back from the dialog
+    open.focusItem(styleGuideItem); // back from the dialog (offscreen does not re-activate by itself)
 
     whenDialogOpens<ReasonDialog>([](ReasonDialog *dialog) {
         QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("reasonEdit")),
@@ -220,7 +222,8 @@ TEST_CASE("A change by another connection appears within a second, selection kep
 
     QElapsedTimer clock;
     clock.start();
-    QTRY_VERIFY_WITH_TIMEOUT(item.data(Qt::CheckStateRole).toInt() == Qt::Checked, 1000);
+    // QTRY_* would return silently from a Catch test case on timeout: wait, then assert.
+    REQUIRE(QTest::qWaitFor([&] { return item.data(Qt::CheckStateRole).toInt() == Qt::Checked; }, 1000));
     CHECK(clock.elapsed() < 1000);
     CHECK(open.window.checklistView()->currentItemId() == typeHintsItem);
     CHECK(open.scoreOf(QStringLiteral("code-quality")) != QStringLiteral("0 %"));
@@ -244,7 +247,7 @@ TEST_CASE("A change made with the preflight command line appears in the open win
 
     QElapsedTimer clock;
     clock.start();
-    QTRY_VERIFY_WITH_TIMEOUT(item.data(Qt::CheckStateRole).toInt() == Qt::PartiallyChecked, 1000);
+    REQUIRE(QTest::qWaitFor([&] { return item.data(Qt::CheckStateRole).toInt() == Qt::PartiallyChecked; }, 1000));
     CHECK(clock.elapsed() < 1000);
     CHECK(item.siblingAtColumn(ChecklistModel::StatusColumn).data().toString() == QStringLiteral("N/A — Go service"));
     CHECK(open.window.checklistView()->currentItemId() == typeHintsItem);

@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "Error.h"
+#include "ProjectSession.h"
 #include "Workspace.h"
 
 #include <QFont>
@@ -17,18 +18,25 @@ ProjectListModel::ProjectListModel(Workspace *workspace, QObject *parent)
     connect(workspace, &Workspace::projectsChanged, this, &ProjectListModel::refresh);
 }
 
+void ProjectListModel::setAssessment(Row &row, const Template &tmpl, const Assessment &assessment)
+{
+    row.verdict = assessment.verdict;
+    row.verdictLabel = verdictLabel(tmpl, assessment.verdict);
+    row.score = assessment.score;
+}
+
 std::vector<ProjectListModel::Row> ProjectListModel::loadRows() const
 {
     std::vector<Row> rows;
     try {
         for (Project &project : m_workspace->store().projects()) {
             Row row { std::move(project), std::nullopt, {}, std::nullopt };
-            if (const Template *tmpl = m_workspace->templateFor(row.project)) {
-                const Assessment assessment
-                    = assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate());
-                row.verdict = assessment.verdict;
-                row.verdictLabel = verdictLabel(*tmpl, assessment.verdict);
-                row.score = assessment.score;
+            if (const ProjectSession *session = m_workspace->existingSession(row.project.id)) {
+                // Open projects are assessed already, and kept current by their session.
+                setAssessment(row, session->tmpl(), session->assessment());
+            } else if (const Template *tmpl = m_workspace->templateFor(row.project)) {
+                setAssessment(row, *tmpl,
+                              assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate()));
             }
             rows.push_back(std::move(row));
         }

@@ -41,6 +41,7 @@ private:
         std::optional<double> score;
     };
     std::vector<Row> loadRows() const;
+    static void setAssessment(Row &row, const Template &tmpl, const Assessment &assessment);
 
     Workspace *m_workspace;
     std::vector<Row> m_rows;

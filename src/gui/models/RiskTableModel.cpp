@@ -156,7 +156,7 @@ QVariant RiskTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return Labels::riskStatus(risk->effectiveStatus(QDate::currentDate()));
     case LinkedColumn:
-        return risk->linkedItems.join(QStringLiteral(", "));
+        return risk->linkedItems.join(QLatin1Char('\n')); // one id per line: ids are long
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "ChecklistView.h"
 
+#include "Appearance.h"
 #include "ProjectSession.h"
 #include "dialogs/ReasonDialog.h"
 #include "models/ChecklistFilterModel.h"
@@ -24,12 +25,16 @@ ChecklistView::ChecklistView(QWidget *parent)
     ui->tree->setModel(m_filter);
     ui->tree->setItemDelegate(new ChecklistDelegate(ui->tree));
     ui->tree->setObjectName(QStringLiteral("checklistTree"));
+    addClearButton(ui->searchEdit);
     QHeaderView *header = ui->tree->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ChecklistModel::TitleColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ChecklistModel::StatusColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ChecklistModel::OwnerColumn, QHeaderView::Interactive);
-    header->setSectionResizeMode(ChecklistModel::ScoreColumn, QHeaderView::ResizeToContents);
+    // A fixed width: sizing to contents would measure every row of the tree at startup.
+    header->setSectionResizeMode(ChecklistModel::ScoreColumn, QHeaderView::Fixed);
+    header->resizeSection(ChecklistModel::ScoreColumn,
+                          ui->tree->fontMetrics().horizontalAdvance(QStringLiteral("100 %")) + 24);
     header->resizeSection(ChecklistModel::StatusColumn, 170);
     header->resizeSection(ChecklistModel::OwnerColumn, 80);
     ui->splitter->setStretchFactor(0, 3);

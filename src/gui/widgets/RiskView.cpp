@@ -25,6 +25,9 @@ RiskView::RiskView(QWidget *parent)
     ui->table->setObjectName(QStringLiteral("riskTable"));
     ui->table->sortByColumn(RiskTableModel::SeverityColumn, Qt::DescendingOrder);
     ui->table->verticalHeader()->hide();
+    // Rows grow with wrapped mitigations and linked items, but never below two lines of text.
+    ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui->table->verticalHeader()->setMinimumSectionSize(ui->table->fontMetrics().height() * 2 + 10);
 
     EnumComboDelegate::Choices severities;
     for (Severity severity : { Severity::Critical, Severity::High, Severity::Medium, Severity::Low })
@@ -82,7 +85,6 @@ void RiskView::setSession(ProjectSession *session)
     if (m_session)
         connect(m_session, &ProjectSession::stateChanged, this, &RiskView::updateSummary);
     updateSummary();
-    ui->table->resizeRowsToContents();
 }
 
 qint64 RiskView::selectedRiskId() const
@@ -137,7 +139,6 @@ void RiskView::updateSummary()
                                   .arg(m_session->state().risks.size())
                                   .arg(assessment.openHighOrCriticalRisks)
                                   .arg(assessment.acceptedRisks));
-    ui->table->resizeRowsToContents();
 }
 
 } // namespace preflight::gui
