@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "cli/Context.h"
+#include "cli/ExportCommand.h"
 #include "storage/Store.h"
 
 #include <QCoreApplication>
@@ -126,11 +127,12 @@ bool isCommandLine(int argc, char *argv[])
 
 int run(int argc, char *argv[])
 {
-    // QCoreApplication only: commands must run where there is no display.
-    QCoreApplication app(argc, argv);
+    // QCoreApplication only (a PDF export gets an offscreen QGuiApplication): commands must run
+    // where there is no display.
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = app->arguments().mid(1);
     if (args.value(0) == QLatin1String("--version")) {
         out << "preflight " << PREFLIGHT_VERSION << '\n';
         return Success;

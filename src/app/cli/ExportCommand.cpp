@@ -1,0 +1,113 @@
+// export: the readiness report as Markdown, PDF, HTML, JSON, CSV or JUnit XML
+#include "cli/ExportCommand.h"
+
+#include "PageSize.h"
+#include "ReportFormats.h"
+#include "cli/Context.h"
+#include "export/ReportFile.h"
+#include "storage/Store.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QGuiApplication>
+
+#include <cstring>
+
+namespace preflight::cli {
+
+namespace {
+
+const QString Formats = QStringLiteral("md|pdf|html|json|csv|junit");
+
+bool wantsPdf(int argc, char *argv[])
+{
+    if (argc < 2 || std::strcmp(argv[1], "export") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--format=pdf") == 0 || std::strcmp(argv[i], "-format=pdf") == 0)
+            return true;
+        if ((std::strcmp(argv[i], "--format") == 0 || std::strcmp(argv[i], "-format") == 0) && i + 1 < argc
+            && std::strcmp(argv[i + 1], "pdf") == 0)
+            return true;
+    }
+    return false;
+}
+
+void writeToStdout(const QByteArray &bytes)
+{
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
+        throw Error(Error::Kind::Io, QStringLiteral("cannot write the report to standard output"));
+}
+
+int exportReport(Context &context)
+{
+    const QString formatKey = context.requiredValue(QStringLiteral("format"));
+    const std::optional<ReportFormat> format = reportFormatFromKey(formatKey);
+    if (!format)
+        throw usageError(QStringLiteral("--format: unknown format \"%1\" (one of %2)").arg(formatKey, Formats));
+    const QString output = context.requiredValue(QStringLiteral("output"));
+    if (output == QLatin1String("-") && !isTextFormat(*format))
+        throw usageError(QStringLiteral("-o -: a PDF cannot be written to standard output; name a file"));
+
+    ReportOptions options;
+    options.pageSize = defaultPageSize();
+    if (const auto key = context.optionalValue(QStringLiteral("page-size"))) {
+        const auto size = pageSizeFromKey(*key);
+        if (!size)
+            throw usageError(QStringLiteral("--page-size: unknown size \"%1\" (one of a4|letter)").arg(*key));
+        options.pageSize = *size;
+    }
+
+    const Review review = context.review(context.arg(0));
+    const ReportInput input { *review.tmpl,
+                              review.state,
+                              review.assessment,
+                              review.today,
+                              QDateTime::currentDateTimeUtc(),
+                              context.actor(),
+                              context.store().auditHead() };
+    const QByteArray bytes = makeReportWriter(*format, options)->write(input);
+    if (output == QLatin1String("-")) {
+        context.out().flush();
+        writeToStdout(bytes);
+        return Success;
+    }
+    saveReportFile(output, bytes);
+    if (context.json())
+        context.printJson(document("preflight.export/1",
+                                   { { "project", review.project.name.toStdString() },
+                                     { "format", formatKey.toStdString() },
+                                     { "path", output.toStdString() },
+                                     { "bytes", bytes.size() } }));
+    else
+        context.out() << "Exported " << review.project.name << " (" << formatKey << ", " << bytes.size()
+                      << " bytes) to " << output << '\n';
+    return Success;
+}
+
+const CommandGroup exportCommands { {
+    { { QStringLiteral("export") },
+      QStringLiteral("PROJECT --format md|pdf|html|json|csv|junit -o FILE [--page-size a4|letter]"),
+      QStringLiteral("Write the readiness report; -o - writes text formats to standard output"),
+      { makeOption("format", "Report format: md, pdf, html, json, csv or junit.", "FORMAT"),
+        QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
+                           QStringLiteral("File to write (replaced atomically); - for standard output."),
+                           QStringLiteral("FILE")),
+        makeOption("page-size", "PDF paper: a4 or letter (default: from the locale).", "SIZE") },
+      1,
+      1,
+      &exportReport },
+} };
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (!wantsPdf(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+} // namespace preflight::cli

@@ -1,0 +1,373 @@
+#include "export/MarkdownWriter.h"
+
+#include "export/MarkdownText.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace preflight {
+
+namespace {
+
+QString text(const QString &typed, const QString &indent = {})
+{
+    return escapeMarkdown(typed, MarkdownContext::Text, indent);
+}
+
+QString cell(const QString &typed)
+{
+    return typed.isEmpty() ? QStringLiteral("—") : escapeMarkdown(typed, MarkdownContext::TableCell);
+}
+
+// A plain web address becomes a GFM autolink <…> (clickable, and taken verbatim by every
+// renderer); anything else is escaped text.
+QString evidence(const QString &typed, const QString &indent)
+{
+    static const QRegularExpression url(QStringLiteral("^https?://[^\\s<>\\x00-\\x1f\\x7f]+$"));
+    return url.match(typed).hasMatch() ? u'<' + typed + u'>' : text(typed, indent);
+}
+
+// Template item text is Markdown inline by definition (`code` spans in Appendix A), so it is
+// kept; only a line break, which would end the list item, is folded into a space.
+QString templateText(const QString &markdown)
+{
+    QString line = markdown;
+    return line.replace(u'\n', u' ');
+}
+
+class Document
+{
+public:
+    explicit Document(const ReportModel &model)
+        : m(model)
+    { }
+
+    QString render()
+    {
+        header();
+        verdict();
+        scores();
+        actions();
+        checklist();
+        signoffs();
+        risks();
+        notes();
+        footer();
+        return out;
+    }
+
+private:
+    void line(const QString &content = {}) { out += content + u'\n'; }
+
+    void table(const QStringList &headers, const std::vector<QStringList> &rows)
+    {
+        line(QStringLiteral("| ") + headers.join(QStringLiteral(" | ")) + QStringLiteral(" |"));
+        QStringList rule;
+        for (qsizetype i = 0; i < headers.size(); ++i)
+            rule += QStringLiteral("---");
+        line(QStringLiteral("|") + rule.join(u'|') + QStringLiteral("|"));
+        for (const QStringList &row : rows)
+            line(QStringLiteral("| ") + row.join(QStringLiteral(" | ")) + QStringLiteral(" |"));
+        line();
+    }
+
+    void header()
+    {
+        const Project &project = m.state().project;
+        line(QStringLiteral("# ") + text(m.title()));
+        line();
+        if (!project.description.isEmpty()) {
+            line(text(project.description));
+            line();
+        }
+        const Template &tmpl = m.tmpl();
+        table(
+            { QStringLiteral("Review"), QString() },
+            { { QStringLiteral("Project"), cell(project.name) },
+              { QStringLiteral("Template"), cell(QStringLiteral("%1 %2 (%3)").arg(tmpl.title, tmpl.version, tmpl.id)) },
+              { QStringLiteral("Review date"), cell(m.input().reviewDate.toString(Qt::ISODate)) },
+              { QStringLiteral("Reviewer"), cell(m.input().actor) },
+              { QStringLiteral("Target launch date"), cell(dateText(project.targetDate)) },
+              { QStringLiteral("Actual launch date"), cell(dateText(project.actualDate)) } });
+    }
+
+    void verdict()
+    {
+        const Assessment &a = m.assessment();
+        line(QStringLiteral("## Verdict"));
+        line();
+        line(QStringLiteral("**%1** — %2. Overall score **%3** (%4).")
+                 .arg(text(m.verdictLabel()), signedOffText(a.signedOff).toLower(), scoreText(a.score),
+                      countsSentence(a.counts)));
+        line();
+        for (const QString &reason : a.verdictReasons)
+            line(QStringLiteral("- ") + text(reason, QStringLiteral("  ")));
+        if (!a.verdictReasons.isEmpty())
+            line();
+        line(QStringLiteral("Severity markers: %1 critical · %2 high · %3 medium · %4 low")
+                 .arg(severityMarker(Severity::Critical), severityMarker(Severity::High),
+                      severityMarker(Severity::Medium), severityMarker(Severity::Low)));
+        line();
+    }
+
+    void scores()
+    {
+        const Assessment &a = m.assessment();
+        line(QStringLiteral("## Category scores"));
+        line();
+        std::vector<QStringList> rows;
+        for (const CategoryScore &score : a.categories) {
+            rows.push_back({ cell(score.title), severityMarker(score.severity) + u' ' + severityLabel(score.severity),
+                             QString::number(score.counts.done), QString::number(score.counts.na),
+                             QString::number(score.counts.open), scoreText(score.score) });
+        }
+        rows.push_back({ QStringLiteral("**Overall**"), QString(), QString::number(a.counts.done),
+                         QString::number(a.counts.na), QString::number(a.counts.open),
+                         QStringLiteral("**%1**").arg(scoreText(a.score)) });
+        table({ QStringLiteral("Category"), QStringLiteral("Severity"), QStringLiteral("Done"), QStringLiteral("N/A"),
+                QStringLiteral("Open"), QStringLiteral("Score") },
+              rows);
+    }
+
+    QString actionText(const Action &action) const
+    {
+        if (action.kind == QLatin1String("item")) {
+            const Item *item = m.tmpl().findItem(action.id);
+            const QString owner = m.state().itemState(action.id).owner;
+            QString entry = templateText(item ? item->text : action.text);
+            if (!owner.isEmpty())
+                entry += QStringLiteral(" — owner: ") + text(owner, QStringLiteral("  "));
+            return entry;
+        }
+        if (action.kind == QLatin1String("summary")) {
+            const SummaryItem *item = m.tmpl().findSummaryItem(action.id);
+            return templateText(item ? item->text : action.text);
+        }
+        return QStringLiteral("R%1 %2 %3")
+            .arg(action.id, severityMarker(action.severity), text(action.text, QStringLiteral("  ")));
+    }
+
+    void actions()
+    {
+        line(QStringLiteral("## Action list"));
+        line();
+        const auto &actions = m.assessment().actions;
+        if (actions.empty()) {
+            line(QStringLiteral("Nothing is open."));
+            line();
+            return;
+        }
+        line(actionCountSentence(actions) + u'.');
+        line();
+        for (const ActionGroup &group : m.actionGroups()) {
+            line(QStringLiteral("**") + text(group.title) + QStringLiteral("**")
+                 + (group.severity ? u' ' + severityMarker(*group.severity) : QString()));
+            line();
+            for (const Action *action : group.actions)
+                line(QStringLiteral("- ") + actionText(*action));
+            line();
+        }
+    }
+
+    void details(const ItemState &state, const QString &indent)
+    {
+        const QString continuation = indent + QStringLiteral("  ");
+        if (!state.owner.isEmpty())
+            line(indent + QStringLiteral("- Owner: ") + text(state.owner, continuation));
+        if (!state.evidence.isEmpty())
+            line(indent + QStringLiteral("- Evidence: ") + evidence(state.evidence, continuation));
+        if (!state.note.isEmpty())
+            line(indent + QStringLiteral("- Note: ") + text(state.note, continuation));
+    }
+
+    void task(const QString &itemText, const ItemState &state, int depth)
+    {
+        const QString indent(depth * 2, u' ');
+        const QString continuation = indent + QStringLiteral("  ");
+        switch (state.status) {
+        case ItemStatus::Done:
+            line(indent + QStringLiteral("- [x] ") + templateText(itemText));
+            break;
+        case ItemStatus::Open:
+            line(indent + QStringLiteral("- [ ] ") + templateText(itemText));
+            break;
+        case ItemStatus::NotApplicable:
+            line(indent + QStringLiteral("- [x] ~~") + templateText(itemText) + QStringLiteral("~~ — N/A: ")
+                 + text(state.reason, continuation));
+            break;
+        }
+        details(state, continuation);
+    }
+
+    void summaryGroup(const SummaryGroup &group, const QString &heading)
+    {
+        line(heading + u' ' + text(group.title));
+        line();
+        for (const SummaryItem &item : group.items) {
+            const SummaryResult *result = m.summaryResult(item.id);
+            if (result && result->computed) {
+                QString entry = QStringLiteral("- [%1] %2 — computed")
+                                    .arg(QChar(result->met ? u'x' : u' '))
+                                    .arg(templateText(item.text));
+                if (!result->reason.isEmpty())
+                    entry += QStringLiteral(": ") + text(result->reason, QStringLiteral("  "));
+                line(entry);
+            } else {
+                task(item.text, m.state().itemState(item.id), 0);
+            }
+        }
+        line();
+    }
+
+    void checklist()
+    {
+        const auto &summary = m.tmpl().summary;
+        if (!summary.empty()) {
+            summaryGroup(summary.front(), QStringLiteral("##"));
+        }
+        const Section *section = nullptr;
+        const Category *category = nullptr;
+        for (const ChecklistRow &row : m.rows()) {
+            if (row.category != category) {
+                if (category)
+                    line();
+                category = row.category;
+                section = nullptr;
+                line(QStringLiteral("---"));
+                line();
+                QString heading = category->number > 0 ? QStringLiteral("%1. ").arg(category->number) : QString();
+                line(QStringLiteral("## ") + heading + text(category->title) + u' '
+                     + severityMarker(category->severity));
+                line();
+            }
+            if (row.section != section) {
+                if (section)
+                    line();
+                section = row.section;
+                line(QStringLiteral("### ") + text(section->title));
+                line();
+            }
+            task(row.item->text, row.state, row.depth);
+        }
+        line();
+    }
+
+    void signoffs()
+    {
+        line(QStringLiteral("---"));
+        line();
+        line(QStringLiteral("## Sign-Off"));
+        line();
+        line(QStringLiteral("**") + signedOffText(m.assessment().signedOff) + QStringLiteral(".**"));
+        line();
+        std::vector<QStringList> rows;
+        for (const SignOffStatus &status : m.assessment().signoffs) {
+            if (!status.signoff) {
+                rows.push_back({ cell(status.role), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
+                                 signOffStateText(status), QStringLiteral("—") });
+                continue;
+            }
+            const SignOff &s = *status.signoff;
+            rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
+                             signOffStateText(status), cell(s.comment) });
+        }
+        table({ QStringLiteral("Role"), QStringLiteral("Name"), QStringLiteral("Decision"), QStringLiteral("Date"),
+                QStringLiteral("State"), QStringLiteral("Comment") },
+              rows);
+    }
+
+    void risks()
+    {
+        line(QStringLiteral("---"));
+        line();
+        line(QStringLiteral("## Risk Assessment"));
+        line();
+        line(QStringLiteral("### Known Risks"));
+        line();
+        const auto &risks = m.state().risks;
+        if (risks.empty()) {
+            line(QStringLiteral("No risks recorded."));
+            line();
+        } else {
+            std::vector<QStringList> rows;
+            for (const Risk &risk : risks) {
+                rows.push_back({ riskLabel(risk), cell(risk.title),
+                                 severityMarker(risk.severity) + u' ' + severityLabel(risk.severity),
+                                 cell(risk.mitigation), cell(risk.owner),
+                                 cell(riskStatusText(risk, m.input().reviewDate)),
+                                 cell(risk.linkedItems.join(QStringLiteral(", "))) });
+            }
+            table({ QStringLiteral("ID"), QStringLiteral("Risk"), QStringLiteral("Severity"),
+                    QStringLiteral("Mitigation"), QStringLiteral("Owner"), QStringLiteral("Status"),
+                    QStringLiteral("Linked items") },
+                  rows);
+        }
+        const auto &summary = m.tmpl().summary;
+        for (std::size_t i = 1; i < summary.size(); ++i)
+            summaryGroup(summary[i], QStringLiteral("###"));
+    }
+
+    void notes()
+    {
+        line(QStringLiteral("---"));
+        line();
+        line(QStringLiteral("## Notes"));
+        line();
+        const QString &notes = m.state().project.notes;
+        line(notes.isEmpty() ? QStringLiteral("No notes.") : text(notes));
+        line();
+    }
+
+    void footer()
+    {
+        line(QStringLiteral("---"));
+        line();
+        QStringList states;
+        const Verdict verdicts[] = { Verdict::NotReady, Verdict::ReadyWithRisks, Verdict::Ready };
+        for (Verdict v : verdicts) {
+            states += QStringLiteral("[%1] %2")
+                          .arg(QChar(v == m.assessment().verdict ? u'x' : u' '))
+                          .arg(text(verdictLabel(m.tmpl(), v)));
+        }
+        line(QStringLiteral("**Status:** ") + states.join(QStringLiteral(" \\| ")) + QStringLiteral(" · ")
+             + signedOffText(m.assessment().signedOff));
+        line();
+        line(QStringLiteral("**Target Launch Date:** ") + dateText(m.state().project.targetDate));
+        line();
+        line(QStringLiteral("**Actual Launch Date:** ") + dateText(m.state().project.actualDate));
+        line();
+        const QString head = m.input().auditHead.isEmpty() ? QStringLiteral("none (no audit entries)")
+                                                           : u'`' + m.input().auditHead + u'`';
+        line(QStringLiteral("*Generated %1 by %2 with Preflight %3 · audit trail head %4*")
+                 .arg(timestampText(m.input().generatedAt), text(m.input().actor), QStringLiteral(PREFLIGHT_VERSION),
+                      head));
+    }
+
+    const ReportModel &m;
+    QString out;
+};
+
+} // namespace
+
+QString severityMarker(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical:
+        return QStringLiteral("🔴");
+    case Severity::High:
+        return QStringLiteral("🟠");
+    case Severity::Medium:
+        return QStringLiteral("🟡");
+    case Severity::Low:
+        return QStringLiteral("🟢");
+    }
+    return {};
+}
+
+QByteArray MarkdownWriter::write(const ReportInput &input) const
+{
+    const ReportModel model(input);
+    return Document(model).render().toUtf8();
+}
+
+} // namespace preflight

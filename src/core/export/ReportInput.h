@@ -1,0 +1,90 @@
+#pragma once
+
+#include "model/Project.h"
+#include "model/Template.h"
+#include "scoring/Assessment.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace preflight {
+
+// Everything a report shows. The writers only format these values: every number comes from the
+// Assessment, so a report can never disagree with `preflight status` or the GUI.
+struct ReportInput
+{
+    const Template &tmpl;
+    const ProjectState &state;
+    const Assessment &assessment;
+    QDate reviewDate; // the day the assessment was made for
+    QDateTime generatedAt; // shown in UTC in the footer
+    QString actor; // who generated the report
+    QString auditHead; // hash of the newest audit row, so a printout can be checked against the database
+};
+
+// One checklist item in template order, with its state; nested children follow their parent.
+struct ChecklistRow
+{
+    const Category *category = nullptr;
+    const Section *section = nullptr;
+    const Item *item = nullptr;
+    int depth = 0; // 0 for an item directly in a section
+    QString parentId;
+    ItemState state;
+};
+
+// Open actions of one category (or of the risks / summary checks), in the Assessment's order.
+struct ActionGroup
+{
+    QString title; // "1. Code Quality", "Risks" or "Summary checks"
+    std::optional<Severity> severity;
+    std::vector<const Action *> actions;
+};
+
+// The derived, format-independent view the writers share: flattened rows and grouped actions.
+class ReportModel
+{
+public:
+    explicit ReportModel(const ReportInput &input);
+
+    const ReportInput &input() const { return m_input; }
+    const Template &tmpl() const { return m_input.tmpl; }
+    const ProjectState &state() const { return m_input.state; }
+    const Assessment &assessment() const { return m_input.assessment; }
+
+    const std::vector<ChecklistRow> &rows() const { return m_rows; }
+    const std::vector<ActionGroup> &actionGroups() const { return m_actionGroups; }
+    const CategoryScore *score(const QString &categoryId) const;
+    const SummaryResult *summaryResult(const QString &summaryItemId) const;
+    QString verdictLabel() const;
+    QString title() const; // "Readiness review: <project>"
+
+private:
+    const ReportInput m_input; // a copy: it only holds references and a few strings
+    std::vector<ChecklistRow> m_rows;
+    std::vector<ActionGroup> m_actionGroups;
+};
+
+// Wording shared by every format, so the PDF and the Markdown say the same thing.
+QString severityLabel(Severity severity); // "Critical"
+QString itemStatusLabel(ItemStatus status); // "Done", "N/A", "Open"
+QString riskStatusLabel(RiskStatus status); // "Open", "Mitigated", ...
+QString decisionLabel(Decision decision); // "Approve", "Approve with risks", "Reject"
+QString scoreText(std::optional<double> score); // "62.5 %" or "n/a"
+QString dateText(const std::optional<QDate> &date); // ISO date or "not set"
+QString timestampText(const QDateTime &time); // "2026-11-25 16:42 UTC"
+QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"
+QString signOffStateText(const SignOffStatus &status); // "Current", "Stale: 3 changes since signed", "Not signed"
+QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
+QString riskLabel(const Risk &risk);
+// "Mitigated", or for accepted risks "Accepted (accepted by Mei until 2027-01-31)" and, once the
+// acceptance expired, "Open: acceptance expired (…)".
+QString riskStatusText(const Risk &risk, const QDate &reviewDate); // "R3"
+QString actionCountSentence(
+    const std::vector<Action> &actions); // "1 risk, 91 items and 1 summary check open, most severe first"
+
+} // namespace preflight

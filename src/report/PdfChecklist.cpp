@@ -1,0 +1,176 @@
+#include "PdfReport.h"
+
+#include <QPainter>
+#include <QTextLayout>
+
+namespace preflight::pdf {
+
+namespace {
+
+const QColor DoneColor(0x2e, 0x7d, 0x32);
+const QColor OpenColor(0xc6, 0x28, 0x28);
+const QColor NaColor(0x75, 0x75, 0x75);
+
+constexpr qreal LabelWidth = 34; // points: the status column left of each item
+constexpr qreal NestIndent = 16; // points per nesting level
+
+} // namespace
+
+void PdfReport::categoryHeading(const Category &category)
+{
+    f.space(f.pt(12));
+    f.ensure(f.pt(70));
+    markSection(QStringLiteral("category:") + category.id);
+    const QString number = category.number > 0 ? QStringLiteral("%1. ").arg(category.number) : QString();
+    const CategoryScore *score = m.score(category.id);
+    const qreal top = f.y();
+    const qreal band = f.pt(4);
+    f.paragraph(number + category.title, s.category, f.pt(10));
+    QString facts = severityLabel(category.severity);
+    if (score)
+        facts += QStringLiteral(" · score %1 · %2").arg(scoreText(score->score), countsSentence(score->counts));
+    f.paragraph(facts, s.small, f.pt(10));
+    f.add([rect = QRectF(f.left(), top, band, f.y() - top),
+           color = severityQColor(category.severity)](QPainter &painter) { painter.fillRect(rect, color); });
+    f.advance(f.pt(4));
+}
+
+void PdfReport::item(const QString &text, const ItemState &state, int depth, const SummaryResult *computed)
+{
+    const qreal indent = f.pt(NestIndent) * depth;
+    QString label = itemStatusLabel(state.status).toUpper();
+    QColor color = state.status == ItemStatus::Done ? DoneColor
+        : state.status == ItemStatus::Open          ? OpenColor
+                                                    : NaColor;
+    if (computed) {
+        label = computed->met ? QStringLiteral("MET") : QStringLiteral("NOT MET");
+        color = computed->met ? DoneColor : OpenColor;
+    }
+    // Keep a short item together with its details; long ones may break between lines.
+    QStringList details;
+    if (state.status == ItemStatus::NotApplicable)
+        details += QStringLiteral("N/A: ") + state.reason;
+    if (computed)
+        details += QStringLiteral("Computed")
+            + (computed->reason.isEmpty() ? QString() : QStringLiteral(": ") + computed->reason);
+    if (!state.owner.isEmpty())
+        details += QStringLiteral("Owner: ") + state.owner;
+    if (!state.evidence.isEmpty())
+        details += QStringLiteral("Evidence: ") + state.evidence;
+    if (!state.note.isEmpty())
+        details += QStringLiteral("Note: ") + state.note;
+    const qreal lineHeight = f.pt(11);
+    f.ensure(std::min(lineHeight * qreal(1 + details.size()), f.pageHeight() / 4));
+
+    TextStyle textStyle = s.body;
+    if (state.status == ItemStatus::NotApplicable)
+        textStyle.color = NaColor;
+    marked(label, { s.label.font, color }, text, textStyle, indent, f.pt(LabelWidth + (computed ? 12 : 0)));
+    for (const QString &detail : details)
+        f.paragraph(detail, s.small, indent + f.pt(LabelWidth + (computed ? 12 : 0)));
+    f.advance(f.pt(2.5));
+}
+
+void PdfReport::summaryGroup(const SummaryGroup &group)
+{
+    subheading(group.title);
+    for (const SummaryItem &summary : group.items) {
+        const SummaryResult *result = m.summaryResult(summary.id);
+        if (result && result->computed)
+            item(summary.text, {}, 0, result);
+        else
+            item(summary.text, m.state().itemState(summary.id), 0);
+    }
+}
+
+void PdfReport::checklist()
+{
+    sectionHeading(QStringLiteral("Checklist"), true);
+    markSection(QStringLiteral("checklist"));
+    f.paragraph(QStringLiteral("Every item with its mark (DONE, N/A with its reason, OPEN), owner, evidence and note."),
+                s.small);
+    if (!m.tmpl().summary.empty())
+        summaryGroup(m.tmpl().summary.front());
+    const Category *category = nullptr;
+    const Section *section = nullptr;
+    for (const ChecklistRow &row : m.rows()) {
+        if (row.category != category) {
+            category = row.category;
+            categoryHeading(*category);
+        }
+        if (row.section != section) {
+            section = row.section;
+            subheading(section->title);
+        }
+        item(row.item->text, row.state, row.depth);
+    }
+}
+
+void PdfReport::signoffs()
+{
+    sectionHeading(QStringLiteral("Sign-off"), true);
+    markSection(QStringLiteral("signoffs"));
+    f.paragraph(signedOffText(m.assessment().signedOff) + u'.', s.bold);
+    f.advance(f.pt(6));
+    TableFlow table(f,
+                    { { QStringLiteral("Role"), 0.17 },
+                      { QStringLiteral("Name"), 0.17 },
+                      { QStringLiteral("Decision"), 0.14 },
+                      { QStringLiteral("Date"), 0.15 },
+                      { QStringLiteral("State"), 0.17 },
+                      { QStringLiteral("Comment"), 0.20 } },
+                    s.body, s.bold);
+    for (const SignOffStatus &status : m.assessment().signoffs) {
+        const QColor stateColor = status.stale || !status.signoff ? OpenColor : DoneColor;
+        if (!status.signoff) {
+            table.row({ status.role, QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
+                        signOffStateText(status), QStringLiteral("—") },
+                      Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
+            continue;
+        }
+        const SignOff &so = *status.signoff;
+        table.row({ status.role, so.name, decisionLabel(so.decision), timestampText(so.date), signOffStateText(status),
+                    so.comment },
+                  Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
+    }
+    table.finish();
+}
+
+void PdfReport::risks()
+{
+    sectionHeading(QStringLiteral("Risk register"), false);
+    markSection(QStringLiteral("risks"));
+    const auto &risks = m.state().risks;
+    if (risks.empty()) {
+        f.paragraph(QStringLiteral("No risks recorded."), s.body);
+    } else {
+        TableFlow table(f,
+                        { { QStringLiteral("ID"), 0.06 },
+                          { QStringLiteral("Risk"), 0.22 },
+                          { QStringLiteral("Severity"), 0.11 },
+                          { QStringLiteral("Status"), 0.15 },
+                          { QStringLiteral("Mitigation"), 0.22 },
+                          { QStringLiteral("Owner"), 0.11 },
+                          { QStringLiteral("Linked items"), 0.13 } },
+                        s.body, s.bold);
+        for (const Risk &risk : risks) {
+            table.row({ riskLabel(risk), risk.title, severityLabel(risk.severity),
+                        riskStatusText(risk, m.input().reviewDate), risk.mitigation, risk.owner,
+                        risk.linkedItems.join(QStringLiteral(", ")) },
+                      Qt::transparent, { QColor(), QColor(), severityQColor(risk.severity) });
+        }
+        table.finish();
+    }
+    for (std::size_t i = 1; i < m.tmpl().summary.size(); ++i)
+        summaryGroup(m.tmpl().summary[i]);
+}
+
+void PdfReport::notes()
+{
+    sectionHeading(QStringLiteral("Notes"), false);
+    markSection(QStringLiteral("notes"));
+    const QString &notes = m.state().project.notes;
+    f.paragraph(notes.isEmpty() ? QStringLiteral("No notes.") : notes, s.body);
+}
+
+} // namespace preflight::pdf

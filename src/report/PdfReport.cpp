@@ -1,0 +1,304 @@
+#include "PdfReport.h"
+
+#include "export/HtmlChart.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QTextLayout>
+
+namespace preflight::pdf {
+
+namespace {
+
+const QColor Grey(0x61, 0x61, 0x61);
+const QColor Rule(0x42, 0x42, 0x42);
+
+TextStyle style(const QFont &base, qreal points, bool bold, const QColor &color = Qt::black)
+{
+    QFont font = base;
+    font.setPointSizeF(points);
+    font.setBold(bold);
+    return { font, color };
+}
+
+QColor verdictColor(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Ready:
+        return severityQColor(Severity::Low);
+    case Verdict::ReadyWithRisks:
+        return severityQColor(Severity::High);
+    case Verdict::NotReady:
+        break;
+    }
+    return severityQColor(Severity::Critical);
+}
+
+// Appendix A marks severities with coloured circle emoji, which no embeddable outline font draws
+// in colour (and DejaVu Sans and Symbola lack some of them): template text in the PDF shows each
+// as a circle in its severity's colour instead.
+std::pair<QString, std::vector<PageFlow::ColorRange>> withSeverityDots(const QString &text)
+{
+    static const std::pair<QString, Severity> markers[] = {
+        { QStringLiteral("🔴"), Severity::Critical },
+        { QStringLiteral("🟠"), Severity::High },
+        { QStringLiteral("🟡"), Severity::Medium },
+        { QStringLiteral("🟢"), Severity::Low },
+    };
+    QString shown = text;
+    std::vector<PageFlow::ColorRange> colors;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        for (const auto &[marker, severity] : markers) {
+            if (QStringView(shown).mid(i).startsWith(marker)) {
+                shown.replace(i, marker.size(), QChar(0x25CF));
+                colors.push_back({ int(i), 1, severityQColor(severity) });
+                break;
+            }
+        }
+    }
+    return { shown, colors };
+}
+
+} // namespace
+
+QColor severityQColor(Severity severity)
+{
+    return QColor(severityColor(severity));
+}
+
+PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
+    : m(model)
+    , f(flow)
+{
+    // DejaVu Sans covers Latin, Greek, Cyrillic and many symbols; Qt falls back per glyph (e.g.
+    // to Symbola for emoji) and embeds every font it uses as a subset.
+    QFont base(QStringLiteral("DejaVu Sans"));
+    base.setHintingPreference(QFont::PreferNoHinting); // metrics that match the PDF exactly
+    s.title = style(base, 19, true);
+    s.section = style(base, 14, true);
+    s.category = style(base, 12, true);
+    s.subsection = style(base, 10, true, Rule);
+    s.body = style(base, 9, false);
+    s.bold = style(base, 9, true);
+    s.small = style(base, 8, false, Grey);
+    s.label = style(base, 7, true);
+
+    m_toc = { { QStringLiteral("scores"), QStringLiteral("Category scores") },
+              { QStringLiteral("chart"), QStringLiteral("Completion by category") },
+              { QStringLiteral("actions"), QStringLiteral("Action list") },
+              { QStringLiteral("checklist"), QStringLiteral("Checklist") } };
+    for (const Category &category : m.tmpl().categories) {
+        const QString number = category.number > 0 ? QStringLiteral("%1. ").arg(category.number) : QString();
+        m_toc.push_back({ QStringLiteral("category:") + category.id, number + category.title, true });
+    }
+    m_toc.push_back({ QStringLiteral("signoffs"), QStringLiteral("Sign-off") });
+    m_toc.push_back({ QStringLiteral("risks"), QStringLiteral("Risk register") });
+    m_toc.push_back({ QStringLiteral("notes"), QStringLiteral("Notes") });
+}
+
+void PdfReport::layOut()
+{
+    firstPage();
+    scores();
+    chart();
+    actions();
+    checklist();
+    signoffs();
+    risks();
+    notes();
+}
+
+void PdfReport::sectionHeading(const QString &title, bool newPage)
+{
+    if (newPage)
+        f.newPage();
+    f.space(f.pt(14));
+    f.ensure(f.pt(80)); // never a heading alone at the bottom of a page
+    f.paragraph(title, s.section);
+    const qreal y = f.y() + f.pt(2);
+    f.add([left = f.left(), right = f.left() + f.width(), y, pen = f.pt(1.2)](QPainter &painter) {
+        painter.setPen(QPen(Rule, pen));
+        painter.drawLine(QPointF(left, y), QPointF(right, y));
+    });
+    f.advance(f.pt(8));
+}
+
+void PdfReport::subheading(const QString &title)
+{
+    f.space(f.pt(6));
+    f.ensure(f.pt(40));
+    f.paragraph(title, s.subsection);
+    f.advance(f.pt(2));
+}
+
+void PdfReport::firstPage()
+{
+    const Project &p = m.state().project;
+    const Assessment &a = m.assessment();
+    f.paragraph(m.title(), s.title);
+    f.advance(f.pt(4));
+    if (!p.description.isEmpty())
+        f.paragraph(p.description, s.body);
+    f.advance(f.pt(10));
+
+    // The verdict box: what a reader must see first.
+    const qreal top = f.y();
+    const std::size_t firstOp = f.opCount();
+    const qreal inset = f.pt(10);
+    const TextStyle verdict = style(s.title.font, 16, true, verdictColor(a.verdict));
+    f.advance(f.pt(6));
+    f.paragraph(m.verdictLabel() + QStringLiteral(" · ") + signedOffText(a.signedOff), verdict, inset);
+    f.advance(f.pt(2));
+    f.paragraph(QStringLiteral("Overall score %1 · %2").arg(scoreText(a.score), countsSentence(a.counts)), s.bold,
+                inset);
+    for (const QString &reason : a.verdictReasons)
+        f.paragraph(QStringLiteral("• ") + reason, s.body, inset);
+    f.advance(f.pt(6));
+    f.insert(firstOp,
+             [rect = QRectF(f.left(), top, f.width(), f.y() - top), bar = f.pt(5),
+              color = verdictColor(a.verdict)](QPainter &painter) {
+                 painter.fillRect(rect, QColor(0xfa, 0xfa, 0xfa));
+                 painter.fillRect(QRectF(rect.left(), rect.top(), bar, rect.height()), color);
+             });
+    f.advance(f.pt(12));
+
+    TableFlow review(f, { { QStringLiteral("Review"), 0.28 }, { QString(), 0.72 } }, s.body, s.bold);
+    const QString head
+        = m.input().auditHead.isEmpty() ? QStringLiteral("none (no audit entries)") : m.input().auditHead;
+    const Template &t = m.tmpl();
+    const QStringList rows[] = {
+        { QStringLiteral("Project"), p.name },
+        { QStringLiteral("Template"), QStringLiteral("%1 %2 (%3)").arg(t.title, t.version, t.id) },
+        { QStringLiteral("Review date"), m.input().reviewDate.toString(Qt::ISODate) },
+        { QStringLiteral("Reviewer"), m.input().actor },
+        { QStringLiteral("Target launch date"), dateText(p.targetDate) },
+        { QStringLiteral("Actual launch date"), dateText(p.actualDate) },
+        { QStringLiteral("Generated"), timestampText(m.input().generatedAt) },
+        { QStringLiteral("Audit trail head"), head },
+    };
+    for (const QStringList &row : rows)
+        review.row(row);
+    review.finish();
+    tableOfContents();
+}
+
+void PdfReport::tableOfContents()
+{
+    subheading(QStringLiteral("Contents"));
+    const QFontMetricsF metrics(s.body.font, nullptr);
+    for (const TocEntry &entry : m_toc) {
+        const qreal indent = entry.indented ? f.pt(14) : 0;
+        const qreal numberWidth = f.pt(36);
+        const auto line
+            = f.layout(entry.label, entry.indented ? s.body.font : s.bold.font, f.width() - indent - numberWidth);
+        f.ensure(line->height());
+        const qreal baseline = f.y() + line->line(0).ascent();
+        f.add([pages = m_sectionPages, key = entry.key, font = s.body.font, right = f.left() + f.width(),
+               baseline](QPainter &painter) {
+            painter.setFont(font);
+            painter.setPen(Qt::black);
+            const QString number = QString::number(pages->value(key) + 1);
+            painter.drawText(QPointF(right - QFontMetricsF(font, painter.device()).horizontalAdvance(number), baseline),
+                             number);
+        });
+        f.advance(f.drawLines(line, 0, line->lineCount(), f.left() + indent, Qt::black));
+    }
+}
+
+void PdfReport::scores()
+{
+    const Assessment &a = m.assessment();
+    sectionHeading(QStringLiteral("Category scores"), false);
+    markSection(QStringLiteral("scores"));
+    TableFlow table(f,
+                    { { QStringLiteral("Category"), 0.40 },
+                      { QStringLiteral("Severity"), 0.14 },
+                      { QStringLiteral("Done"), 0.11 },
+                      { QStringLiteral("N/A"), 0.11 },
+                      { QStringLiteral("Open"), 0.11 },
+                      { QStringLiteral("Score"), 0.13 } },
+                    s.body, s.bold);
+    for (const CategoryScore &c : a.categories) {
+        table.row({ c.title, severityLabel(c.severity), QString::number(c.counts.done), QString::number(c.counts.na),
+                    QString::number(c.counts.open), scoreText(c.score) },
+                  Qt::transparent, { QColor(), severityQColor(c.severity) });
+    }
+    table.row({ QStringLiteral("Overall"), QString(), QString::number(a.counts.done), QString::number(a.counts.na),
+                QString::number(a.counts.open), scoreText(a.score) },
+              QColor(0xf5, 0xf5, 0xf5));
+    table.finish();
+}
+
+void PdfReport::chart()
+{
+    const auto &categories = m.assessment().categories;
+    const qreal row = f.pt(15);
+    f.space(f.pt(6));
+    f.ensure(f.pt(40) + row * qreal(std::min<std::size_t>(categories.size(), 12)));
+    subheading(QStringLiteral("Completion by category"));
+    markSection(QStringLiteral("chart"));
+    f.paragraph(QStringLiteral("Bar length: category score (done ÷ applicable items); colour: category severity."),
+                s.small);
+    f.advance(f.pt(4));
+    const qreal labelWidth = f.width() * 0.34, barWidth = f.width() * 0.52, barHeight = f.pt(9);
+    for (const CategoryScore &c : categories) {
+        f.ensure(row);
+        const QRectF track(f.left() + labelWidth + f.pt(6), f.y() + (row - barHeight) / 2, barWidth, barHeight);
+        f.add([c, track, font = s.body.font, labelWidth, left = f.left(), gap = f.pt(6)](QPainter &painter) {
+            painter.fillRect(track, QColor(0xee, 0xee, 0xee));
+            const double fraction = c.score.value_or(0.0) / 100.0;
+            if (fraction > 0)
+                painter.fillRect(QRectF(track.topLeft(), QSizeF(track.width() * fraction, track.height())),
+                                 severityQColor(c.severity));
+            painter.setFont(font);
+            painter.setPen(Qt::black);
+            const QFontMetricsF metrics(font, painter.device());
+            // Long titles are shortened here only; the table above shows them whole.
+            const QString label = metrics.elidedText(c.title, Qt::ElideRight, labelWidth);
+            const qreal baseline = track.center().y() + (metrics.ascent() - metrics.descent()) / 2;
+            painter.drawText(QPointF(left + labelWidth - metrics.horizontalAdvance(label), baseline), label);
+            painter.drawText(QPointF(track.right() + gap, baseline), scoreText(c.score));
+        });
+        f.advance(row);
+    }
+    f.advance(f.pt(4));
+    f.paragraph(QStringLiteral("Colours: critical red, high orange, medium yellow, low green."), s.small);
+}
+
+void PdfReport::marked(const QString &marker, const TextStyle &markerStyle, const QString &text,
+                       const TextStyle &textStyle, qreal indent, qreal markerWidth)
+{
+    const auto [shown, colors] = withSeverityDots(text);
+    const auto body = f.layout(shown, textStyle.font, f.width() - indent - markerWidth, colors);
+    const auto mark = f.layout(marker, markerStyle.font, markerWidth);
+    if (body->lineCount() == 0 || mark->lineCount() == 0)
+        return;
+    f.ensure(body->line(0).height());
+    f.drawLines(mark, 0, 1, f.left() + indent, markerStyle.color, body->line(0).ascent() - mark->line(0).ascent());
+    f.paragraph(body, textStyle.color, indent + markerWidth);
+}
+
+void PdfReport::actions()
+{
+    sectionHeading(QStringLiteral("Action list"), false);
+    markSection(QStringLiteral("actions"));
+    f.paragraph(actionCountSentence(m.assessment().actions) + u'.', s.body);
+    for (const ActionGroup &group : m.actionGroups()) {
+        subheading(group.severity ? QStringLiteral("%1 (%2)").arg(group.title, severityLabel(*group.severity))
+                                  : group.title);
+        for (const Action *action : group.actions) {
+            QString text = action->text;
+            if (action->kind == QLatin1String("risk")) {
+                text = QStringLiteral("R%1 (%2) %3").arg(action->id, severityLabel(action->severity), action->text);
+            } else if (const Item *item = m.tmpl().findItem(action->id)) {
+                text = item->text;
+                const QString owner = m.state().itemState(action->id).owner;
+                if (!owner.isEmpty())
+                    text += QStringLiteral(" — owner: ") + owner;
+            }
+            marked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10));
+        }
+    }
+}
+
+} // namespace preflight::pdf

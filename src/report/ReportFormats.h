@@ -1,0 +1,19 @@
+#pragma once
+
+#include "export/ReportWriter.h"
+
+#include <QPageSize>
+
+#include <memory>
+
+namespace preflight {
+
+struct ReportOptions
+{
+    QPageSize::PageSizeId pageSize = QPageSize::A4; // PDF only
+};
+
+// Every format, PDF included: what the command line and the GUI use.
+std::unique_ptr<ReportWriter> makeReportWriter(ReportFormat format, const ReportOptions &options = {});
+
+} // namespace preflight

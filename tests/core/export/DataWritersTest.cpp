@@ -1,0 +1,186 @@
+#include "ReportFixture.h"
+#include "TestTools.h"
+#include "export/CsvWriter.h"
+#include "export/JUnitWriter.h"
+#include "export/JsonWriter.h"
+#include "scoring/StatusJson.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace preflight;
+using namespace preflight::test;
+using nlohmann::json;
+
+namespace {
+
+// A strict RFC 4180 reader: fails the test on a quote inside an unquoted field or an
+// unterminated quoted field, and requires CRLF between records.
+std::vector<QStringList> parseCsv(const QString &text)
+{
+    std::vector<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            REQUIRE(field.isEmpty());
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            record += field;
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\r') {
+            REQUIRE(i + 1 < text.size());
+            REQUIRE(text[i + 1] == u'\n');
+            record += field;
+            records.push_back(record);
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+            ++i;
+        } else {
+            REQUIRE_FALSE(wasQuoted); // text after a closing quote
+            REQUIRE(c != u'\n'); // a bare LF outside quotes
+            field += c;
+        }
+    }
+    REQUIRE_FALSE(quoted);
+    REQUIRE(record.isEmpty());
+    return records;
+}
+
+} // namespace
+
+TEST_CASE("CSV has one RFC 4180 record per item, hostile text re-parsed exactly", "[export][csv][hostile]")
+{
+    const auto f = hostileReview();
+    const QByteArray bytes = CsvWriter().write(f->input());
+    CHECK_FALSE(bytes.startsWith("\xEF\xBB\xBF"));
+    const auto records = parseCsv(QString::fromUtf8(bytes));
+    REQUIRE(int(records.size()) == f->tmpl.itemCount() + 1);
+    const QStringList header = records.front();
+    CHECK(header.first() == QLatin1String("category_id"));
+    for (const QStringList &record : records)
+        REQUIRE(record.size() == header.size());
+
+    const auto column = [&](const char *name) { return header.indexOf(QLatin1String(name)); };
+    int matched = 0;
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const QStringList &r = records[i];
+        const ItemState s = f->state.itemState(r[column("item_id")]);
+        REQUIRE(f->tmpl.findItem(r[column("item_id")]) != nullptr);
+        CHECK(r[column("item")] == f->tmpl.findItem(r[column("item_id")])->text);
+        CHECK(r[column("status")] == itemStatusKey(s.status));
+        CHECK(r[column("na_reason")] == s.reason);
+        CHECK(r[column("owner")] == s.owner);
+        CHECK(r[column("note")] == s.note);
+        CHECK(r[column("evidence")] == s.evidence);
+        matched += s.note == oneMegabyteNote() ? 1 : 0;
+    }
+    CHECK(matched == 1);
+    for (const QString &typed : hostileStrings())
+        CHECK(std::count_if(records.begin(), records.end(), [&](const QStringList &r) { return r.contains(typed); })
+              > 0);
+}
+
+TEST_CASE("JSON report is the status document plus checklist, notes and report facts", "[export][json][hostile]")
+{
+    const auto f = hostileReview();
+    const json document = json::parse(JsonWriter().write(f->input()).toStdString());
+    const json status = statusJson(f->tmpl, f->state, f->assessment, f->reviewDate);
+    for (const auto &[key, value] : status.items()) {
+        INFO(key);
+        CHECK(document.at(key) == value);
+    }
+    CHECK(document["report"]["schema"] == "preflight.report/1");
+    CHECK(document["report"]["audit_head"] == f->auditHead.toStdString());
+    CHECK(document["report"]["generated_at"] == "2026-11-25T14:30:00Z");
+    CHECK(document["report"]["generated_by"] == "dana.reviewer");
+    CHECK(document["notes"] == f->state.project.notes.toStdString());
+    CHECK(document["project"]["name"] == f->state.project.name.toStdString());
+
+    const json &checklist = document["checklist"];
+    REQUIRE(int(checklist.size()) == f->tmpl.itemCount());
+    int hostileFound = 0;
+    for (const json &entry : checklist) {
+        const QString id = QString::fromStdString(entry["id"].get<std::string>());
+        const ItemState s = f->state.itemState(id);
+        CHECK(entry["status"] == itemStatusKey(s.status).toStdString());
+        CHECK(entry["note"] == (s.note.isEmpty() ? json(nullptr) : json(s.note.toStdString())));
+        CHECK(entry["reason"] == (s.reason.isEmpty() ? json(nullptr) : json(s.reason.toStdString())));
+        hostileFound += hostileStrings().contains(s.owner) && entry["owner"] == s.owner.toStdString() ? 1 : 0;
+    }
+    CHECK(hostileFound == hostileStrings().size());
+    CHECK(document["risks"]["items"][0]["title"] == "<script>alert(1)</script>");
+    CHECK(document["manual_summary"].size() >= 1);
+}
+
+TEST_CASE("JUnit XML: a test case per item, critical open items fail, N/A skipped", "[export][junit][hostile]")
+{
+    const auto f = hostileReview();
+    QString error;
+    const XmlNode root = parseXml(JUnitWriter().write(f->input()), &error);
+    INFO(error.toStdString());
+    REQUIRE(error.isEmpty());
+    REQUIRE(root.children.size() == 1);
+    const XmlNode &suites = root.children.front();
+    CHECK(suites.name == QLatin1String("testsuites"));
+    CHECK(suites.attributes.value(QStringLiteral("name"))
+          == QStringLiteral("Readiness review: ") + f->state.project.name);
+
+    int cases = 0, failures = 0, skipped = 0, naSkipped = 0, criticalOpen = 0, na = 0, done = 0;
+    QStringList names;
+    for (const XmlNode &suite : suites.children) {
+        REQUIRE(suite.name == QLatin1String("testsuite"));
+        for (const XmlNode &testcase : suite.children) {
+            if (testcase.name != QLatin1String("testcase"))
+                continue;
+            ++cases;
+            names += testcase.attributes.value(QStringLiteral("name"));
+            for (const XmlNode &child : testcase.children) {
+                failures += child.name == QLatin1String("failure") ? 1 : 0;
+                skipped += child.name == QLatin1String("skipped") ? 1 : 0;
+                naSkipped += child.name == QLatin1String("skipped")
+                        && child.attributes.value(QStringLiteral("message")).startsWith(QStringLiteral("N/A: "))
+                    ? 1
+                    : 0;
+            }
+        }
+    }
+    const ReportModel model(f->input());
+    for (const ChecklistRow &row : model.rows()) {
+        criticalOpen += row.state.status == ItemStatus::Open && row.category->severity == Severity::Critical;
+        na += row.state.status == ItemStatus::NotApplicable;
+        done += row.state.status == ItemStatus::Done;
+    }
+    CHECK(cases == f->tmpl.itemCount());
+    CHECK(names == allItemTexts(f->tmpl));
+    CHECK(failures == criticalOpen);
+    CHECK(naSkipped == na);
+    CHECK(skipped == f->tmpl.itemCount() - done - criticalOpen);
+    CHECK(suites.attributes.value(QStringLiteral("failures")).toInt() == failures);
+    CHECK(suites.attributes.value(QStringLiteral("tests")).toInt() == cases);
+
+    // Reasons and notes come back exactly as typed.
+    QString allText;
+    visit(root, [&](const XmlNode &node) {
+        allText += node.text;
+        for (const QString &value : node.attributes)
+            allText += value + u'\n';
+    });
+    for (const QString &typed : hostileStrings()) {
+        INFO(typed.toStdString());
+        CHECK(allText.contains(typed));
+    }
+}

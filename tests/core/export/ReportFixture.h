@@ -1,0 +1,46 @@
+#pragma once
+
+#include "export/ReportInput.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace preflight::test {
+
+// A complete report input that owns its parts (ReportInput only refers to them).
+struct ReportFixture
+{
+    Template tmpl;
+    ProjectState state;
+    Assessment assessment;
+    QDate reviewDate { 2026, 11, 25 };
+    QDateTime generatedAt { QDate(2026, 11, 25), QTime(14, 30), Qt::UTC };
+    QString actor = QStringLiteral("dana.reviewer");
+    QString auditHead = QStringLiteral("9f2c4e1ab07d55e3c0ffee1234567890abcdef0123456789abcdef0123456789");
+
+    ReportInput input() const { return { tmpl, state, assessment, reviewDate, generatedAt, actor, auditHead }; }
+    void reassess(); // recomputes `assessment` with the real scoring after `state` changed
+};
+
+// Appendix A (checklists/appendix-a.json) as a realistic half-finished review: about half the
+// items done, some N/A with reasons, owners, notes and evidence, four risks in every status, and
+// sign-offs including a stale and a missing one.
+std::unique_ptr<ReportFixture> halfFinishedReview();
+
+// A generated template of `itemCount` items (categories of every severity, nested items) with
+// a deterministic mix of states and long notes: the stress and benchmark input.
+std::unique_ptr<ReportFixture> generatedReview(int itemCount);
+
+// Strings a user might type that break naive writers: quotes, pipes, HTML, Markdown syntax, a
+// right-to-left override, emoji, %1 placeholders, line breaks.
+QStringList hostileStrings();
+
+// The half-finished review with hostile strings in every user field and a 1 MB note.
+std::unique_ptr<ReportFixture> hostileReview();
+QString oneMegabyteNote();
+
+// Every item text of the template (nested ones included), for "the report shows all items" checks.
+QStringList allItemTexts(const Template &tmpl);
+
+} // namespace preflight::test

@@ -1,0 +1,25 @@
+#include "../export/ReportFixture.h"
+#include "PdfReportWriter.h"
+#include "export/ReportFile.h"
+
+#include <QDir>
+
+#include <catch2/catch.hpp>
+
+using namespace preflight;
+using namespace preflight::test;
+
+// Not a test: writes sample PDFs for a person to look at (render them with pdftoppm). Run with
+//   PREFLIGHT_DUMP_DIR=/tmp/out preflight_core_tests "[.dump-pdf]"
+TEST_CASE("Write sample PDF reports for inspection", "[.dump-pdf]")
+{
+    const QString dir = qEnvironmentVariable("PREFLIGHT_DUMP_DIR");
+    REQUIRE_FALSE(dir.isEmpty());
+    QDir().mkpath(dir);
+    saveReportFile(dir + QStringLiteral("/half-finished.pdf"),
+                   PdfReportWriter(QPageSize::A4).write(halfFinishedReview()->input()));
+    saveReportFile(dir + QStringLiteral("/half-finished-letter.pdf"),
+                   PdfReportWriter(QPageSize::Letter).write(halfFinishedReview()->input()));
+    saveReportFile(dir + QStringLiteral("/hostile.pdf"),
+                   PdfReportWriter(QPageSize::A4).write(hostileReview()->input()));
+}
