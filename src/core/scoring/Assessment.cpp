@@ -279,7 +279,9 @@ private:
 
     void evaluateSignOffs()
     {
-        const QString digest = m_state.reviewDigest();
+        // Hashing the whole review is a large share of an assessment, and only a sign-off's
+        // staleness needs it: a project nobody signed yet skips it.
+        const QString digest = m_state.signoffs.empty() ? QString() : m_state.reviewDigest();
         QStringList missing, stale, rejected, notCounting;
         bool all = true;
         for (const QString &role : m_tmpl.signoffRoles) {

@@ -85,18 +85,65 @@ QString typeName(const json &value)
     return QString::fromLatin1(value.type_name());
 }
 
+// The JSON path of the value being read, e.g. "$.categories[2].severity". Each level refers to its
+// parent on the reader's stack and the text is spelled out only when an error names it: building
+// it for every value read was a large share of loading a template at startup.
+struct JsonPath
+{
+    const JsonPath *parent = nullptr; // none for the root "$"
+    const char *key = nullptr; // the field name; none for an array element
+    std::size_t index = 0;
+
+    JsonPath field(const char *name) const { return { this, name, 0 }; }
+    JsonPath element(std::size_t i) const { return { this, nullptr, i }; }
+
+    QString toString() const
+    {
+        if (!parent)
+            return QStringLiteral("$");
+        const QString prefix = parent->toString();
+        return key ? prefix + QLatin1Char('.') + QLatin1String(key) : prefix + QStringLiteral("[%1]").arg(index);
+    }
+};
+
+// Where `target` sits under `node`, as a JSON path suffix; false when it is not there. Only an
+// error message needs this, so a full search of the document is fine.
+bool findPath(const json &node, const json *target, QString &suffix)
+{
+    if (&node == target)
+        return true;
+    if (node.is_object()) {
+        for (const auto &field : node.items()) {
+            if (findPath(field.value(), target, suffix)) {
+                suffix.prepend(QLatin1Char('.') + QString::fromStdString(field.key()));
+                return true;
+            }
+        }
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            if (findPath(node[i], target, suffix)) {
+                suffix.prepend(QStringLiteral("[%1]").arg(i));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // Walks the parsed document, keeping the JSON path of the value being read so that every error
 // names the exact place a template author has to fix.
 class TemplateReader
 {
 public:
-    explicit TemplateReader(QString sourceName)
+    TemplateReader(QString sourceName, const json &root)
         : m_sourceName(std::move(sourceName))
+        , m_root(root)
     { }
 
-    Template read(const json &root)
+    Template read()
     {
-        const QString path = QStringLiteral("$");
+        const json &root = m_root;
+        const JsonPath path;
         expectFields(root, path,
                      { "$schema", "id", "version", "title", "description", "categories", "summary", "signoff_roles",
                        "risk_columns", "status_values", "project_fields" });
@@ -106,14 +153,14 @@ public:
         tmpl.title = text(root, path, "title");
         tmpl.description = text(root, path, "description");
         forEachElement(root, path, "categories", Required::NonEmpty,
-                       [&](const json &value, const QString &at) { tmpl.categories.push_back(category(value, at)); });
+                       [&](const json &value, const JsonPath &at) { tmpl.categories.push_back(category(value, at)); });
         forEachElement(root, path, "summary", Required::MayBeEmpty,
-                       [&](const json &value, const QString &at) { tmpl.summary.push_back(summaryGroup(value, at)); });
+                       [&](const json &value, const JsonPath &at) { tmpl.summary.push_back(summaryGroup(value, at)); });
         tmpl.signoffRoles = textList(root, path, "signoff_roles");
         tmpl.riskColumns = textList(root, path, "risk_columns");
         tmpl.statusValues = textList(root, path, "status_values");
         if (tmpl.statusValues.size() != 3)
-            fail(path + QStringLiteral(".status_values"),
+            fail(path.field("status_values"),
                  QStringLiteral("expected exactly 3 values (not ready, ready with risks, ready), found %1")
                      .arg(tmpl.statusValues.size()));
         tmpl.projectFields = projectFields(root, path);
@@ -128,7 +175,9 @@ private:
         throw Error(Error::Kind::Data, QStringLiteral("%1: %2: %3").arg(m_sourceName, path, problem));
     }
 
-    void expectType(const json &value, const QString &path, bool matches, const char *expected) const
+    [[noreturn]] void fail(const JsonPath &path, const QString &problem) const { fail(path.toString(), problem); }
+
+    void expectType(const json &value, const JsonPath &path, bool matches, const char *expected) const
     {
         if (!matches)
             fail(path, QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), typeName(value)));
@@ -136,7 +185,7 @@ private:
 
     // Unknown fields are refused rather than ignored: a misspelt "sevrity" must not silently fall
     // back to a default.
-    void expectFields(const json &object, const QString &path, std::initializer_list<const char *> known) const
+    void expectFields(const json &object, const JsonPath &path, std::initializer_list<const char *> known) const
     {
         expectType(object, path, object.is_object(), "an object");
         for (const auto &field : object.items()) {
@@ -147,81 +196,78 @@ private:
                 QStringList names;
                 for (const char *name : known)
                     names.append(QLatin1String(name));
-                fail(path + QLatin1Char('.') + QString::fromStdString(key),
+                fail(path.toString() + QLatin1Char('.') + QString::fromStdString(key),
                      QStringLiteral("unknown field (known fields: %1)").arg(names.join(QLatin1String(", "))));
             }
         }
     }
 
-    const json &field(const json &object, const QString &path, const char *key) const
+    const json &field(const json &object, const JsonPath &path, const char *key) const
     {
         const auto found = object.find(key);
         if (found == object.end())
-            fail(pathOf(path, key), QStringLiteral("missing required field"));
+            fail(path.field(key), QStringLiteral("missing required field"));
         return *found;
     }
 
-    static QString pathOf(const QString &parent, const char *key)
-    {
-        return parent + QLatin1Char('.') + QLatin1String(key);
-    }
-
-    QString textValue(const json &value, const QString &path) const
+    QString textValue(const json &value, const JsonPath &path) const
     {
         expectType(value, path, value.is_string(), "a string");
-        const QString result = QString::fromStdString(value.get<std::string>());
+        const QString result = QString::fromStdString(value.get_ref<const std::string &>());
         if (result.trimmed().isEmpty())
             fail(path, QStringLiteral("must not be empty"));
         return result;
     }
 
-    QString text(const json &object, const QString &path, const char *key) const
+    QString text(const json &object, const JsonPath &path, const char *key) const
     {
-        return textValue(field(object, path, key), pathOf(path, key));
+        return textValue(field(object, path, key), path.field(key));
     }
 
-    QString id(const json &object, const QString &path)
+    QString id(const json &object, const JsonPath &path)
     {
         static const QRegularExpression pattern(
             QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*")));
-        const QString idPath = pathOf(path, "id");
         const QString value = text(object, path, "id");
         if (!pattern.match(value).hasMatch())
-            fail(idPath,
+            fail(path.field("id"),
                  QStringLiteral("id \"%1\" is not lowercase kebab-case (letters, digits, '-' and '.')").arg(value));
-        const auto firstUse = m_idPaths.constFind(value);
-        if (firstUse != m_idPaths.cend())
-            fail(idPath, QStringLiteral("duplicate id \"%1\" (first used at %2)").arg(value, *firstUse));
-        m_idPaths.insert(value, idPath);
+        const auto firstUse = m_idOwners.constFind(value);
+        if (firstUse != m_idOwners.cend()) {
+            QString firstPath;
+            findPath(m_root, *firstUse, firstPath);
+            fail(path.field("id"), QStringLiteral("duplicate id \"%1\" (first used at $%2.id)").arg(value, firstPath));
+        }
+        m_idOwners.insert(value, &object);
         return value;
     }
 
-    QString version(const json &object, const QString &path) const
+    QString version(const json &object, const JsonPath &path) const
     {
         static const QRegularExpression semver(QRegularExpression::anchoredPattern(QStringLiteral(
             "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?")));
         const QString value = text(object, path, "version");
         if (!semver.match(value).hasMatch())
-            fail(pathOf(path, "version"), QStringLiteral("\"%1\" is not a semantic version such as 1.0.0").arg(value));
+            fail(path.field("version"), QStringLiteral("\"%1\" is not a semantic version such as 1.0.0").arg(value));
         return value;
     }
 
     template<typename Visit>
-    void forEachElement(const json &object, const QString &path, const char *key, Required required, Visit visit) const
+    void forEachElement(const json &object, const JsonPath &path, const char *key, Required required, Visit visit) const
     {
-        const QString arrayPath = pathOf(path, key);
+        const JsonPath arrayPath = path.field(key);
         const json &array = field(object, path, key);
         expectType(array, arrayPath, array.is_array(), "an array");
         if (required == Required::NonEmpty && array.empty())
             fail(arrayPath, QStringLiteral("must not be empty"));
         for (std::size_t i = 0; i < array.size(); ++i)
-            visit(array[i], arrayPath + QStringLiteral("[%1]").arg(i));
+            visit(array[i], arrayPath.element(i));
     }
 
-    QStringList textList(const json &object, const QString &path, const char *key) const
+    QStringList textList(const json &object, const JsonPath &path, const char *key) const
     {
         QStringList values;
-        forEachElement(object, path, key, Required::NonEmpty, [&](const json &value, const QString &at) {
+        forEachElement(object, path, key, Required::NonEmpty, [&](const json &value, const JsonPath &at) {
             const QString entry = textValue(value, at);
             if (values.contains(entry))
                 fail(at, QStringLiteral("duplicate value \"%1\"").arg(entry));
@@ -230,54 +276,55 @@ private:
         return values;
     }
 
-    QStringList projectFields(const json &object, const QString &path) const
+    QStringList projectFields(const json &object, const JsonPath &path) const
     {
         const QStringList known { QStringLiteral("target_launch_date"), QStringLiteral("actual_launch_date"),
                                   QStringLiteral("notes") };
         QStringList fields;
-        forEachElement(object, path, "project_fields", Required::MayBeEmpty, [&](const json &value, const QString &at) {
-            const QString name = textValue(value, at);
-            if (!known.contains(name))
-                fail(at,
-                     QStringLiteral("unknown project field \"%1\" (expected one of %2)")
-                         .arg(name, known.join(QLatin1String(", "))));
-            if (fields.contains(name))
-                fail(at, QStringLiteral("duplicate value \"%1\"").arg(name));
-            fields.append(name);
-        });
+        forEachElement(object, path, "project_fields", Required::MayBeEmpty,
+                       [&](const json &value, const JsonPath &at) {
+                           const QString name = textValue(value, at);
+                           if (!known.contains(name))
+                               fail(at,
+                                    QStringLiteral("unknown project field \"%1\" (expected one of %2)")
+                                        .arg(name, known.join(QLatin1String(", "))));
+                           if (fields.contains(name))
+                               fail(at, QStringLiteral("duplicate value \"%1\"").arg(name));
+                           fields.append(name);
+                       });
         return fields;
     }
 
-    Category category(const json &object, const QString &path)
+    Category category(const json &object, const JsonPath &path)
     {
         expectFields(object, path, { "id", "number", "title", "severity", "weight", "sections" });
         Category result;
         result.id = id(object, path);
         const json &number = field(object, path, "number");
-        expectType(number, pathOf(path, "number"), number.is_number_integer(), "an integer");
+        expectType(number, path.field("number"), number.is_number_integer(), "an integer");
         if (number.get<std::int64_t>() < 1 || number.get<std::int64_t>() > 9999)
-            fail(pathOf(path, "number"), QStringLiteral("must be between 1 and 9999"));
+            fail(path.field("number"), QStringLiteral("must be between 1 and 9999"));
         result.number = number.get<int>();
         result.title = text(object, path, "title");
         const QString severity = text(object, path, "severity");
         const std::optional<Severity> parsed = severityFromKey(severity);
         if (!parsed)
-            fail(pathOf(path, "severity"),
+            fail(path.field("severity"),
                  QStringLiteral("unknown severity \"%1\" (expected low, medium, high or critical)").arg(severity));
         result.severity = *parsed;
         if (object.contains("weight")) {
             const json &weight = field(object, path, "weight");
-            expectType(weight, pathOf(path, "weight"), weight.is_number(), "a number");
+            expectType(weight, path.field("weight"), weight.is_number(), "a number");
             if (!(weight.get<double>() > 0) || !std::isfinite(weight.get<double>()))
-                fail(pathOf(path, "weight"), QStringLiteral("must be a positive number"));
+                fail(path.field("weight"), QStringLiteral("must be a positive number"));
             result.weight = weight.get<double>();
         }
         forEachElement(object, path, "sections", Required::NonEmpty,
-                       [&](const json &value, const QString &at) { result.sections.push_back(section(value, at)); });
+                       [&](const json &value, const JsonPath &at) { result.sections.push_back(section(value, at)); });
         return result;
     }
 
-    Section section(const json &object, const QString &path)
+    Section section(const json &object, const JsonPath &path)
     {
         expectFields(object, path, { "id", "title", "items" });
         Section result;
@@ -287,12 +334,12 @@ private:
         return result;
     }
 
-    std::vector<Item> items(const json &object, const QString &path, const char *key, int depth)
+    std::vector<Item> items(const json &object, const JsonPath &path, const char *key, int depth)
     {
         if (depth > MaxItemDepth)
-            fail(pathOf(path, key), QStringLiteral("items nested more than %1 levels deep").arg(MaxItemDepth));
+            fail(path.field(key), QStringLiteral("items nested more than %1 levels deep").arg(MaxItemDepth));
         std::vector<Item> result;
-        forEachElement(object, path, key, Required::NonEmpty, [&](const json &value, const QString &at) {
+        forEachElement(object, path, key, Required::NonEmpty, [&](const json &value, const JsonPath &at) {
             expectFields(value, at, { "id", "text", "children" });
             Item item;
             item.id = id(value, at);
@@ -304,13 +351,13 @@ private:
         return result;
     }
 
-    SummaryGroup summaryGroup(const json &object, const QString &path)
+    SummaryGroup summaryGroup(const json &object, const JsonPath &path)
     {
         expectFields(object, path, { "id", "title", "items" });
         SummaryGroup group;
         group.id = id(object, path);
         group.title = text(object, path, "title");
-        forEachElement(object, path, "items", Required::NonEmpty, [&](const json &value, const QString &at) {
+        forEachElement(object, path, "items", Required::NonEmpty, [&](const json &value, const JsonPath &at) {
             expectFields(value, at, { "id", "text", "rule" });
             SummaryItem item;
             item.id = id(value, at);
@@ -318,7 +365,7 @@ private:
             const QString rule = text(value, at, "rule");
             const std::optional<SummaryRule> parsed = summaryRuleFromKey(rule);
             if (!parsed)
-                fail(pathOf(at, "rule"),
+                fail(at.field("rule"),
                      QStringLiteral("unknown rule \"%1\" (expected manual, all-critical-done, all-high-done, "
                                     "high-risks-mitigated or signed-off)")
                          .arg(rule));
@@ -329,7 +376,8 @@ private:
     }
 
     QString m_sourceName;
-    QHash<QString, QString> m_idPaths; // id → JSON path of its first use
+    const json &m_root;
+    QHash<QString, const json *> m_idOwners; // id → the object that used it first
 };
 
 } // namespace
@@ -357,7 +405,7 @@ Template parseTemplate(const QByteArray &bytes, const QString &sourceName)
         throw Error(Error::Kind::Data,
                     QStringLiteral("%1: malformed JSON: %2").arg(sourceName, QString::fromUtf8(error.what())));
     }
-    return TemplateReader(sourceName).read(root);
+    return TemplateReader(sourceName, root).read();
 }
 
 Template loadTemplateFile(const QString &path)

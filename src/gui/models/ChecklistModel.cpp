@@ -8,6 +8,8 @@
 #include <QGuiApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace preflight::gui {
 
 struct ChecklistModel::Node
@@ -56,6 +58,14 @@ QString plainText(const QString &inlineMarkdown)
     // desktop fonts lack them and draw empty boxes, and the tree shows severity by colour anyway.
     static const QRegularExpression severityEmoji(
         QStringLiteral("\\s*\\(?[\\x{1F534}\\x{1F7E0}\\x{1F7E1}\\x{1F7E2}]\\)?"));
+    // Most texts hold neither a marker nor an emoji (outside the BMP, so a surrogate pair in
+    // UTF-16): skip the two expression passes for those, they were a visible part of building the
+    // checklist at startup.
+    const bool mayHaveMarkup = std::any_of(inlineMarkdown.cbegin(), inlineMarkdown.cend(), [](QChar c) {
+        return c == u'*' || c == u'_' || c == u'`' || c.isSurrogate();
+    });
+    if (!mayHaveMarkup)
+        return inlineMarkdown;
     QString text = inlineMarkdown;
     return text.remove(markers).remove(severityEmoji);
 }
