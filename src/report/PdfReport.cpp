@@ -74,6 +74,9 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
     // to Symbola for emoji) and embeds every font it uses as a subset.
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setHintingPreference(QFont::PreferNoHinting); // metrics that match the PDF exactly
+    // No ligatures: "ff" drawn as one glyph is extracted as U+FB00, which breaks searching and
+    // copying. Scripts that need shaping (Arabic, Indic) are still shaped.
+    base.setStyleStrategy(QFont::PreferNoShaping);
     s.title = style(base, 19, true);
     s.section = style(base, 14, true);
     s.category = style(base, 12, true);
