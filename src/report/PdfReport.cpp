@@ -293,11 +293,10 @@ void PdfReport::actions()
             QString text = action->text;
             if (action->kind == QLatin1String("risk")) {
                 text = QStringLiteral("R%1 (%2) %3").arg(action->id, severityLabel(action->severity), action->text);
-            } else if (const Item *item = m.tmpl().findItem(action->id)) {
-                text = item->text;
-                const QString owner = m.state().itemState(action->id).owner;
-                if (!owner.isEmpty())
-                    text += QStringLiteral(" — owner: ") + owner;
+            } else if (const ChecklistRow *row = m.row(action->id)) {
+                text = row->item->text;
+                if (!row->state.owner.isEmpty())
+                    text += QStringLiteral(" — owner: ") + row->state.owner;
             }
             marked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10));
         }
