@@ -20,6 +20,8 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -130,6 +132,12 @@ void MainWindow::setupActions()
     ui->actionArchiveProject->setIcon(themedIcon(QStringLiteral("archive")));
     ui->actionAbout->setShortcut(QKeySequence::HelpContents);
     ui->projectView->addActions({ ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject });
+    // The checklist's keys only act while the tree has focus; the menu offers them to the mouse
+    // and shows what the keys are.
+    QMenu *itemMenu = new QMenu(tr("&Item"), this);
+    itemMenu->addActions(ui->checklistView->itemActions());
+    menuBar()->insertMenu(ui->helpMenu->menuAction(), itemMenu);
+    connect(itemMenu, &QMenu::aboutToShow, this, [this] { showView(View::Checklist); });
 
     connect(ui->actionNewProject, &QAction::triggered, this,
             [this] { newProject(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)); });
@@ -202,6 +210,8 @@ void MainWindow::bindWorkspace()
     header->setSectionResizeMode(ProjectListModel::ScoreColumn, QHeaderView::ResizeToContents);
     ui->projectView->sortByColumn(ProjectListModel::NameColumn, Qt::AscendingOrder);
     connect(m_workspace.get(), &Workspace::projectsChanged, this, &MainWindow::projectsChanged);
+    // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
+    connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { openProject(selectedProjectId()); });

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 using namespace preflight::test;
 
 namespace {
@@ -63,8 +65,8 @@ TEST_CASE("template import saves a usable template and reports repairs with line
           == 0);
 
     // --json, a chosen id, and the refusals.
-    const nlohmann::json imported = cli.json(
-        { QStringLiteral("template"), QStringLiteral("import"), file, QStringLiteral("--id"), QStringLiteral("ops-list") });
+    const nlohmann::json imported = cli.json({ QStringLiteral("template"), QStringLiteral("import"), file,
+                                               QStringLiteral("--id"), QStringLiteral("ops-list") });
     CHECK(imported["template"]["id"] == "ops-list");
     CHECK(imported["template"]["items"] == 2);
     CHECK(imported["warnings"][1]["line"] == 5);
@@ -182,4 +184,52 @@ TEST_CASE("a failed project import changes neither the database nor the template
 
     CHECK(cli.contentDigest() == before);
     CHECK(templateFiles(cli).isEmpty());
+}
+
+TEST_CASE("export as Markdown, import into another database, export again: the same report", "[cli][import]")
+{
+    CliRunner first;
+    auto run = [](const CliRunner &cli, const QStringList &args) {
+        const CliResult result = cli.run(args);
+        INFO(args.join(QLatin1Char(' ')).toStdString() << "\n" << result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+    };
+    run(first,
+        { QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Shop"), QStringLiteral("--target-date"),
+          QStringLiteral("2026-12-01"), QStringLiteral("--description"), QStringLiteral("Payments | *web*") });
+    run(first,
+        { QStringLiteral("item"), QStringLiteral("Shop"), QStringLiteral("testing.unit-tests.edge-cases-covered"),
+          QStringLiteral("done"), QStringLiteral("--note"), QStringLiteral("# see `tests/` & <docs>"),
+          QStringLiteral("--owner"), QStringLiteral("Ana") });
+    run(first,
+        { QStringLiteral("item"), QStringLiteral("Shop"), QStringLiteral("compliance.security-compliance.hipaa"),
+          QStringLiteral("na"), QStringLiteral("--reason"), QStringLiteral("no health data\nat all") });
+    const QString exported = QDir(first.dir()).filePath(QStringLiteral("shop.md"));
+    run(first,
+        { QStringLiteral("export"), QStringLiteral("Shop"), QStringLiteral("--format"), QStringLiteral("md"),
+          QStringLiteral("-o"), exported });
+
+    CliRunner second;
+    run(second,
+        { QStringLiteral("project"), QStringLiteral("import"), exported, QStringLiteral("--name"),
+          QStringLiteral("Shop") });
+    const QString again = QDir(second.dir()).filePath(QStringLiteral("again.md"));
+    run(second,
+        { QStringLiteral("export"), QStringLiteral("Shop"), QStringLiteral("--format"), QStringLiteral("md"),
+          QStringLiteral("-o"), again });
+    CHECK(templateFiles(second).isEmpty()); // recognised as Appendix A, nothing new saved
+
+    // Only the footer differs: when it was generated and the head of each database's audit trail.
+    auto body = [](const QString &path) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+        lines.erase(std::remove_if(lines.begin(), lines.end(),
+                                   [](const QString &line) { return line.startsWith(QLatin1String("*Generated ")); }),
+                    lines.end());
+        return lines.join(QLatin1Char('\n')).toStdString();
+    };
+    const std::string original = body(exported);
+    CHECK(original.find("~~HIPAA (if health data)~~ — N/A: no health data") != std::string::npos);
+    CHECK(body(again) == original);
 }

@@ -8,12 +8,8 @@ using namespace preflight;
 using namespace preflight::gui;
 using namespace preflight::gui::test;
 
-TEST_CASE("Item edits write through the store and undo restores it", "[gui][commands]")
+TEST_CASE_METHOD(OpenSession, "Item edits write through the store and undo restores it", "[gui][commands]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     QUndoStack *stack = session->undoStack();
     const auto stored
         = [&] { return db.open(QStringLiteral("reader"))->loadState(project.id).itemState(styleGuideItem); };
@@ -38,12 +34,8 @@ TEST_CASE("Item edits write through the store and undo restores it", "[gui][comm
     CHECK(stack->count() == 2);
 }
 
-TEST_CASE("Repeated edits of one text field merge into one undo step", "[gui][commands]")
+TEST_CASE_METHOD(OpenSession, "Repeated edits of one text field merge into one undo step", "[gui][commands]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     QUndoStack *stack = session->undoStack();
 
     session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("Ruff"));
@@ -59,12 +51,9 @@ TEST_CASE("Repeated edits of one text field merge into one undo step", "[gui][co
     CHECK(state.owner.isEmpty());
 }
 
-TEST_CASE("Removing a risk and undoing it restores it, and later commands still find it", "[gui][commands]")
+TEST_CASE_METHOD(OpenSession, "Removing a risk and undoing it restores it, and later commands still find it",
+                 "[gui][commands]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     QUndoStack *stack = session->undoStack();
 
     Risk draft;
@@ -94,13 +83,9 @@ TEST_CASE("Removing a risk and undoing it restores it, and later commands still 
     CHECK(workspace.store().loadState(project.id).risks.front().owner == QStringLiteral("ops"));
 }
 
-TEST_CASE("A write the store refuses is reported and leaves no undo step", "[gui][commands]")
+TEST_CASE_METHOD(OpenSession, "A write the store refuses is reported and leaves no undo step", "[gui][commands]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
     createAppendixProject(workspace.store(), QStringLiteral("Taken"));
-    ProjectSession *session = workspace.session(project.id);
     QSignalSpy errors(session, &ProjectSession::errorOccurred);
 
     session->rename(QStringLiteral("Taken")); // names are unique within a database

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ProjectSession.h"
+#include "Workspace.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
 
@@ -38,6 +40,15 @@ inline Project createAppendixProject(Store &store, const QString &name = QString
     draft.templateVersion = tmpl->version;
     return store.createProject(draft);
 }
+
+// A workspace on a fresh database with one Appendix A project open in a session.
+struct OpenSession
+{
+    TempDatabase db;
+    Workspace workspace { db.open() };
+    Project project = createAppendixProject(workspace.store());
+    ProjectSession *session = workspace.session(project.id);
+};
 
 // Item ids from checklists/appendix-a.json used across the GUI tests.
 inline const QString styleGuideItem = QStringLiteral("code-quality.code-standards.all-code-follows-style-guide");

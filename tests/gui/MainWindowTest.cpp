@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
-#include "GuiTestSupport.h"
 #include "ProjectSession.h"
+#include "WindowTestSupport.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
 #include "dialogs/NewProjectDialog.h"
@@ -29,80 +29,6 @@ using namespace preflight;
 using namespace preflight::gui;
 using namespace preflight::gui::test;
 
-namespace {
-
-struct OpenWindow
-{
-    explicit OpenWindow(const TempDatabase &db)
-        : window(std::make_unique<Workspace>(db.open()))
-    {
-        window.resize(1440, 900);
-        window.show();
-        QApplication::setActiveWindow(&window);
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-
-    QTreeView *tree() { return window.checklistView()->tree(); }
-
-    // Puts the keyboard cursor on `itemId` in the checklist tree, as arrow keys would.
-    void focusItem(const QString &itemId)
-    {
-        QApplication::setActiveWindow(&window);
-        window.showView(MainWindow::View::Checklist);
-        window.checklistView()->selectItem(itemId);
-        tree()->setFocus();
-        REQUIRE(window.checklistView()->currentItemId() == itemId);
-        REQUIRE(QApplication::focusWidget() == tree()); // the keys below go to the tree's shortcuts
-    }
-
-    QString scoreOf(const QString &categoryId)
-    {
-        ChecklistModel *model = window.checklistView()->model();
-        return model->indexOfId(categoryId).siblingAtColumn(ChecklistModel::ScoreColumn).data().toString();
-    }
-
-    // The completion bar of one category, summed over the per-severity sets that draw it.
-    double categoryBar(const QString &title)
-    {
-        auto *view = window.dashboard()->findChild<QChartView *>(QStringLiteral("categoryChart"));
-        REQUIRE(view);
-        REQUIRE(view->chart()->series().size() == 1);
-        auto *series = qobject_cast<QHorizontalStackedBarSeries *>(view->chart()->series().at(0));
-        REQUIRE(series);
-        auto *axis = qobject_cast<QBarCategoryAxis *>(view->chart()->axes(Qt::Vertical).at(0));
-        const int index = int(axis->categories().indexOf(title));
-        REQUIRE(index >= 0);
-        double value = 0;
-        for (QBarSet *set : series->barSets())
-            value += set->at(index);
-        return value;
-    }
-
-    MainWindow window;
-};
-
-ItemStatus storedStatus(const TempDatabase &db, qint64 projectId, const QString &itemId)
-{
-    return db.open(QStringLiteral("reader"))->loadState(projectId).itemState(itemId).status;
-}
-
-// Answers the next modal dialog once it is up: exec() blocks the test until then.
-template<typename Dialog, typename Answer> void whenDialogOpens(Answer answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-} // namespace
-
 TEST_CASE("An empty database opens on the welcome page", "[gui][window]")
 {
     TempDatabase db;
@@ -128,11 +54,9 @@ TEST_CASE("An empty database opens on the welcome page", "[gui][window]")
     CHECK(db.open()->findProject(QStringLiteral("First review")).has_value());
 }
 
-TEST_CASE("Space ticks an item: store, category score and chart follow; undo restores", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and chart follow; undo restores",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     REQUIRE(open.window.currentSession());
     const QString category = QStringLiteral("code-quality");
     const QString categoryTitle = QStringLiteral("Code Quality");
@@ -173,11 +97,8 @@ TEST_CASE("Space ticks an item: store, category score and chart follow; undo res
     CHECK_FALSE(undo->isEnabled());
 }
 
-TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "N asks for a reason: cancel changes nothing, OK marks the item N/A", "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(styleGuideItem);
     const int undoSteps = open.window.currentSession()->undoStack()->count();
 
@@ -205,11 +126,9 @@ TEST_CASE("N asks for a reason: cancel changes nothing, OK marks the item N/A", 
     CHECK(open.window.checklistView()->currentItemId() == styleGuideItem);
 }
 
-TEST_CASE("A change by another connection appears within a second, selection kept", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "A change by another connection appears within a second, selection kept",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(typeHintsItem);
     ChecklistModel *model = open.window.checklistView()->model();
     const QModelIndex item = model->indexOfId(styleGuideItem);
@@ -229,11 +148,9 @@ TEST_CASE("A change by another connection appears within a second, selection kep
     CHECK(open.scoreOf(QStringLiteral("code-quality")) != QStringLiteral("0 %"));
 }
 
-TEST_CASE("A change made with the preflight command line appears in the open window", "[gui][window]")
+TEST_CASE_METHOD(ProjectWindow, "A change made with the preflight command line appears in the open window",
+                 "[gui][window]")
 {
-    TempDatabase db;
-    const Project project = createAppendixProject(*db.open());
-    OpenWindow open(db);
     open.focusItem(typeHintsItem);
     const QModelIndex item = open.window.checklistView()->model()->indexOfId(styleGuideItem);
 
@@ -269,4 +186,14 @@ TEST_CASE("The window reopens the last project of the last database", "[gui][win
     CHECK(reopened.window.currentSession()->projectId() == beta.id);
     auto *tabs = reopened.window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     CHECK(tabs->currentIndex() == int(MainWindow::View::Risks));
+}
+
+TEST_CASE("A command placed after an option is refused instead of opening the window", "[gui][window]")
+{
+    TempDatabase db;
+    QProcess app;
+    app.start(QStringLiteral(PREFLIGHT_BINARY), { QStringLiteral("--db"), db.path(), QStringLiteral("projects") });
+    REQUIRE(app.waitForFinished(10000));
+    CHECK(app.exitCode() == 2);
+    CHECK(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("unexpected “projects”")));
 }

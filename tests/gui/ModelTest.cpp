@@ -19,12 +19,9 @@ constexpr auto FailureMode = QAbstractItemModelTester::FailureReportingMode::Fat
 
 } // namespace
 
-TEST_CASE("Checklist model mirrors the template and the store under the model tester", "[gui][models]")
+TEST_CASE_METHOD(OpenSession, "Checklist model mirrors the template and the store under the model tester",
+                 "[gui][models]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     REQUIRE(session);
 
     ChecklistModel model;
@@ -57,12 +54,9 @@ TEST_CASE("Checklist model mirrors the template and the store under the model te
     CHECK_FALSE(model.setData(computed, Qt::Checked, Qt::CheckStateRole));
 }
 
-TEST_CASE("Checklist filter shows open, open critical and N/A items with their headings", "[gui][models]")
+TEST_CASE_METHOD(OpenSession, "Checklist filter shows open, open critical and N/A items with their headings",
+                 "[gui][models]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     session->setItemStatus(styleGuideItem, ItemStatus::NotApplicable, QStringLiteral("No Python in this service"));
 
     ChecklistModel model;
@@ -96,12 +90,8 @@ TEST_CASE("Checklist filter shows open, open critical and N/A items with their h
     CHECK_FALSE(visible(typeHintsItem));
 }
 
-TEST_CASE("Risk and sign-off models follow the session under the model tester", "[gui][models]")
+TEST_CASE_METHOD(OpenSession, "Risk and sign-off models follow the session under the model tester", "[gui][models]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
 
     RiskTableModel risks;
     QAbstractItemModelTester riskTester(&risks, FailureMode);
@@ -162,6 +152,10 @@ TEST_CASE("Project list shows verdict and score and filters by name and archive 
     filter.setFilterFixedString(QStringLiteral("search"));
     CHECK(filter.rowCount() == 1);
     filter.setFilterFixedString(QString());
+
+    // An edit in an open project updates that project's row.
+    workspace.session(search.id)->setItemStatus(styleGuideItem, ItemStatus::Done);
+    CHECK(row.data(ProjectListModel::ScoreRole).toDouble() > 0.0);
 
     workspace.session(search.id)->setArchived(true);
     CHECK(filter.rowCount() == 1);

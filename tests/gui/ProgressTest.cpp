@@ -8,12 +8,8 @@ using namespace preflight;
 using namespace preflight::gui;
 using namespace preflight::gui::test;
 
-TEST_CASE("Progress over time replays the audit trail's status changes", "[gui][dashboard]")
+TEST_CASE_METHOD(OpenSession, "Progress over time replays the audit trail's status changes", "[gui][dashboard]")
 {
-    TempDatabase db;
-    Workspace workspace(db.open());
-    const Project project = createAppendixProject(workspace.store());
-    ProjectSession *session = workspace.session(project.id);
     session->setItemStatus(styleGuideItem, ItemStatus::Done);
     session->setItemStatus(typeHintsItem, ItemStatus::NotApplicable, QStringLiteral("Go service"));
     session->setItemText(typeHintsItem, ItemTextField::Note, QStringLiteral("not a status change"));

@@ -1,10 +1,10 @@
 #include "import/ChecklistReader.h"
 
 #include "Error.h"
+#include "export/MarkdownText.h"
 #include "import/HeadingMapping.h"
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
-#include "import/ReportText.h"
 #include "import/ReviewMetadata.h"
 
 #include <QFileInfo>
@@ -150,7 +150,7 @@ private:
         ++m_preview.skipped.paragraphs;
         const bool underTitle = !m_headings.empty() && roleOf(m_headings.back()) == HeadingRole::Title;
         if (underTitle && m_preview.description.isEmpty())
-            m_preview.description = unescapeReportText(block.text).trimmed();
+            m_preview.description = unescapeMarkdown(block.text).trimmed();
     }
 
     void readTask(const MarkdownBlock &block)
@@ -165,7 +165,7 @@ private:
         if (const auto struck = strikeThrough(text, &reason)) {
             text = *struck;
             tick.status = ItemStatus::NotApplicable;
-            tick.reason = unescapeReportText(reason).trimmed();
+            tick.reason = unescapeMarkdown(reason).trimmed();
         }
         if (text.trimmed().isEmpty()) {
             warn(block.line, QStringLiteral("task item without text; left out"));
@@ -249,7 +249,7 @@ private:
         static const QRegularExpression autolink(QStringLiteral("^<(https?://[^\\s<>]+)>$"));
         const QString raw = block.text.trimmed();
         const auto link = autolink.match(raw);
-        const QString value = link.hasMatch() ? link.captured(1) : unescapeReportText(raw).trimmed();
+        const QString value = link.hasMatch() ? link.captured(1) : unescapeMarkdown(raw).trimmed();
         if (block.label == QLatin1String("Note"))
             tick.note = value;
         else if (block.label == QLatin1String("Owner"))

@@ -1,6 +1,6 @@
 #include "import/HeadingMapping.h"
 
-#include "import/ReportText.h"
+#include "export/MarkdownText.h"
 
 #include <QRegularExpression>
 
@@ -130,7 +130,9 @@ HeadingText parseHeadingText(const QString &text)
         title = match.captured(2);
     }
     // Headings may escape punctuation ("Monitoring \& Alerting", as the Markdown report writes).
-    result.title = unescapeReportText(title);
+    result.title = unescapeMarkdown(title).trimmed();
+    if (result.title.isEmpty()) // "## 🔴" or an empty "###": every title must say something
+        result.title = QStringLiteral("Untitled");
     return result;
 }
 

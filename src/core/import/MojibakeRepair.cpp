@@ -46,7 +46,8 @@ Plausibility plausibility(char32_t ch, int length, CodePage codePage)
 // checklists come first, then emoji and dingbats, then other symbols.
 int guessRank(char32_t ch)
 {
-    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳⏰"
+    static const std::u32string preferred = U"🔴🟠🟡🟢🔵🟣🟤⚫⚪✅❌⚠❗❓✔✖➡⬅⬆⬇📝📌📋📊📈📉🔍🔒🔑🚀🎯💡🔥👍👎⭐🛑⏳"
+                                            U"⏰"
                                             U"❤"
                                             U"”“’‘–—…•€™\uFE0F"; // U+FE0F: the emoji form of ⚠ and ❤
     if (preferred.find(ch) != std::u32string::npos)

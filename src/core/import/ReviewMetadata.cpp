@@ -1,6 +1,6 @@
 #include "import/ReviewMetadata.h"
 
-#include "import/ReportText.h"
+#include "export/MarkdownText.h"
 
 #include <QRegularExpression>
 
@@ -27,7 +27,7 @@ QStringList statusValues(const QString &line)
     values.replace(QLatin1String("\\|"), QLatin1String("|"));
     QStringList result;
     for (QString value : values.split(u'|')) {
-        value = unescapeReportText(value.trimmed().remove(box)).trimmed();
+        value = unescapeMarkdown(value.trimmed().remove(box)).trimmed();
         if (!value.isEmpty())
             result.append(value);
     }
@@ -100,7 +100,6 @@ bool ReviewMetadata::readParagraph(const MarkdownBlock &block, HeadingRole role)
         const bool generatedFooter
             = prose.size() == 1 && prose.front().trimmed().startsWith(QLatin1String("*Generated "));
         if (!generatedFooter && !(prose.size() == 1 && isPlaceholder(prose.front()))) {
-            m_notesLine = m_notesLine == 0 ? block.line : m_notesLine;
             m_notes.append(prose.join(u'\n'));
         }
         addField(m_projectFields, QStringLiteral("notes"));
@@ -114,20 +113,20 @@ void ReviewMetadata::readTable(const MarkdownBlock &block, HeadingRole role)
     const QString first = block.cells.value(0);
     if (role == HeadingRole::SignOff && first.compare(QLatin1String("Role"), Qt::CaseInsensitive) == 0) {
         for (const QStringList &row : block.rows) {
-            const QString roleName = unescapeReportText(row.value(0)).trimmed();
+            const QString roleName = unescapeMarkdown(row.value(0)).trimmed();
             if (!roleName.isEmpty() && roleName != QStringLiteral("—"))
                 addField(m_roles, roleName);
         }
     } else if (role == HeadingRole::Risks && m_riskColumns.isEmpty()) {
         for (const QString &cell : block.cells)
-            addField(m_riskColumns, unescapeReportText(cell));
+            addField(m_riskColumns, unescapeMarkdown(cell));
         m_riskColumns.removeAll(QString());
     } else if (first == QLatin1String("Review")) {
         // The header table of a Preflight Markdown report: "| Template | Title 1.0.0 (appendix-a) |".
         static const QRegularExpression declared(QStringLiteral("\\(([a-z0-9.-]+)\\)\\s*$"));
         for (const QStringList &row : block.rows) {
             if (row.value(0) == QLatin1String("Template"))
-                m_templateId = declared.match(unescapeReportText(row.value(1))).captured(1);
+                m_templateId = declared.match(unescapeMarkdown(row.value(1))).captured(1);
         }
     }
 }
@@ -165,7 +164,7 @@ void ReviewMetadata::apply(ImportPreview &preview) const
                                          .arg(defaulted.join(QLatin1String(", "))) });
     }
     preview.warnings.insert(preview.warnings.end(), m_warnings.begin(), m_warnings.end());
-    const QString notes = unescapeReportText(m_notes.join(QStringLiteral("\n\n")));
+    const QString notes = unescapeMarkdown(m_notes.join(QStringLiteral("\n\n")));
     preview.notes = notes == QLatin1String("No notes.") ? QString() : notes;
     preview.targetDate = m_targetDate;
     preview.actualDate = m_actualDate;

@@ -29,7 +29,6 @@ private:
     QStringList m_statusValues;
     QStringList m_projectFields;
     QStringList m_notes;
-    int m_notesLine = 0;
     std::optional<QDate> m_targetDate;
     std::optional<QDate> m_actualDate;
     QString m_templateId;

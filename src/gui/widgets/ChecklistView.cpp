@@ -73,6 +73,11 @@ QAction *ChecklistView::addTreeAction(const QString &text, const QKeySequence &s
     return action;
 }
 
+QList<QAction *> ChecklistView::itemActions() const
+{
+    return ui->tree->actions();
+}
+
 QTreeView *ChecklistView::tree() const
 {
     return ui->tree;

@@ -37,6 +37,9 @@ public:
     QString currentItemId() const;
     void commitPendingEdits();
 
+    // Toggle done, N/A and reopen: the tree's keys, also offered in the window's Item menu.
+    QList<QAction *> itemActions() const;
+
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 

@@ -173,6 +173,15 @@ TEST_CASE("severity markers: emoji and words, but not words that are part of a t
     CHECK((c[4].title == QStringLiteral("Polish") && c[4].severity == Severity::Low));
 }
 
+TEST_CASE("headings that say nothing get a title the template can hold", "[import][dialect]")
+{
+    // Found by the fuzzer: an empty section title made a template the loader refuses.
+    const ImportPreview preview = importText(QStringLiteral("## 🔴\n###\n- [ ] a\n"));
+    CHECK(preview.tmpl.categories[0].title == QStringLiteral("Untitled"));
+    CHECK(preview.tmpl.categories[0].severity == Severity::Critical);
+    CHECK(preview.tmpl.categories[0].sections[0].title == QStringLiteral("Untitled"));
+}
+
 TEST_CASE("ids are slugs of the text, unique within the template", "[import][dialect]")
 {
     const ImportPreview preview
