@@ -15,6 +15,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdlib>
+
 namespace preflight::gui {
 
 namespace {
@@ -47,6 +49,15 @@ Options parseOptions(const QApplication &app)
     exitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ db, project, screenshots, dark, exitWhenShown });
     parser.process(app);
+    // Anything positional here is a command placed after an option ("preflight --db X status"):
+    // say so instead of silently opening a window.
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << QApplication::translate("preflight::gui",
+                                                       "preflight: unexpected “%1”; put commands before options "
+                                                       "(preflight COMMAND --db PATH), or see preflight --help\n")
+                                   .arg(parser.positionalArguments().join(QLatin1Char(' ')));
+        std::exit(2);
+    }
     return { parser.value(db), parser.value(project), parser.value(screenshots), parser.isSet(dark),
              parser.isSet(exitWhenShown) };
 }

@@ -210,6 +210,8 @@ void MainWindow::bindWorkspace()
     header->setSectionResizeMode(ProjectListModel::ScoreColumn, QHeaderView::ResizeToContents);
     ui->projectView->sortByColumn(ProjectListModel::NameColumn, Qt::AscendingOrder);
     connect(m_workspace.get(), &Workspace::projectsChanged, this, &MainWindow::projectsChanged);
+    // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
+    connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { openProject(selectedProjectId()); });

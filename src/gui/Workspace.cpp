@@ -48,7 +48,7 @@ ProjectSession *Workspace::session(qint64 projectId)
         auto *session = new ProjectSession(*m_store, *tmpl, projectId);
         connect(session, &ProjectSession::errorOccurred, this, &Workspace::errorOccurred);
         // The project list shows every project's verdict and score: any edit may change them.
-        connect(session, &ProjectSession::stateChanged, this, &Workspace::projectsChanged);
+        connect(session, &ProjectSession::stateChanged, this, [this, projectId] { emit projectChanged(projectId); });
         m_sessions.emplace(projectId, session);
         return session;
     } catch (const Error &error) {

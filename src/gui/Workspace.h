@@ -43,7 +43,8 @@ public:
     bool checkForExternalChanges();
 
 signals:
-    void projectsChanged();
+    void projectsChanged(); // projects came, went, or another process changed the database
+    void projectChanged(qint64 projectId); // an open project was edited in this window
     void errorOccurred(const QString &message);
 
 private:

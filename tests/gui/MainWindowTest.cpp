@@ -187,3 +187,13 @@ TEST_CASE("The window reopens the last project of the last database", "[gui][win
     auto *tabs = reopened.window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     CHECK(tabs->currentIndex() == int(MainWindow::View::Risks));
 }
+
+TEST_CASE("A command placed after an option is refused instead of opening the window", "[gui][window]")
+{
+    TempDatabase db;
+    QProcess app;
+    app.start(QStringLiteral(PREFLIGHT_BINARY), { QStringLiteral("--db"), db.path(), QStringLiteral("projects") });
+    REQUIRE(app.waitForFinished(10000));
+    CHECK(app.exitCode() == 2);
+    CHECK(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("unexpected “projects”")));
+}

@@ -153,6 +153,10 @@ TEST_CASE("Project list shows verdict and score and filters by name and archive 
     CHECK(filter.rowCount() == 1);
     filter.setFilterFixedString(QString());
 
+    // An edit in an open project updates that project's row.
+    workspace.session(search.id)->setItemStatus(styleGuideItem, ItemStatus::Done);
+    CHECK(row.data(ProjectListModel::ScoreRole).toDouble() > 0.0);
+
     workspace.session(search.id)->setArchived(true);
     CHECK(filter.rowCount() == 1);
     filter.setShowArchived(true);

@@ -16,6 +16,7 @@ ProjectListModel::ProjectListModel(Workspace *workspace, QObject *parent)
     , m_rows(loadRows())
 {
     connect(workspace, &Workspace::projectsChanged, this, &ProjectListModel::refresh);
+    connect(workspace, &Workspace::projectChanged, this, &ProjectListModel::refreshProject);
 }
 
 void ProjectListModel::setAssessment(Row &row, const Template &tmpl, const Assessment &assessment)
@@ -60,6 +61,20 @@ void ProjectListModel::refresh()
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
+}
+
+void ProjectListModel::refreshProject(qint64 projectId)
+{
+    const QModelIndex first = indexOfProject(projectId);
+    const ProjectSession *session = m_workspace->existingSession(projectId);
+    if (!first.isValid() || !session) {
+        refresh();
+        return;
+    }
+    Row &row = m_rows[size_t(first.row())];
+    row.project = session->state().project; // a rename or archiving changes these
+    setAssessment(row, session->tmpl(), session->assessment());
+    emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
 }
 
 QModelIndex ProjectListModel::indexOfProject(qint64 projectId) const

@@ -26,6 +26,8 @@ public:
 
     QModelIndex indexOfProject(qint64 projectId) const;
     void refresh();
+    // Updates one row from its open session: an edit must not re-assess every other project.
+    void refreshProject(qint64 projectId);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
