@@ -21,7 +21,7 @@ TEST_CASE("global options before the command run the command", "[cli][e2e]")
     CHECK(nlohmann::json::parse(listed.out.toStdString()).dump().find("\"Apollo\"") != std::string::npos);
 }
 
-TEST_CASE("--db without a command opens the window", "[cli][e2e]")
+TEST_CASE("a database option without a command opens the window", "[cli][e2e]")
 {
     CliRunner cli;
     cli.setEnvironment(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
