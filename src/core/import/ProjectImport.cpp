@@ -147,26 +147,23 @@ ProjectImportResult importProject(Store &store, const ImportPreview &preview, co
     draft.notes = preview.notes;
     draft.targetDate = preview.targetDate;
     draft.actualDate = preview.actualDate;
-    result.project = store.createProject(draft);
-    try {
-        for (const ItemTick &tick : ticks) {
-            const bool untouched = tick.status == ItemStatus::Open && tick.note.isEmpty() && tick.owner.isEmpty()
-                && tick.evidence.isEmpty();
-            if (untouched)
-                continue;
-            Store::ItemPatch patch;
-            patch.status = tick.status;
-            patch.reason = tick.status == ItemStatus::NotApplicable ? tick.reason : QString();
-            patch.note = tick.note;
-            patch.owner = tick.owner;
-            patch.evidence = tick.evidence;
-            store.setItem(result.project.id, tick.itemId, patch);
-            ++result.itemsSet;
-        }
-    } catch (...) {
-        store.deleteProject(result.project.id);
-        throw;
+    std::vector<Store::ItemEdit> edits;
+    for (const ItemTick &tick : ticks) {
+        const bool untouched
+            = tick.status == ItemStatus::Open && tick.note.isEmpty() && tick.owner.isEmpty() && tick.evidence.isEmpty();
+        if (untouched)
+            continue;
+        Store::ItemPatch patch;
+        patch.status = tick.status;
+        patch.reason = tick.status == ItemStatus::NotApplicable ? tick.reason : QString();
+        patch.note = tick.note;
+        patch.owner = tick.owner;
+        patch.evidence = tick.evidence;
+        edits.push_back({ tick.itemId, patch });
     }
+    // One transaction: a failed import leaves no half-filled project behind.
+    result.project = store.createProjectWithItems(draft, edits);
+    result.itemsSet = int(edits.size());
     return result;
 }
 

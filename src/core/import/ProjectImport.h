@@ -33,8 +33,7 @@ struct ProjectImportResult
 
 // Creates project `name` on `target` with the preview's ticks, notes and launch dates.
 // Everything is validated before the first write (the name, every item, every N/A reason), so a
-// bad file creates nothing. The Store writes the project and each item in transactions of their
-// own; should one of those writes fail, the half-made project is deleted again.
+// bad file creates nothing; the project and its item states are then written in one transaction.
 ProjectImportResult importProject(Store &store, const ImportPreview &preview, const QString &name,
                                   const Template &target);
 
