@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -172,6 +173,26 @@ TEST_CASE("Cancelling the import preview creates nothing", "[gui][import]")
     open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
     CHECK(db.open(QStringLiteral("reader"))->projects().empty());
     CHECK_FALSE(open.window.currentSession());
+}
+
+TEST_CASE("Dropping a Markdown file on the window opens the import preview", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md")) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&open.window, &enter);
+    REQUIRE(enter.isAccepted());
+    bool previewed = false;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        previewed = true;
+        dialog->reject();
+    });
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&open.window, &drop);
+    REQUIRE(QTest::qWaitFor([&] { return previewed; }));
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
 }
 
 TEST_CASE("A file that is not a checklist is refused with its name and line", "[gui][import]")
