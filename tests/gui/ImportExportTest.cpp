@@ -6,7 +6,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -173,6 +175,27 @@ TEST_CASE("Cancelling the import preview creates nothing", "[gui][import]")
     open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
     CHECK(db.open(QStringLiteral("reader"))->projects().empty());
     CHECK_FALSE(open.window.currentSession());
+}
+
+TEST_CASE("Importing as a template saves it and the window can start projects from it", "[gui][import]")
+{
+    TempDatabase db;
+    // The user's templates folder lives under XDG_DATA_HOME: keep it inside the test's folder.
+    const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", db.dir.filePath(QStringLiteral("data")).toUtf8());
+    OpenWindow open(db);
+    whenDialogOpens<ImportDialog>([](ImportDialog *dialog) {
+        dialog->findChild<QRadioButton *>(QStringLiteral("asTemplateRadio"))->setChecked(true);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    const QStringList saved = QDir(TemplateRegistry::userTemplatesDir()).entryList({ QStringLiteral("*.json") });
+    qputenv("XDG_DATA_HOME", savedDataHome);
+    REQUIRE(saved.size() == 1);
+    const Template *tmpl = open.window.workspace()->templates().find(QFileInfo(saved.front()).completeBaseName());
+    REQUIRE(tmpl);
+    CHECK(tmpl->itemCount() == 264);
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
 }
 
 TEST_CASE("Dropping a Markdown file on the window opens the import preview", "[gui][import]")
