@@ -74,6 +74,9 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
     // to Symbola for emoji) and embeds every font it uses as a subset.
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setHintingPreference(QFont::PreferNoHinting); // metrics that match the PDF exactly
+    // No ligatures: "ff" drawn as one glyph is extracted as U+FB00, which breaks searching and
+    // copying. Scripts that need shaping (Arabic, Indic) are still shaped.
+    base.setStyleStrategy(QFont::PreferNoShaping);
     s.title = style(base, 19, true);
     s.section = style(base, 14, true);
     s.category = style(base, 12, true);
@@ -290,11 +293,10 @@ void PdfReport::actions()
             QString text = action->text;
             if (action->kind == QLatin1String("risk")) {
                 text = QStringLiteral("R%1 (%2) %3").arg(action->id, severityLabel(action->severity), action->text);
-            } else if (const Item *item = m.tmpl().findItem(action->id)) {
-                text = item->text;
-                const QString owner = m.state().itemState(action->id).owner;
-                if (!owner.isEmpty())
-                    text += QStringLiteral(" — owner: ") + owner;
+            } else if (const ChecklistRow *row = m.row(action->id)) {
+                text = row->item->text;
+                if (!row->state.owner.isEmpty())
+                    text += QStringLiteral(" — owner: ") + row->state.owner;
             }
             marked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10));
         }

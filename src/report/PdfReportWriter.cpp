@@ -27,6 +27,7 @@ void paintPageFurniture(QPainter &painter, const QRectF &page, int index, int co
                         const QString &title)
 {
     QFont font(QStringLiteral("DejaVu Sans"));
+    font.setStyleStrategy(QFont::PreferNoShaping);
     font.setPointSizeF(7);
     font.setHintingPreference(QFont::PreferNoHinting);
     painter.setFont(font);

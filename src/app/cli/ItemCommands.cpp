@@ -69,9 +69,12 @@ int setItems(Context &context)
             throw usageError(QStringLiteral("item \"%1\": N/A needs a reason (--reason TEXT)").arg(itemId));
     }
 
+    std::vector<Store::ItemEdit> edits;
+    for (const QString &itemId : itemIds)
+        edits.push_back({ itemId, patch });
     nlohmann::json written = nlohmann::json::array();
-    for (const QString &itemId : itemIds) {
-        const ItemState result = context.store().setItem(project.id, itemId, patch);
+    for (const ItemState &result : context.store().setItems(project.id, edits)) {
+        const QString &itemId = result.itemId;
         written.push_back(itemJson(result));
         if (!context.json())
             context.out() << project.name << ": " << itemId << " -> " << itemStatusKey(result.status) << '\n';

@@ -154,9 +154,8 @@ private:
 
     QString itemText(const QString &itemId) const
     {
-        const Item *item = m.tmpl().findItem(itemId);
-        if (item)
-            return user(item->text);
+        if (const ChecklistRow *row = m.row(itemId))
+            return user(row->item->text);
         const SummaryItem *summary = m.tmpl().findSummaryItem(itemId);
         return user(summary ? summary->text : itemId);
     }
@@ -174,7 +173,8 @@ private:
                                .arg(xmlEscaped(action->id), sevBadge(action->severity), user(action->text));
                     continue;
                 }
-                const QString owner = m.state().itemState(action->id).owner;
+                const ChecklistRow *row = m.row(action->id);
+                const QString owner = row ? row->state.owner : QString();
                 out += QStringLiteral("<li>%1%2</li>\n")
                            .arg(itemText(action->id),
                                 owner.isEmpty() ? QString() : QStringLiteral(" — owner: %1").arg(user(owner)));

@@ -132,9 +132,9 @@ private:
     QString actionText(const Action &action) const
     {
         if (action.kind == QLatin1String("item")) {
-            const Item *item = m.tmpl().findItem(action.id);
-            const QString owner = m.state().itemState(action.id).owner;
-            QString entry = templateText(item ? item->text : action.text);
+            const ChecklistRow *row = m.row(action.id);
+            const QString owner = row ? row->state.owner : QString();
+            QString entry = templateText(row ? row->item->text : action.text);
             if (!owner.isEmpty())
                 entry += QStringLiteral(" — owner: ") + text(owner, QStringLiteral("  "));
             return entry;

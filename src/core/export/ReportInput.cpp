@@ -35,6 +35,10 @@ ReportModel::ReportModel(const ReportInput &input)
             appendRows(m_rows, input.state, category, section, section.items, 0, {});
     }
 
+    m_rowIndex.reserve(qsizetype(m_rows.size()));
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_rowIndex.insert(m_rows[i].item->id, i);
+
     // The Assessment already orders actions (risks first, then by severity and category order);
     // grouping keeps that order and starts a new group whenever the owner changes.
     for (const Action &action : input.assessment.actions) {
@@ -57,6 +61,12 @@ ReportModel::ReportModel(const ReportInput &input)
             m_actionGroups.push_back({ title, severity, {} });
         m_actionGroups.back().actions.push_back(&action);
     }
+}
+
+const ChecklistRow *ReportModel::row(const QString &itemId) const
+{
+    const auto it = m_rowIndex.constFind(itemId);
+    return it == m_rowIndex.cend() ? nullptr : &m_rows[*it];
 }
 
 const CategoryScore *ReportModel::score(const QString &categoryId) const

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -57,6 +58,7 @@ public:
     const Assessment &assessment() const { return m_input.assessment; }
 
     const std::vector<ChecklistRow> &rows() const { return m_rows; }
+    const ChecklistRow *row(const QString &itemId) const; // nullptr for unknown ids; O(1)
     const std::vector<ActionGroup> &actionGroups() const { return m_actionGroups; }
     const CategoryScore *score(const QString &categoryId) const;
     const SummaryResult *summaryResult(const QString &summaryItemId) const;
@@ -66,6 +68,7 @@ public:
 private:
     const ReportInput m_input; // a copy: it only holds references and a few strings
     std::vector<ChecklistRow> m_rows;
+    QHash<QString, std::size_t> m_rowIndex; // item id → index in m_rows
     std::vector<ActionGroup> m_actionGroups;
 };
 

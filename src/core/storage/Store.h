@@ -64,6 +64,15 @@ public:
     };
     // Throws Error(Usage) when the result would be N/A without a reason.
     ItemState setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch);
+    struct ItemEdit
+    {
+        QString itemId;
+        ItemPatch patch;
+    };
+    // Several items in one transaction: all are written or, on the first refusal, none.
+    std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
+    // A new project and its first item states in one transaction (Markdown import).
+    Project createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits);
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned

@@ -127,13 +127,27 @@ void validateName(const sqlite::Connection &db, const QString &name, qint64 self
 
 Project Store::createProject(const Project &draft)
 {
+    return createProjectWithItems(draft, {});
+}
+
+Project Store::createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits)
+{
     sqlite::Transaction transaction(*d->db);
-    validateName(*d->db, draft.name, 0);
-    if (draft.templateId.trimmed().isEmpty())
-        throw Error(Error::Kind::Usage,
-                    QStringLiteral("%1: project \"%2\" needs a template id").arg(d->path, draft.name));
     const QString now = currentTimeText();
-    sqlite::Statement insert(*d->db,
+    const Project created = d->insertProject(draft, now);
+    const QString label = d->requireProjectLabel(created.id);
+    for (const ItemEdit &edit : edits)
+        d->applyItemPatch(created.id, label, edit.itemId, edit.patch, now);
+    transaction.commit();
+    return edits.empty() ? created : d->requireProject(created.id);
+}
+
+Project Store::Impl::insertProject(const Project &draft, const QString &now)
+{
+    validateName(*db, draft.name, 0);
+    if (draft.templateId.trimmed().isEmpty())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: project \"%2\" needs a template id").arg(path, draft.name));
+    sqlite::Statement insert(*db,
                              "INSERT INTO projects(name, description, template_id, template_version, "
                              "target_date, actual_date, notes, created, updated, archived) "
                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
@@ -141,11 +155,10 @@ Project Store::createProject(const Project &draft)
     insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
     insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
     insert.run();
-    const qint64 id = d->db->lastInsertId();
-    const Project created = d->requireProject(id);
-    audit::Appender appender(*d->db, d->actor, now);
-    Impl::auditChanges(appender, id, {}, projectFields(created));
-    transaction.commit();
+    const qint64 id = db->lastInsertId();
+    const Project created = requireProject(id);
+    audit::Appender appender(*db, actor, now);
+    auditChanges(appender, id, {}, projectFields(created));
     return created;
 }
 

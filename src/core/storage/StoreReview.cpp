@@ -146,13 +146,30 @@ ProjectState Store::Impl::readState(const Project &project) const
 
 ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch)
 {
+    return setItems(projectId, { ItemEdit { itemId, patch } }).front();
+}
+
+std::vector<ItemState> Store::setItems(qint64 projectId, const std::vector<ItemEdit> &edits)
+{
     sqlite::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
+    const QString now = currentTimeText();
+    std::vector<ItemState> results;
+    results.reserve(edits.size());
+    for (const ItemEdit &edit : edits)
+        results.push_back(d->applyItemPatch(projectId, label, edit.itemId, edit.patch, now));
+    transaction.commit();
+    return results;
+}
+
+ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, const QString &itemId,
+                                      const ItemPatch &patch, const QString &now)
+{
     if (itemId.isEmpty())
         throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(label));
     ItemState before;
     before.itemId = itemId;
-    before = selectItem(*d->db, projectId, itemId).value_or(before);
+    before = selectItem(*db, projectId, itemId).value_or(before);
     // The merge happens under the write lock taken by BEGIN IMMEDIATE, so fields this patch
     // leaves alone keep whatever another process committed a moment ago.
     ItemState after = before;
@@ -165,13 +182,12 @@ ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatc
         throw Error(Error::Kind::Usage,
                     QStringLiteral("%1, item %2: not applicable needs a reason").arg(label, itemId));
 
-    const QString now = currentTimeText();
-    audit::Appender appender(*d->db, d->actor, now);
-    if (Impl::auditChanges(appender, projectId, itemFields(before), itemFields(after)) == 0)
+    audit::Appender appender(*db, actor, now);
+    if (auditChanges(appender, projectId, itemFields(before), itemFields(after)) == 0)
         return before;
-    after.changedBy = d->actor;
+    after.changedBy = actor;
     after.changedAt = parseTime(now);
-    sqlite::Statement upsert(*d->db,
+    sqlite::Statement upsert(*db,
                              "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
                              "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                              "ON CONFLICT(project_id, item_id) DO UPDATE SET status = excluded.status, "
@@ -181,8 +197,7 @@ ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatc
     upsert.bind(1, projectId).bind(2, itemId).bind(3, itemStatusKey(after.status)).bind(4, after.reason);
     upsert.bind(5, after.note).bind(6, after.owner).bind(7, after.evidence).bind(8, after.changedBy).bind(9, now);
     upsert.run();
-    d->touchProject(projectId, now);
-    transaction.commit();
+    touchProject(projectId, now);
     return after;
 }
 

@@ -5,6 +5,9 @@
 #include "export/JsonWriter.h"
 #include "scoring/StatusJson.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -124,6 +127,33 @@ TEST_CASE("JSON report is the status document plus checklist, notes and report f
     CHECK(hostileFound == hostileStrings().size());
     CHECK(document["risks"]["items"][0]["title"] == "<script>alert(1)</script>");
     CHECK(document["manual_summary"].size() >= 1);
+}
+
+TEST_CASE("JSON report validates against its schema, and the schema rejects a broken one", "[export][json]")
+{
+    const auto validate = [](const json &document, bool expectValid) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.json"));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(document.dump()));
+        file.close();
+        QStringList args { QStringLiteral(PREFLIGHT_SOURCE_DIR "/tests/core/export/validate_report.py"),
+                           QStringLiteral(PREFLIGHT_SOURCE_DIR "/src/core/export/report.schema.json"), path };
+        if (!expectValid)
+            args << QStringLiteral("--invalid");
+        // Debian's python3 named explicitly: one earlier on PATH may lack python3-jsonschema.
+        const ToolResult result = runTool(QStringLiteral("/usr/bin/python3"), args);
+        INFO(result.out.toStdString() << result.err.toStdString());
+        CHECK(result.exitCode == 0);
+    };
+    const auto f = hostileReview();
+    json document = json::parse(JsonWriter().write(f->input()).toStdString());
+    validate(document, true);
+    json broken = document;
+    broken["checklist"][0]["status"] = "finished";
+    broken.erase("notes");
+    validate(broken, false);
 }
 
 TEST_CASE("JUnit XML: a test case per item, critical open items fail, N/A skipped", "[export][junit][hostile]")

@@ -214,6 +214,14 @@ TEST_CASE("a plain Windows-1252 file is read as such, with a warning per line", 
     CHECK(hasWarning(preview, 1, QStringLiteral("read as Windows-1252")));
     CHECK(hasWarning(preview, 2, QStringLiteral("read as Windows-1252")));
     CHECK_FALSE(hasWarning(preview, 3, QStringLiteral("read as Windows-1252")));
+
+    // UTF-8 and Windows-1252 mixed on one line: read as Windows-1252, the UTF-8 part is then
+    // exactly the mojibake the repair undoes.
+    const ImportPreview mixed
+        = importMarkdown("## Ops \xF0\x9F\x94\xB4\n- [ ] caf\xE9 \xE2\x9C\x85 ok\n", QStringLiteral("mixed.md"));
+    CHECK(mixed.tmpl.categories[0].sections[0].items[0].text == QStringLiteral("café ✅ ok"));
+    CHECK(hasWarning(mixed, 2, QStringLiteral("read as Windows-1252")));
+    CHECK(hasWarning(mixed, 2, QStringLiteral("\"âœ…\" → \"✅\"")));
 }
 
 TEST_CASE("clear errors with the file and line", "[import][dialect]")

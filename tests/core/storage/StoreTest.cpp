@@ -329,3 +329,34 @@ TEST_CASE("dataVersion changes when another connection commits", "[store]")
     CHECK(first->dataVersion() != before);
     CHECK(first->findProject(QStringLiteral("From elsewhere")).has_value());
 }
+
+TEST_CASE("Store writes a batch of items, or a new project with its items, in one transaction", "[store]")
+{
+    TempDatabase temp;
+    auto opened = temp.open();
+    Store &store = *opened;
+    const Project project = store.createProject(draftProject(QStringLiteral("Batch")));
+
+    Store::ItemPatch done;
+    done.status = ItemStatus::Done;
+    Store::ItemPatch naWithoutReason;
+    naWithoutReason.status = ItemStatus::NotApplicable;
+    // The second edit is refused, so the first one must not be committed either.
+    REQUIRE_THROWS_WITH(
+        store.setItems(project.id, { { QStringLiteral("a"), done }, { QStringLiteral("b"), naWithoutReason } }),
+        Catch::Contains("item b: not applicable needs a reason"));
+    CHECK(store.loadState(project.id).items.empty());
+
+    const auto written = store.setItems(project.id, { { QStringLiteral("a"), done }, { QStringLiteral("b"), done } });
+    REQUIRE(written.size() == 2);
+    CHECK(store.loadState(project.id).items.size() == 2);
+
+    REQUIRE_THROWS(
+        store.createProjectWithItems(draftProject(QStringLiteral("Imported")),
+                                     { { QStringLiteral("a"), done }, { QStringLiteral("b"), naWithoutReason } }));
+    CHECK_FALSE(store.findProject(QStringLiteral("Imported")).has_value());
+
+    const Project imported
+        = store.createProjectWithItems(draftProject(QStringLiteral("Imported")), { { QStringLiteral("a"), done } });
+    CHECK(store.loadState(imported.id).itemState(QStringLiteral("a")).status == ItemStatus::Done);
+}

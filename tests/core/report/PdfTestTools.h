@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+namespace preflight::test {
+
+// Text of a PDF as pdftotext extracts it (what a reader's search and copy find): `raw` keeps
+// the content-stream order, the order the report draws in; the default "physical layout" mode
+// may merge neighbouring lines but orders right-to-left runs visually.
+QString pdfText(const QByteArray &pdf, bool raw = true);
+// The text with the running header and footer of every page taken out, so text that continues
+// across a page break reads on (`text` squeezed; `title` as printed in the header).
+QString withoutPageFurniture(const QString &squeezedText, const QString &title);
+// Text with every kind of white space removed: wrapping may break a line anywhere.
+QString squeezed(const QString &text);
+
+struct PdfWord
+{
+    int page = 0;
+    QRectF box; // points, origin top left
+    QString text;
+};
+struct PdfPage
+{
+    QSizeF size;
+    std::vector<PdfWord> words;
+};
+// Every word with its bounding box, from `pdftotext -bbox`.
+std::vector<PdfPage> pdfWords(const QByteArray &pdf);
+
+} // namespace preflight::test
