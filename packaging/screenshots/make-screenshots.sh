@@ -12,7 +12,7 @@ python3 "$here/populate.py" "$preflight" "$work/review.db"
 for variant in light dark; do
   flag=""
   [ "$variant" = dark ] && flag="--dark"
-  XDG_CONFIG_HOME="$work/config" xvfb-run -a -s "-screen 0 1440x900x24" \
+  XDG_CONFIG_HOME="$work/config" PREFLIGHT_SCREENSHOT_IMPORT="$here/../../tests/data/appendix-a-seed.md" xvfb-run -a -s "-screen 0 1440x900x24" \
     "$preflight" --db "$work/review.db" --project "Checkout Service v2" --screenshots "$here" $flag
 done
 ls -l "$here"/*.png

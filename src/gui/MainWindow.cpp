@@ -6,6 +6,8 @@
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ExportDialog.h"
+#include "dialogs/ImportDialog.h"
 #include "dialogs/NewProjectDialog.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
@@ -16,6 +18,8 @@
 #include "widgets/WelcomePage.h"
 
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -23,8 +27,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QUrl>
+
+#include <optional>
 
 namespace preflight::gui {
 
@@ -149,6 +157,15 @@ void MainWindow::setupActions()
     connect(ui->actionDeleteProject, &QAction::triggered, this, &MainWindow::deleteProject);
     connect(ui->actionOpenDatabase, &QAction::triggered, this, &MainWindow::openDatabase);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    ui->actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(ui->actionExport, &QAction::triggered, this, &MainWindow::exportReport);
+    connect(ui->actionImportMarkdown, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Markdown Checklist"), QString(),
+                                                          tr("Markdown files (*.md *.markdown);;All files (*)"));
+        if (!path.isEmpty())
+            importMarkdown(path);
+    });
+    setAcceptDrops(true);
     connect(ui->actionFind, &QAction::triggered, this, [this] {
         showView(View::Checklist);
         ui->checklistView->focusSearch();
@@ -268,7 +285,8 @@ void MainWindow::updatePage()
         placeView(m_welcomePage, ui->welcomePage);
     }
     ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
-    for (QAction *action : { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject })
+    for (QAction *action :
+         { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject, ui->actionExport })
         action->setEnabled(m_session != nullptr);
 }
 
@@ -366,11 +384,73 @@ void MainWindow::openDatabase()
         showError(error.message());
         return;
     }
+    replaceWorkspace(std::move(store));
+}
+
+void MainWindow::replaceWorkspace(std::unique_ptr<Store> store)
+{
     openProject(0);
     m_undoGroup.setActiveStack(nullptr);
     m_workspace = std::make_unique<Workspace>(std::move(store));
     bindWorkspace();
     projectsChanged();
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_session) {
+        showError(tr("Select a project to export."));
+        return;
+    }
+    ExportDialog(*m_session, this).exec();
+}
+
+void MainWindow::importMarkdown(const QString &path)
+{
+    std::optional<ImportDialog> dialog;
+    try {
+        dialog.emplace(import::importMarkdownFile(path), m_workspace->store(), m_workspace->templates(), this);
+    } catch (const Error &error) {
+        showError(error.message()); // names the file and line: "notes.md:12: …"
+        return;
+    }
+    if (dialog->exec() != QDialog::Accepted)
+        return;
+    const qint64 projectId = dialog->createdProjectId();
+    if (dialog->createdTemplate()) {
+        // The registry holds the templates the open sessions point into; a fresh workspace on
+        // the same database is the safe way to pick up the new one.
+        try {
+            replaceWorkspace(Store::open(m_workspace->store().path(), m_workspace->store().actor()));
+        } catch (const Error &error) {
+            showError(error.message());
+            return;
+        }
+    } else {
+        projectsChanged();
+    }
+    if (projectId)
+        openProject(projectId);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()
+        && urls.first().toLocalFile().endsWith(QLatin1String(".md"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // Not from inside the drop: the source application waits until the handler returns.
+    const QString path = urls.first().toLocalFile();
+    QMetaObject::invokeMethod(
+        this, [this, path] { importMarkdown(path); }, Qt::QueuedConnection);
 }
 
 void MainWindow::showError(const QString &message) const

@@ -13,6 +13,10 @@ namespace Ui {
 class MainWindow;
 }
 
+namespace preflight {
+class Store;
+}
+
 namespace preflight::gui {
 
 class ChecklistView;
@@ -45,9 +49,14 @@ public:
     RiskView *riskView();
     SignOffView *signOffView();
     ChecklistView *checklistView() const;
+    // File → Export and File → Import Markdown (also what dropping a .md file does).
+    void exportReport();
+    void importMarkdown(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void setupActions();
@@ -60,6 +69,7 @@ private:
     void renameProject();
     void deleteProject();
     void openDatabase();
+    void replaceWorkspace(std::unique_ptr<Store> store);
     void showError(const QString &message) const;
     void projectsChanged();
     void updateStatus();

@@ -2,6 +2,9 @@
 
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "Workspace.h"
+#include "dialogs/ExportDialog.h"
+#include "dialogs/ImportDialog.h"
 #include "widgets/ChecklistView.h"
 
 #include <QApplication>
@@ -37,6 +40,35 @@ void selectAnnotatedItem(MainWindow &window)
     }
 }
 
+bool saveGrab(QWidget &widget, const QString &file)
+{
+    settle();
+    if (widget.grab().save(file))
+        return true;
+    QTextStream(stderr) << "could not write " << file << '\n';
+    return false;
+}
+
+// The export dialog, and the import preview of the file named by PREFLIGHT_SCREENSHOT_IMPORT
+// (make-screenshots.sh passes tests/data/appendix-a-seed.md: warnings and all).
+bool grabDialogs(MainWindow &window, const QString &dir)
+{
+    bool ok = true;
+    if (window.currentSession()) {
+        ExportDialog exportDialog(*window.currentSession(), &window);
+        exportDialog.show();
+        ok = saveGrab(exportDialog, QDir(dir).filePath(QStringLiteral("export-dialog.png"))) && ok;
+    }
+    const QString markdown = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_IMPORT");
+    if (!markdown.isEmpty()) {
+        ImportDialog importDialog(import::importMarkdownFile(markdown), window.workspace()->store(),
+                                  window.workspace()->templates(), &window);
+        importDialog.show();
+        ok = saveGrab(importDialog, QDir(dir).filePath(QStringLiteral("import-dialog.png"))) && ok;
+    }
+    return ok;
+}
+
 } // namespace
 
 bool takeScreenshots(MainWindow &window, const QString &dir, const QString &variant)
@@ -60,6 +92,8 @@ bool takeScreenshots(MainWindow &window, const QString &dir, const QString &vari
         }
     }
     window.showView(MainWindow::View::Checklist);
+    if (variant == QLatin1String("light"))
+        ok = grabDialogs(window, dir) && ok;
     return ok;
 }
 

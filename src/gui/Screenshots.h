@@ -7,7 +7,8 @@ namespace preflight::gui {
 class MainWindow;
 
 // Saves <dir>/<view>-<variant>.png of each view (checklist, risks, signoff, dashboard) as the
-// window shows them; used to produce packaging/screenshots. Returns false if a file failed.
+// window shows them, and for the light variant export-dialog.png and import-dialog.png; used to
+// produce packaging/screenshots. Returns false if a file failed.
 bool takeScreenshots(MainWindow &window, const QString &dir, const QString &variant);
 
 } // namespace preflight::gui

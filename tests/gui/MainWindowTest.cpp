@@ -188,11 +188,14 @@ TEST_CASE("The window reopens the last project of the last database", "[gui][win
     CHECK(tabs->currentIndex() == int(MainWindow::View::Risks));
 }
 
-TEST_CASE("A command placed after an option is refused instead of opening the window", "[gui][window]")
+TEST_CASE("A command placed after a window option is refused instead of opening the window", "[gui][window]")
 {
+    // Global options (--db, --actor, --json) may precede a command; --project is the window's own.
     TempDatabase db;
     QProcess app;
-    app.start(QStringLiteral(PREFLIGHT_BINARY), { QStringLiteral("--db"), db.path(), QStringLiteral("projects") });
+    app.start(QStringLiteral(PREFLIGHT_BINARY),
+              { QStringLiteral("--db"), db.path(), QStringLiteral("--project"), QStringLiteral("Apollo"),
+                QStringLiteral("projects") });
     REQUIRE(app.waitForFinished(10000));
     CHECK(app.exitCode() == 2);
     CHECK(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("unexpected “projects”")));

@@ -130,6 +130,29 @@ TEST_CASE_METHOD(OpenSession, "Risk and sign-off models follow the session under
     CHECK(signoffs.index(0, 0).data(SignOffModel::StaleRole).toBool());
     CHECK(signoffs.index(0, SignOffModel::StateColumn).data().toString()
           == QStringLiteral("Stale: 1 change since signed"));
+
+    // Decisions that do not count say why: a half-done review is not "Ready with Risks".
+    signoff.decision = Decision::ApproveWithRisks;
+    session->signOff(signoff);
+    CHECK(signoffs.index(0, SignOffModel::StateColumn).data().toString()
+          == QStringLiteral("Counts only when the verdict is Ready with Risks"));
+    signoff.decision = Decision::Reject;
+    session->signOff(signoff);
+    CHECK(signoffs.index(0, SignOffModel::StateColumn).data().toString() == QStringLiteral("Rejected"));
+}
+
+TEST_CASE_METHOD(OpenSession, "Risk table shows linked items by their text, ids in the tooltip", "[gui][models]")
+{
+    RiskTableModel risks;
+    risks.setSession(session);
+    Risk draft;
+    draft.title = QStringLiteral("Unreviewed style");
+    draft.linkedItems = { styleGuideItem, QStringLiteral("gone.item") };
+    session->addRisk(draft);
+    const QModelIndex linked = risks.index(0, RiskTableModel::LinkedColumn);
+    CHECK(linked.data().toString() == session->tmpl().findItem(styleGuideItem)->text + QStringLiteral("\ngone.item"));
+    CHECK(linked.data(Qt::ToolTipRole).toString() == styleGuideItem + QStringLiteral("\ngone.item"));
+    CHECK(linked.data(Qt::EditRole).toString() == styleGuideItem + QStringLiteral(", gone.item"));
 }
 
 TEST_CASE("Project list shows verdict and score and filters by name and archive state", "[gui][models]")

@@ -116,13 +116,40 @@ int dispatch(const QStringList &args, QTextStream &out, QTextStream &err)
 
 } // namespace
 
+namespace {
+
+// How many of `args` are global options ("--db PATH", "--actor NAME", "--json", or their
+// "--db=PATH" forms) standing before the command, so "preflight --db X projects" finds it.
+int leadingGlobalOptions(const QStringList &args)
+{
+    int count = 0;
+    while (count < args.size()) {
+        const QString &arg = args.at(count);
+        if (arg == QLatin1String("--json"))
+            count += 1;
+        else if ((arg == QLatin1String("--db") || arg == QLatin1String("--actor")) && count + 1 < args.size())
+            count += 2;
+        else if (arg.startsWith(QLatin1String("--db=")) || arg.startsWith(QLatin1String("--actor=")))
+            count += 1;
+        else
+            break;
+    }
+    return count;
+}
+
+} // namespace
+
 bool isCommandLine(int argc, char *argv[])
 {
-    if (argc < 2)
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    // "--db X" alone opens the window on that database.
+    const QString first = args.value(leadingGlobalOptions(args));
+    if (first.isEmpty())
         return false;
-    const char *first = argv[1];
-    return first[0] != '-' || std::strcmp(first, "--version") == 0 || std::strcmp(first, "--help") == 0
-        || std::strcmp(first, "-h") == 0;
+    return !first.startsWith(u'-') || first == QLatin1String("--version") || first == QLatin1String("--help")
+        || first == QLatin1String("-h");
 }
 
 int run(int argc, char *argv[])
@@ -132,7 +159,10 @@ int run(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QStringList args = app->arguments().mid(1);
+    // Global options may come before the command; the parser takes them anywhere after it.
+    QStringList args = app->arguments().mid(1);
+    const int globals = leadingGlobalOptions(args);
+    args = args.mid(globals) + args.mid(0, globals);
     if (args.value(0) == QLatin1String("--version")) {
         out << "preflight " << PREFLIGHT_VERSION << '\n';
         return Success;

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QGuiApplication>
 
+#include <algorithm>
 #include <cstring>
 
 namespace preflight::cli {
@@ -21,7 +22,8 @@ const QString Formats = QStringLiteral("md|pdf|html|json|csv|junit");
 
 bool wantsPdf(int argc, char *argv[])
 {
-    if (argc < 2 || std::strcmp(argv[1], "export") != 0)
+    // "export" may follow global options ("preflight --db X export …").
+    if (std::none_of(argv + 1, argv + argc, [](const char *arg) { return std::strcmp(arg, "export") == 0; }))
         return false;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--format=pdf") == 0 || std::strcmp(argv[i], "-format=pdf") == 0)

@@ -88,46 +88,17 @@ int importTemplate(Context &context)
     return Success;
 }
 
-// An id for a template made from the file that is free in the registry and the folder.
-QString freeTemplateId(const TemplateRegistry &registry, const QString &base)
-{
-    QString id = base;
-    for (int n = 2; registry.find(id)
-         || QFileInfo::exists(TemplateRegistry::userTemplatesDir() + u'/' + id + QStringLiteral(".json"));
-         ++n)
-        id = base + u'-' + QString::number(n);
-    return id;
-}
-
 int importProject(Context &context)
 {
     const QString file = context.arg(0);
     const QString name = context.requiredValue(QStringLiteral("name"));
     const ImportPreview preview = import::importMarkdownFile(file);
-    Store &store = context.store();
-    if (store.findProject(name))
-        throw dataError(QStringLiteral("%1: a project named \"%2\" already exists").arg(store.path(), name));
-
-    // A checklist that is not a known template brings its own: saved first (so the project can be
-    // opened later), and removed again should the project not be created.
-    const Template *known
-        = import::chooseTemplate(preview, context.templates(), context.value(QStringLiteral("template")));
-    Template own = preview.tmpl;
-    QString savedPath;
-    if (!known) {
-        own.id = freeTemplateId(context.templates(), own.id);
-        import::mapTicks(preview, own); // validates before anything is written
-        savedPath = import::saveImportedTemplate(preview, own.id, TemplateRegistry::userTemplatesDir());
-    }
-    const Template &target = known ? *known : own;
-    import::ProjectImportResult result;
-    try {
-        result = import::importProject(store, preview, name, target);
-    } catch (...) {
-        if (!savedPath.isEmpty())
-            QFile::remove(savedPath);
-        throw;
-    }
+    const import::ImportedProject imported = import::importProjectWithTemplate(
+        context.store(), context.templates(), preview, name, context.value(QStringLiteral("template")),
+        TemplateRegistry::userTemplatesDir());
+    const import::ProjectImportResult &result = imported.result;
+    const Template &target = imported.tmpl;
+    const QString &savedPath = imported.savedTemplatePath;
     std::vector<ImportWarning> warnings = preview.warnings;
     warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
     if (context.json()) {

@@ -2,6 +2,9 @@
 
 #include "Error.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 #include <map>
 
 namespace preflight::import {
@@ -162,6 +165,44 @@ ProjectImportResult importProject(Store &store, const ImportPreview &preview, co
     result.project = store.createProjectWithItems(draft, edits);
     result.itemsSet = int(edits.size());
     return result;
+}
+
+namespace {
+
+// An id for the file's own template that is free in the registry and in the folder.
+QString freeTemplateId(const TemplateRegistry &registry, const QString &dir, const QString &base)
+{
+    QString id = base;
+    for (int n = 2; registry.find(id) || QFileInfo::exists(dir + u'/' + id + QStringLiteral(".json")); ++n)
+        id = base + u'-' + QString::number(n);
+    return id;
+}
+
+} // namespace
+
+ImportedProject importProjectWithTemplate(Store &store, const TemplateRegistry &registry, const ImportPreview &preview,
+                                          const QString &name, const QString &requestedTemplateId,
+                                          const QString &templatesDir)
+{
+    if (store.findProject(name))
+        throw Error(Error::Kind::Data,
+                    QStringLiteral("%1: a project named \"%2\" already exists").arg(store.path(), name));
+    ImportedProject imported;
+    const Template *known = chooseTemplate(preview, registry, requestedTemplateId);
+    imported.tmpl = known ? *known : preview.tmpl;
+    if (!known) {
+        imported.tmpl.id = freeTemplateId(registry, templatesDir, imported.tmpl.id);
+        mapTicks(preview, imported.tmpl); // validates before anything is written
+        imported.savedTemplatePath = saveImportedTemplate(preview, imported.tmpl.id, templatesDir);
+    }
+    try {
+        imported.result = importProject(store, preview, name, imported.tmpl);
+    } catch (...) {
+        if (!imported.savedTemplatePath.isEmpty())
+            QFile::remove(imported.savedTemplatePath);
+        throw;
+    }
+    return imported;
 }
 
 } // namespace preflight::import

@@ -37,4 +37,18 @@ struct ProjectImportResult
 ProjectImportResult importProject(Store &store, const ImportPreview &preview, const QString &name,
                                   const Template &target);
 
+struct ImportedProject
+{
+    ProjectImportResult result;
+    Template tmpl; // the template the project follows (a known one, or the file's own)
+    QString savedTemplatePath; // where the file's own template was saved; empty for a known one
+};
+
+// "Import as a project" as `preflight project import` and the GUI both do it: refuses a taken
+// name, picks the template (chooseTemplate), and when none fits saves the file's own template
+// to `templatesDir` under a free id first, removing it again should the project not be created.
+ImportedProject importProjectWithTemplate(Store &store, const TemplateRegistry &registry, const ImportPreview &preview,
+                                          const QString &name, const QString &requestedTemplateId,
+                                          const QString &templatesDir);
+
 } // namespace preflight::import

@@ -156,9 +156,22 @@ QVariant RiskTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return Labels::riskStatus(risk->effectiveStatus(QDate::currentDate()));
     case LinkedColumn:
-        return risk->linkedItems.join(QLatin1Char('\n')); // one id per line: ids are long
+        // People read the items' texts; the ids (what the editor takes) are in the tooltip.
+        if (role == Qt::ToolTipRole)
+            return risk->linkedItems.join(QLatin1Char('\n'));
+        return linkedItemTexts(*risk);
     }
     return {};
+}
+
+QString RiskTableModel::linkedItemTexts(const Risk &risk) const
+{
+    QStringList texts;
+    for (const QString &id : risk.linkedItems) {
+        const Item *item = m_session->tmpl().findItem(id);
+        texts << (item ? item->text : id); // an id the template no longer has stays visible as is
+    }
+    return texts.join(QLatin1Char('\n'));
 }
 
 bool RiskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)

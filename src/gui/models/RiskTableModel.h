@@ -4,6 +4,10 @@
 
 #include <vector>
 
+namespace preflight {
+struct Risk;
+}
+
 namespace preflight::gui {
 
 class ProjectSession;
@@ -33,6 +37,7 @@ public:
 
 private:
     void refresh();
+    QString linkedItemTexts(const Risk &risk) const;
 
     ProjectSession *m_session = nullptr;
     std::vector<qint64> m_rows; // risk ids in the order of the session's state

@@ -126,7 +126,13 @@ QVariant SignOffModel::stateText(int row, int role) const
             return status.signoff->changesSince == 1
                 ? tr("Stale: 1 change since signed")
                 : tr("Stale: %1 changes since signed").arg(status.signoff->changesSince);
-        return status.counts ? tr("Counts") : tr("Does not count");
+        if (status.counts)
+            return tr("Counts");
+        if (status.signoff->decision == Decision::Reject)
+            return tr("Rejected");
+        if (status.signoff->decision == Decision::ApproveWithRisks)
+            return tr("Counts only when the verdict is Ready with Risks");
+        return tr("Does not count");
     }
     if (role == Qt::ToolTipRole) {
         if (!status.signoff)
@@ -136,6 +142,12 @@ QVariant SignOffModel::stateText(int row, int role) const
                       "longer covers what is in the review: ask for a new one.")
                 .arg(status.signoff->name, QString::number(status.signoff->changesSince));
         }
+        if (!status.counts && status.signoff->decision == Decision::Reject)
+            return tr("%1 rejected the release: the project is not signed off while this stands.")
+                .arg(status.signoff->name);
+        if (!status.counts && status.signoff->decision == Decision::ApproveWithRisks)
+            return tr("An approval with risks accepts the open risks, so it supports only the verdict Ready "
+                      "with Risks; the current verdict is a different one.");
         if (!status.counts)
             return tr("This decision does not support the current verdict.");
         return tr("A current approval that counts towards sign-off.");

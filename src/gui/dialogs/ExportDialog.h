@@ -1,0 +1,44 @@
+#pragma once
+
+#include "export/ReportWriter.h"
+
+#include <QDialog>
+#include <QPageSize>
+
+#include <memory>
+
+namespace Ui {
+class ExportDialog;
+}
+
+namespace preflight::gui {
+
+class ProjectSession;
+
+// File → Export: picks a format, a file (named after the project) and, for PDF, the paper; on
+// OK renders the report through the same writers as `preflight export` and saves it atomically.
+// The dialog stays open when the export fails, with a message naming the file.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ExportDialog(const ProjectSession &session, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    ReportFormat format() const;
+    QString path() const;
+    QPageSize::PageSizeId pageSize() const;
+
+    void accept() override;
+
+private:
+    void formatChanged();
+    void browse();
+    bool exportReport();
+
+    std::unique_ptr<Ui::ExportDialog> ui;
+    const ProjectSession &m_session;
+};
+
+} // namespace preflight::gui

@@ -1,0 +1,185 @@
+#include "ImportDialog.h"
+
+#include "Error.h"
+#include "import/ProjectImport.h"
+#include "storage/Store.h"
+#include "templates/TemplateRegistry.h"
+#include "ui_ImportDialog.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include <algorithm>
+#include <map>
+
+namespace preflight::gui {
+
+namespace {
+
+struct TickCounts
+{
+    int items = 0;
+    int done = 0;
+    int notApplicable = 0;
+
+    void add(const TickCounts &other)
+    {
+        items += other.items;
+        done += other.done;
+        notApplicable += other.notApplicable;
+    }
+};
+
+using StatusById = std::map<QString, ItemStatus>;
+
+TickCounts countItems(const std::vector<Item> &items, const StatusById &statuses)
+{
+    TickCounts counts;
+    for (const Item &item : items) {
+        ++counts.items;
+        if (const auto it = statuses.find(item.id); it != statuses.end()) {
+            counts.done += it->second == ItemStatus::Done;
+            counts.notApplicable += it->second == ItemStatus::NotApplicable;
+        }
+        counts.add(countItems(item.children, statuses));
+    }
+    return counts;
+}
+
+QTreeWidgetItem *countRow(QTreeWidgetItem *parent, const QString &title, const TickCounts &counts)
+{
+    auto *row = new QTreeWidgetItem(
+        parent,
+        { title, QString::number(counts.items), QString::number(counts.done), QString::number(counts.notApplicable) });
+    for (int column = 1; column < 4; ++column)
+        row->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+    return row;
+}
+
+} // namespace
+
+ImportDialog::ImportDialog(import::ImportPreview preview, Store &store, const TemplateRegistry &templates,
+                           QWidget *parent)
+    : QDialog(parent)
+    , ui(std::make_unique<Ui::ImportDialog>())
+    , m_preview(std::move(preview))
+    , m_store(store)
+    , m_templates(templates)
+{
+    ui->setupUi(this);
+    setWindowTitle(tr("Import “%1”").arg(m_preview.sourceName));
+    ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+    ui->nameEdit->setText(m_preview.tmpl.title);
+    ui->splitter->setStretchFactor(0, 3);
+    ui->splitter->setStretchFactor(1, 1);
+    fillSummary();
+    fillContent();
+    fillWarnings();
+    connect(ui->buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
+    connect(ui->asProjectRadio, &QRadioButton::toggled, this, &ImportDialog::updateButtons);
+    connect(ui->nameEdit, &QLineEdit::textChanged, this, &ImportDialog::updateButtons);
+    updateButtons();
+}
+
+ImportDialog::~ImportDialog() = default;
+
+void ImportDialog::fillSummary()
+{
+    const Template &tmpl = m_preview.tmpl;
+    int sections = 0;
+    for (const Category &category : tmpl.categories)
+        sections += int(category.sections.size());
+    QString known;
+    if (const Template *match = import::chooseTemplate(m_preview, m_templates, {}))
+        known
+            = tr("<br>Its items match the template “%1”: a project import uses it.").arg(match->title.toHtmlEscaped());
+    ui->summaryLabel->setText(
+        tr("<b>%1</b><br>%2 categories, %3 sections, %4 items (%5 ticked done, %6 N/A)%7")
+            .arg(tmpl.title.toHtmlEscaped())
+            .arg(tmpl.categories.size())
+            .arg(sections)
+            .arg(tmpl.itemCount())
+            .arg(std::count_if(m_preview.ticks.begin(), m_preview.ticks.end(),
+                               [](const auto &t) { return t.status == ItemStatus::Done; }))
+            .arg(std::count_if(m_preview.ticks.begin(), m_preview.ticks.end(),
+                               [](const auto &t) { return t.status == ItemStatus::NotApplicable; }))
+            .arg(known));
+}
+
+void ImportDialog::fillContent()
+{
+    StatusById statuses;
+    for (const import::ItemTick &tick : m_preview.ticks)
+        statuses[tick.itemId] = tick.status;
+    QTreeWidget *tree = ui->contentTree;
+    for (const Category &category : m_preview.tmpl.categories) {
+        TickCounts categoryCounts;
+        auto *categoryRow = countRow(nullptr, category.title, {});
+        for (const Section &section : category.sections) {
+            const TickCounts counts = countItems(section.items, statuses);
+            countRow(categoryRow, section.title, counts);
+            categoryCounts.add(counts);
+        }
+        for (int column = 1; column < 4; ++column)
+            categoryRow->setText(column,
+                                 QString::number(column == 1       ? categoryCounts.items
+                                                     : column == 2 ? categoryCounts.done
+                                                                   : categoryCounts.notApplicable));
+        tree->addTopLevelItem(categoryRow);
+    }
+    tree->expandAll();
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    tree->header()->setStretchLastSection(false);
+    for (int column = 1; column < 4; ++column)
+        tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+}
+
+void ImportDialog::fillWarnings()
+{
+    for (const import::ImportWarning &warning : m_preview.warnings) {
+        ui->warningsList->addItem(warning.line > 0 ? tr("Line %1: %2").arg(warning.line).arg(warning.message)
+                                                   : warning.message);
+    }
+    ui->warningsLabel->setText(m_preview.warnings.empty()
+                                   ? tr("No warnings.")
+                                   : tr("%n warning(s):", nullptr, int(m_preview.warnings.size())));
+    ui->warningsList->setVisible(!m_preview.warnings.empty());
+    const import::SkippedContent &skipped = m_preview.skipped;
+    // Counted, not shown: tables and prose have no place in a checklist.
+    ui->skippedLabel->setText(tr("Skipped content: tables %1, paragraphs %2, list items without a check box %3, "
+                                 "code blocks %4.")
+                                  .arg(skipped.tables)
+                                  .arg(skipped.paragraphs)
+                                  .arg(skipped.listItems)
+                                  .arg(skipped.codeBlocks));
+}
+
+void ImportDialog::updateButtons()
+{
+    const bool asProject = ui->asProjectRadio->isChecked();
+    ui->nameEdit->setEnabled(asProject);
+    ui->nameLabel->setEnabled(asProject);
+    ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!asProject || !ui->nameEdit->text().trimmed().isEmpty());
+}
+
+void ImportDialog::accept()
+{
+    try {
+        if (ui->asProjectRadio->isChecked()) {
+            const import::ImportedProject imported
+                = import::importProjectWithTemplate(m_store, m_templates, m_preview, ui->nameEdit->text().trimmed(), {},
+                                                    TemplateRegistry::userTemplatesDir());
+            m_projectId = imported.result.project.id;
+            m_savedTemplatePath = imported.savedTemplatePath;
+        } else {
+            m_savedTemplatePath = import::saveImportedTemplate(m_preview, {}, TemplateRegistry::userTemplatesDir());
+        }
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Import Failed"), error.message());
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,235 @@
+// File → Export and File → Import Markdown driven through their real dialogs.
+#include "WindowTestSupport.h"
+#include "dialogs/ExportDialog.h"
+#include "dialogs/ImportDialog.h"
+#include "export/ReportWriter.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QTreeWidget>
+
+#include <nlohmann/json.hpp>
+
+using namespace preflight;
+using namespace preflight::gui;
+using namespace preflight::gui::test;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+// Chooses the format by its label and the file, as a user would, and presses Export.
+void fillAndExport(ExportDialog *dialog, const QString &formatLabel, const QString &path)
+{
+    auto *format = dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+    REQUIRE(format);
+    const int index = format->findText(formatLabel);
+    REQUIRE(index >= 0);
+    format->setCurrentIndex(index);
+    auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("fileEdit"));
+    REQUIRE(file->text().endsWith(u'.' + reportFormatExtension(dialog->format()))); // suggested name follows the format
+    file->setText(path);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+}
+
+// The report with its generation time blanked, which differs between two renders.
+QString withoutTimestamps(const QByteArray &markdown)
+{
+    static const QRegularExpression time(QStringLiteral("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"));
+    return QString::fromUtf8(markdown).replace(time, QStringLiteral("<time>"));
+}
+
+// What the dialog hands the writers, made here independently of it.
+ReportInput sessionReport(const ProjectSession &session)
+{
+    return { session.tmpl(),
+             session.state(),
+             session.assessment(),
+             QDate::currentDate(),
+             QDateTime::currentDateTimeUtc(),
+             session.store().actor(),
+             session.store().auditHead() };
+}
+
+} // namespace
+
+TEST_CASE("Ctrl+E exports the project's report as Markdown through the dialog", "[gui][export]")
+{
+    ProjectWindow w;
+    ProjectSession *session = w.open.window.currentSession();
+    REQUIRE(session);
+    session->setItemStatus(styleGuideItem, ItemStatus::Done);
+    const QString path = w.db.dir.filePath(QStringLiteral("report.md"));
+    bool answered = false;
+    whenDialogOpens<ExportDialog>([&](ExportDialog *dialog) {
+        fillAndExport(dialog, QStringLiteral("Markdown"), path);
+        answered = true;
+    });
+    QTest::keyClick(&w.open.window, Qt::Key_E, Qt::ControlModifier);
+    REQUIRE(QTest::qWaitFor([&] { return answered; }));
+
+    const QByteArray expected = makeTextReportWriter(ReportFormat::Markdown)->write(sessionReport(*session));
+    CHECK(withoutTimestamps(readAll(path)) == withoutTimestamps(expected));
+}
+
+TEST_CASE("The export dialog writes JSON that reports the session's assessment", "[gui][export]")
+{
+    OpenSession s;
+    s.session->setItemStatus(styleGuideItem, ItemStatus::Done);
+    ExportDialog dialog(*s.session);
+    dialog.show();
+    const QString path = s.db.dir.filePath(QStringLiteral("report.json"));
+    fillAndExport(&dialog, QStringLiteral("JSON"), path);
+    REQUIRE(dialog.result() == QDialog::Accepted);
+
+    nlohmann::json report = nlohmann::json::parse(readAll(path).toStdString());
+    CHECK(report.at("report").at("generated_by") == "tester");
+    // The same document the core writer makes, but for the moment it was generated.
+    nlohmann::json expected = nlohmann::json::parse(
+        makeTextReportWriter(ReportFormat::Json)->write(sessionReport(*s.session)).toStdString());
+    report["report"].erase("generated_at");
+    expected["report"].erase("generated_at");
+    CHECK(report == expected);
+}
+
+TEST_CASE("A failed export names the file and leaves the dialog open", "[gui][export]")
+{
+    OpenSession s;
+    ExportDialog dialog(*s.session);
+    dialog.show();
+    const QString path = s.db.dir.filePath(QStringLiteral("missing-folder/report.csv"));
+    QString shown;
+    whenDialogOpens<QMessageBox>([&](QMessageBox *box) {
+        shown = box->text();
+        box->accept();
+    });
+    fillAndExport(&dialog, QStringLiteral("CSV (one row per item)"), path);
+    CHECK(shown.contains(path));
+    CHECK(dialog.isVisible());
+    CHECK_FALSE(QFile::exists(path));
+}
+
+TEST_CASE("The PDF page size defaults from the locale", "[gui][export]")
+{
+    OpenSession s;
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    CHECK(ExportDialog(*s.session).pageSize() == QPageSize::Letter);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    CHECK(ExportDialog(*s.session).pageSize() == QPageSize::A4);
+    QLocale::setDefault(saved);
+}
+
+TEST_CASE("Importing the Appendix A seed as a project through the dialog creates it", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    bool answered = false;
+    QStringList warnings;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        CHECK(dialog->findChild<QTreeWidget *>(QStringLiteral("contentTree"))->topLevelItemCount() > 5);
+        auto *list = dialog->findChild<QListWidget *>(QStringLiteral("warningsList"));
+        for (int row = 0; row < list->count(); ++row)
+            warnings << list->item(row)->text();
+        dialog->findChild<QRadioButton *>(QStringLiteral("asProjectRadio"))->setChecked(true);
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Seeded review"));
+        // Nothing is written while the preview is up.
+        CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        answered = true;
+    });
+    open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    REQUIRE(answered);
+
+    const std::vector<Project> projects = db.open(QStringLiteral("reader"))->projects();
+    REQUIRE(projects.size() == 1);
+    CHECK(projects.front().name == QStringLiteral("Seeded review"));
+    CHECK(projects.front().templateId == QString::fromLatin1(TemplateRegistry::DefaultTemplateId));
+    REQUIRE(open.window.currentSession());
+    CHECK(open.window.currentSession()->projectId() == projects.front().id);
+    // The seed's mis-decoded emoji are repaired and said so, with the line.
+    REQUIRE_FALSE(warnings.isEmpty());
+    CHECK(warnings.front().startsWith(QStringLiteral("Line ")));
+}
+
+TEST_CASE("Cancelling the import preview creates nothing", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    whenDialogOpens<ImportDialog>([](ImportDialog *dialog) { dialog->reject(); });
+    open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+    CHECK_FALSE(open.window.currentSession());
+}
+
+TEST_CASE("Importing as a template saves it and the window can start projects from it", "[gui][import]")
+{
+    TempDatabase db;
+    // The user's templates folder lives under XDG_DATA_HOME: keep it inside the test's folder.
+    const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", db.dir.filePath(QStringLiteral("data")).toUtf8());
+    OpenWindow open(db);
+    whenDialogOpens<ImportDialog>([](ImportDialog *dialog) {
+        dialog->findChild<QRadioButton *>(QStringLiteral("asTemplateRadio"))->setChecked(true);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    open.window.importMarkdown(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    const QStringList saved = QDir(TemplateRegistry::userTemplatesDir()).entryList({ QStringLiteral("*.json") });
+    qputenv("XDG_DATA_HOME", savedDataHome);
+    REQUIRE(saved.size() == 1);
+    const Template *tmpl = open.window.workspace()->templates().find(QFileInfo(saved.front()).completeBaseName());
+    REQUIRE(tmpl);
+    CHECK(tmpl->itemCount() == 264);
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+}
+
+TEST_CASE("Dropping a Markdown file on the window opens the import preview", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md")) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&open.window, &enter);
+    REQUIRE(enter.isAccepted());
+    bool previewed = false;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        previewed = true;
+        dialog->reject();
+    });
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&open.window, &drop);
+    REQUIRE(QTest::qWaitFor([&] { return previewed; }));
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+}
+
+TEST_CASE("A file that is not a checklist is refused with its name and line", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    const QString path = db.dir.filePath(QStringLiteral("notes.md"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("# Notes\n\nJust prose, no check boxes.\n");
+    file.close();
+    open.window.importMarkdown(path);
+    auto *box = open.window.findChild<QMessageBox *>();
+    REQUIRE(box);
+    CHECK(box->text().startsWith(path + u':'));
+    CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+}
