@@ -85,8 +85,11 @@ std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &fo
     option.setTextDirection(Qt::LeftToRight); // the report reads left to right; RTL runs still render RTL
     qreal y = 0;
     qsizetype start = 0;
+    const bool singleLine = !text.contains(u'\n');
     for (const QStringView typedLine : QStringView(text).split(u'\n')) {
-        auto part = std::make_unique<QTextLayout>(typedLine.toString(), font, const_cast<QPaintDevice *>(m_device));
+        // Most texts are one line: share the QString rather than copy it.
+        auto part = std::make_unique<QTextLayout>(singleLine ? text : typedLine.toString(), font,
+                                                  const_cast<QPaintDevice *>(m_device));
         part->setTextOption(option);
         part->setCacheEnabled(true);
         QList<QTextLayout::FormatRange> formats;

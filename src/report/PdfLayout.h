@@ -52,6 +52,9 @@ public:
     PageFlow(const QPaintDevice *device, const QRectF &content);
 
     qreal pt(qreal points) const { return points * m_unit; }
+    // `font` resolved for the device once: every QTextLayout made with the result then shares
+    // its font engine instead of looking it up again.
+    QFont deviceFont(const QFont &font) const { return QFont(font, m_device); }
     qreal left() const { return m_content.left(); }
     qreal width() const { return m_content.width(); }
     qreal y() const { return m_y; }

@@ -48,6 +48,10 @@ std::pair<QString, std::vector<PageFlow::ColorRange>> withSeverityDots(const QSt
     QString shown = text;
     std::vector<PageFlow::ColorRange> colors;
     for (qsizetype i = 0; i < shown.size(); ++i) {
+        // Every marker is outside the BMP: only a high surrogate can start one. Checking that first
+        // keeps this scan cheap for the thousands of items that have no marker.
+        if (!shown.at(i).isHighSurrogate())
+            continue;
         for (const auto &[marker, severity] : markers) {
             if (QStringView(shown).mid(i).startsWith(marker)) {
                 shown.replace(i, marker.size(), QChar(0x25CF));
@@ -72,7 +76,7 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
 {
     // DejaVu Sans covers Latin, Greek, Cyrillic and many symbols; Qt falls back per glyph (e.g.
     // to Symbola for emoji) and embeds every font it uses as a subset.
-    QFont base(QStringLiteral("DejaVu Sans"));
+    QFont base = f.deviceFont(QFont(QStringLiteral("DejaVu Sans")));
     base.setHintingPreference(QFont::PreferNoHinting); // metrics that match the PDF exactly
     // No ligatures: "ff" drawn as one glyph is extracted as U+FB00, which breaks searching and
     // copying. Scripts that need shaping (Arabic, Indic) are still shaped.

@@ -23,13 +23,19 @@ qreal mm(qreal millimetres)
     return millimetres / 25.4 * Resolution;
 }
 
-void paintPageFurniture(QPainter &painter, const QRectF &page, int index, int count, const ReportInput &input,
-                        const QString &title)
+QFont furnitureFont(const QPaintDevice *device)
 {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setStyleStrategy(QFont::PreferNoShaping);
     font.setPointSizeF(7);
     font.setHintingPreference(QFont::PreferNoHinting);
+    return QFont(font, device);
+}
+
+// `font` comes from furnitureFont(), made once for all pages so its font engine is looked up once.
+void paintPageFurniture(QPainter &painter, const QFont &font, const QRectF &page, int index, int count,
+                        const ReportInput &input, const QString &title)
+{
     painter.setFont(font);
     painter.setPen(QColor(0x61, 0x61, 0x61));
     const QFontMetricsF metrics(font, painter.device());
@@ -85,12 +91,13 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     if (!painter.begin(&writer))
         throw Error(Error::Kind::Io, QStringLiteral("cannot start the PDF for %1").arg(input.state.project.name));
     const auto &pages = flow.pages();
+    const QFont furniture = furnitureFont(&writer);
     for (std::size_t i = 0; i < pages.size(); ++i) {
         if (i > 0)
             writer.newPage();
         for (const pdf::PaintOp &op : pages[i])
             op(painter);
-        paintPageFurniture(painter, page, int(i), int(pages.size()), input, model.title());
+        paintPageFurniture(painter, furniture, page, int(i), int(pages.size()), input, model.title());
     }
     painter.end();
     return bytes;
