@@ -1,5 +1,7 @@
 #include "model/Project.h"
 
+#include "model/EnumKeys.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -9,25 +11,6 @@
 namespace preflight {
 
 namespace {
-
-template<typename Enum, size_t N>
-std::optional<Enum> fromKey(const std::array<std::pair<Enum, const char *>, N> &keys, const QString &key)
-{
-    for (const auto &[value, name] : keys) {
-        if (key == QLatin1String(name))
-            return value;
-    }
-    return std::nullopt;
-}
-
-template<typename Enum, size_t N> QString toKey(const std::array<std::pair<Enum, const char *>, N> &keys, Enum value)
-{
-    for (const auto &[candidate, name] : keys) {
-        if (candidate == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
 
 constexpr std::array itemStatusKeys = { std::pair { ItemStatus::Open, "open" }, std::pair { ItemStatus::Done, "done" },
                                         std::pair { ItemStatus::NotApplicable, "na" } };
@@ -57,32 +40,32 @@ bool isUntouched(const ItemState &state)
 
 QString itemStatusKey(ItemStatus status)
 {
-    return toKey(itemStatusKeys, status);
+    return keyOf(itemStatusKeys, status);
 }
 
 std::optional<ItemStatus> itemStatusFromKey(const QString &key)
 {
-    return fromKey(itemStatusKeys, key);
+    return valueOf(itemStatusKeys, key);
 }
 
 QString riskStatusKey(RiskStatus status)
 {
-    return toKey(riskStatusKeys, status);
+    return keyOf(riskStatusKeys, status);
 }
 
 std::optional<RiskStatus> riskStatusFromKey(const QString &key)
 {
-    return fromKey(riskStatusKeys, key);
+    return valueOf(riskStatusKeys, key);
 }
 
 QString decisionKey(Decision decision)
 {
-    return toKey(decisionKeys, decision);
+    return keyOf(decisionKeys, decision);
 }
 
 std::optional<Decision> decisionFromKey(const QString &key)
 {
-    return fromKey(decisionKeys, key);
+    return valueOf(decisionKeys, key);
 }
 
 RiskStatus Risk::effectiveStatus(const QDate &today) const

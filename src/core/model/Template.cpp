@@ -1,5 +1,7 @@
 #include "model/Template.h"
 
+#include "model/EnumKeys.h"
+
 #include <array>
 #include <utility>
 
@@ -22,26 +24,6 @@ constexpr std::array<std::pair<SummaryRule, const char *>, 5> SummaryRuleKeys { 
     { SummaryRule::HighRisksMitigated, "high-risks-mitigated" },
     { SummaryRule::SignedOff, "signed-off" },
 } };
-
-template<typename Enum, std::size_t N>
-QString keyOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
-{
-    for (const auto &[candidate, key] : table) {
-        if (candidate == value)
-            return QString::fromLatin1(key);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &key)
-{
-    for (const auto &[value, candidate] : table) {
-        if (key == QLatin1String(candidate))
-            return value;
-    }
-    return std::nullopt;
-}
 
 const Item *findIn(const std::vector<Item> &items, const QString &itemId)
 {
