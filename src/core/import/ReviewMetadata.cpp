@@ -60,7 +60,8 @@ bool ReviewMetadata::readLabelledLine(const QString &line, int lineNumber)
             { lineNumber, QStringLiteral("\"%1\" is not a valid date; ignored").arg(date.captured(1)) });
     const bool validDate = parsed && parsed->isValid();
     if (label.compare(QLatin1String("Status"), Qt::CaseInsensitive) == 0) {
-        if (const QStringList values = statusValues(value); values.size() == 3)
+        // The template format needs three distinct values; anything else keeps the defaults.
+        if (QStringList values = statusValues(value); values.size() == 3 && values.removeDuplicates() == 0)
             m_statusValues = values;
         return true;
     }

@@ -3,8 +3,10 @@
 #include "Error.h"
 #include "import/MarkdownImport.h"
 #include "import/TextDecoding.h"
+#include "templates/TemplateLoader.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace preflight;
 using namespace preflight::import;
@@ -236,4 +238,18 @@ TEST_CASE("clear errors with the file and line", "[import][dialect]")
           == "team.md:2: text cannot be decoded: byte 0x81 at column 11 is neither UTF-8 nor Windows-1252");
     QByteArray huge(MaxImportFileSize + 1, 'x');
     CHECK(errorOf(huge) == "team.md: file is 10485761 bytes; the import limit is 10485760 bytes (10 MB)");
+}
+
+TEST_CASE("A status line with repeated values keeps the default status values", "[import]")
+{
+    // Found by the fuzzer: "| --- | --- |" after the status line gave duplicate values, and the
+    // imported template was one the JSON loader refuses.
+    const QByteArray markdown = "## Security (Critical)\n- [ ] Vault\n\n"
+                                "**Status:** [ ] Not Ready | [ ] --- | [ ] ---\n";
+    const ImportPreview preview = importMarkdown(markdown, QStringLiteral("status.md"));
+    CHECK(preview.tmpl.statusValues
+          == QStringList { QStringLiteral("Not Ready"), QStringLiteral("Ready with Risks"),
+                           QStringLiteral("Ready for Production") });
+    const std::string json = templateToJson(preview.tmpl).dump();
+    CHECK_NOTHROW(parseTemplate(QByteArray::fromStdString(json), QStringLiteral("status.json")));
 }
