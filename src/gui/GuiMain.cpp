@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "Appearance.h"
+#include "DeferredIconStyle.h"
 #include "Error.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
@@ -83,10 +84,10 @@ int run(int argc, char *argv[])
     setApplicationIdentity();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
     const Options options = parseOptions(app);
-    if (options.dark) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(
+        new DeferredIconStyle(options.dark ? QStyleFactory::create(QStringLiteral("Fusion")) : nullptr));
+    if (options.dark)
         QApplication::setPalette(darkPalette());
-    }
 
     QString path = options.database;
     if (path.isEmpty()) {

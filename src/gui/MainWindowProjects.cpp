@@ -1,0 +1,127 @@
+// The project list and the commands on whole projects: create, rename, delete, and opening
+// another database (which replaces the workspace under the list).
+#include "Error.h"
+#include "MainWindow.h"
+#include "ProjectSession.h"
+#include "Workspace.h"
+#include "dialogs/NewProjectDialog.h"
+#include "models/ProjectListModel.h"
+#include "ui_MainWindow.h"
+#include "widgets/ChecklistView.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include <optional>
+
+namespace preflight::gui {
+
+void MainWindow::bindWorkspace()
+{
+    delete m_projects;
+    m_projects = new ProjectListModel(m_workspace.get(), this);
+    m_projectFilter->setSourceModel(m_projects);
+    QHeaderView *header = ui->projectView->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ProjectListModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ProjectListModel::VerdictColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ProjectListModel::ScoreColumn, QHeaderView::ResizeToContents);
+    ui->projectView->sortByColumn(ProjectListModel::NameColumn, Qt::AscendingOrder);
+    connect(m_workspace.get(), &Workspace::projectsChanged, this, &MainWindow::projectsChanged);
+    // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
+    connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
+    connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
+    connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { openProject(selectedProjectId()); });
+}
+
+qint64 MainWindow::selectedProjectId() const
+{
+    return ui->projectView->currentIndex().data(ProjectListModel::ProjectIdRole).toLongLong();
+}
+
+void MainWindow::projectsChanged()
+{
+    // The list may have been reset (a project added or removed elsewhere): find ours again.
+    if (m_session && !m_workspace->store().project(m_session->projectId()))
+        openProject(0);
+    else if (m_session)
+        openProject(m_session->projectId());
+    if (!m_session && m_projectFilter->rowCount() > 0)
+        ui->projectView->setCurrentIndex(m_projectFilter->index(0, 0));
+    updatePage();
+}
+
+void MainWindow::newProject(const QString &templateId)
+{
+    NewProjectDialog dialog(*m_workspace, templateId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const std::optional<Project> created = m_workspace->createProject(dialog.draft())) {
+        openProject(created->id);
+        showView(View::Checklist);
+        ui->checklistView->tree()->setFocus();
+    }
+}
+
+void MainWindow::renameProject()
+{
+    if (!m_session)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Project"), tr("New name:"), QLineEdit::Normal,
+                                               m_session->state().project.name, &ok)
+                             .trimmed();
+    if (ok && !name.isEmpty())
+        m_session->rename(name);
+}
+
+void MainWindow::deleteProject()
+{
+    if (!m_session)
+        return;
+    const QString name = m_session->state().project.name;
+    QMessageBox box(QMessageBox::Warning, tr("Delete Project"),
+                    tr("Delete “%1” with its checklist, risks and sign-offs?").arg(name), QMessageBox::Cancel, this);
+    box.setInformativeText(tr("This cannot be undone. The audit trail keeps a record of the changes; archiving "
+                              "hides the project and keeps everything."));
+    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return;
+    const qint64 id = m_session->projectId();
+    openProject(0);
+    m_workspace->deleteProject(id);
+}
+
+void MainWindow::openDatabase()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Open or Create Database"), m_workspace->store().path(),
+                                       tr("Preflight databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    std::unique_ptr<Store> store;
+    try {
+        store = Store::open(path, m_workspace->store().actor());
+    } catch (const Error &error) {
+        showError(error.message());
+        return;
+    }
+    replaceWorkspace(std::move(store));
+}
+
+void MainWindow::replaceWorkspace(std::unique_ptr<Store> store)
+{
+    openProject(0);
+    m_undoGroup.setActiveStack(nullptr);
+    m_workspace = std::make_unique<Workspace>(std::move(store));
+    bindWorkspace();
+    projectsChanged();
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,83 @@
+// What the main window keeps between runs (QSettings): layout, splitter and column sizes, the
+// current view, and the last database and project, which the next start opens again.
+#include "Error.h"
+#include "MainWindow.h"
+#include "ProjectSession.h"
+#include "Workspace.h"
+#include "ui_MainWindow.h"
+#include "widgets/ChecklistView.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QSettings>
+
+namespace preflight::gui {
+
+namespace {
+
+namespace Keys {
+const QString geometry = QStringLiteral("window/geometry");
+const QString state = QStringLiteral("window/state");
+const QString splitter = QStringLiteral("window/splitter");
+const QString checklistSplitter = QStringLiteral("window/checklistSplitter");
+const QString view = QStringLiteral("window/view");
+const QString projectColumns = QStringLiteral("window/projectColumns");
+const QString lastDatabase = QStringLiteral("session/lastDatabase");
+const QString lastProject = QStringLiteral("session/lastProject");
+} // namespace Keys
+
+} // namespace
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(Keys::geometry).toByteArray());
+    restoreState(settings.value(Keys::state).toByteArray());
+    ui->mainSplitter->restoreState(settings.value(Keys::splitter).toByteArray());
+    ui->checklistView->restoreState(settings.value(Keys::checklistSplitter).toByteArray());
+    ui->projectView->header()->restoreState(settings.value(Keys::projectColumns).toByteArray());
+    ui->viewTabs->setCurrentIndex(settings.value(Keys::view, 0).toInt());
+}
+
+qint64 MainWindow::initialProject() const
+{
+    QSettings settings;
+    if (settings.value(Keys::lastDatabase).toString() == m_workspace->store().path()) {
+        const qint64 last = settings.value(Keys::lastProject).toLongLong();
+        if (last && m_workspace->store().project(last))
+            return last;
+    }
+    try {
+        for (const Project &project : m_workspace->store().projects()) {
+            if (!project.archived)
+                return project.id;
+        }
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    return 0;
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(Keys::geometry, saveGeometry());
+    settings.setValue(Keys::state, saveState());
+    settings.setValue(Keys::splitter, ui->mainSplitter->saveState());
+    settings.setValue(Keys::checklistSplitter, ui->checklistView->saveState());
+    settings.setValue(Keys::projectColumns, ui->projectView->header()->saveState());
+    settings.setValue(Keys::view, ui->viewTabs->currentIndex());
+    settings.setValue(Keys::lastDatabase, m_workspace->store().path());
+    if (m_session)
+        settings.setValue(Keys::lastProject, m_session->projectId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Edits are already in the database; only typing still waiting for its pause is flushed.
+    ui->checklistView->commitPendingEdits();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace preflight::gui
