@@ -99,8 +99,7 @@ int importProject(Context &context)
     const import::ProjectImportResult &result = imported.result;
     const Template &target = imported.tmpl;
     const QString &savedPath = imported.savedTemplatePath;
-    std::vector<ImportWarning> warnings = preview.warnings;
-    warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+    const std::vector<ImportWarning> &warnings = imported.warnings;
     if (context.json()) {
         context.printJson(document("preflight.import/1",
                                    { { "project", result.project.name.toStdString() },

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace preflight::import {
@@ -202,6 +204,9 @@ ImportedProject importProjectWithTemplate(Store &store, const TemplateRegistry &
             QFile::remove(imported.savedTemplatePath);
         throw;
     }
+    std::copy_if(preview.warnings.begin(), preview.warnings.end(), std::back_inserter(imported.warnings),
+                 [&](const ImportWarning &warning) { return !known || !warning.aboutOwnTemplate; });
+    imported.warnings.insert(imported.warnings.end(), imported.result.warnings.begin(), imported.result.warnings.end());
     return imported;
 }
 

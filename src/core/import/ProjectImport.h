@@ -42,6 +42,9 @@ struct ImportedProject
     ProjectImportResult result;
     Template tmpl; // the template the project follows (a known one, or the file's own)
     QString savedTemplatePath; // where the file's own template was saved; empty for a known one
+    // What the user should read: the preview's warnings (less those about the file's own
+    // template when a registered one is used) followed by the import's.
+    std::vector<ImportWarning> warnings;
 };
 
 // "Import as a project" as `preflight project import` and the GUI both do it: refuses a taken

@@ -162,7 +162,8 @@ void ReviewMetadata::apply(ImportPreview &preview) const
     if (!defaulted.isEmpty()) {
         preview.warnings.push_back({ 0,
                                      QStringLiteral("the file does not define %1; using those of Appendix A")
-                                         .arg(defaulted.join(QLatin1String(", "))) });
+                                         .arg(defaulted.join(QLatin1String(", "))),
+                                     true });
     }
     preview.warnings.insert(preview.warnings.end(), m_warnings.begin(), m_warnings.end());
     const QString notes = unescapeMarkdown(m_notes.join(QStringLiteral("\n\n")));
