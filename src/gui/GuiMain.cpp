@@ -84,8 +84,10 @@ int run(int argc, char *argv[])
     setApplicationIdentity();
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
     const Options options = parseOptions(app);
-    QApplication::setStyle(
-        new DeferredIconStyle(options.dark ? QStyleFactory::create(QStringLiteral("Fusion")) : nullptr));
+    // Over the style the user would get anyway (-style, QT_STYLE_OVERRIDE, the desktop's); the
+    // dark screenshots ask for Fusion, whose palette handling the dark palette is made for.
+    const QString styleName = options.dark ? QStringLiteral("Fusion") : QApplication::style()->name();
+    QApplication::setStyle(new DeferredIconStyle(QStyleFactory::create(styleName)));
     if (options.dark)
         QApplication::setPalette(darkPalette());
 

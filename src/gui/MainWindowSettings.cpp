@@ -61,15 +61,26 @@ qint64 MainWindow::initialProject() const
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(Keys::geometry, saveGeometry());
-    settings.setValue(Keys::state, saveState());
-    settings.setValue(Keys::splitter, ui->mainSplitter->saveState());
-    settings.setValue(Keys::checklistSplitter, ui->checklistView->saveState());
-    settings.setValue(Keys::projectColumns, ui->projectView->header()->saveState());
-    settings.setValue(Keys::view, ui->viewTabs->currentIndex());
-    settings.setValue(Keys::lastDatabase, m_workspace->store().path());
+    // Only what changed is written: with nothing to write QSettings leaves the file alone, and
+    // rewriting it (a lock file, a temporary copy, two syncs to disk) was most of what closing the
+    // window cost when the layout had not changed, which is the usual case.
+    const auto store = [&settings](const QString &key, const QVariant &value) {
+        QVariant stored = settings.value(key);
+        // Numbers come back from the file as text: compare them as what is about to be written.
+        if (stored.metaType() != value.metaType())
+            stored.convert(value.metaType());
+        if (stored != value)
+            settings.setValue(key, value);
+    };
+    store(Keys::geometry, saveGeometry());
+    store(Keys::state, saveState());
+    store(Keys::splitter, ui->mainSplitter->saveState());
+    store(Keys::checklistSplitter, ui->checklistView->saveState());
+    store(Keys::projectColumns, ui->projectView->header()->saveState());
+    store(Keys::view, ui->viewTabs->currentIndex());
+    store(Keys::lastDatabase, m_workspace->store().path());
     if (m_session)
-        settings.setValue(Keys::lastProject, m_session->projectId());
+        store(Keys::lastProject, m_session->projectId());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

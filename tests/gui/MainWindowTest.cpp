@@ -15,11 +15,15 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QHorizontalStackedBarSeries>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTimer>
@@ -186,6 +190,35 @@ TEST_CASE("The window reopens the last project of the last database", "[gui][win
     CHECK(reopened.window.currentSession()->projectId() == beta.id);
     auto *tabs = reopened.window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     CHECK(tabs->currentIndex() == int(MainWindow::View::Risks));
+}
+
+TEST_CASE("Closing the window rewrites its settings only when something changed", "[gui][window]")
+{
+    TempDatabase db;
+    createAppendixProject(*db.open(), QStringLiteral("Alpha"));
+    // The first start saves the layout; the second may still move the window by its frame,
+    // which the platform only reports once the window has been shown.
+    OpenWindow(db).window.close();
+    OpenWindow(db).window.close();
+    const QString file = QSettings().fileName();
+    REQUIRE(QFileInfo::exists(file));
+    const QDateTime yesterday = QDateTime::currentDateTime().addDays(-1);
+    {
+        QFile settings(file);
+        REQUIRE(settings.open(QIODevice::ReadWrite));
+        REQUIRE(settings.setFileTime(yesterday, QFileDevice::FileModificationTime));
+    }
+
+    OpenWindow(db).window.close();
+    CHECK(qAbs(QFileInfo(file).lastModified().secsTo(yesterday)) < 2);
+
+    {
+        OpenWindow open(db);
+        open.window.showView(MainWindow::View::SignOff);
+        open.window.close();
+    }
+    CHECK(QFileInfo(file).lastModified().secsTo(QDateTime::currentDateTime()) < 60);
+    CHECK(QSettings().value(QStringLiteral("window/view")).toInt() == int(MainWindow::View::SignOff));
 }
 
 TEST_CASE("A command placed after a window option is refused instead of opening the window", "[gui][window]")
