@@ -23,6 +23,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     desktop-file-utils appstream                # packaging validation tests
     dpkg-dev file                               # cpack -G DEB (dpkg-shlibdeps)
     clang-14 libclang-rt-14-dev                 # fuzzers (libFuzzer)
+    clang-format-14                             # source style test
 )
 # ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
+#include "PdfCanvas.h"
 #include "PdfReport.h"
 
-#include <QPainter>
+#include <QFontMetricsF>
 #include <QTextLayout>
 
 namespace preflight::pdf {
@@ -14,12 +15,39 @@ const QColor NaColor(0x75, 0x75, 0x75);
 constexpr qreal LabelWidth = 34; // points: the status column left of each item
 constexpr qreal NestIndent = 16; // points per nesting level
 
+// Item ids ("ops.backups.restore-tested") have no spaces, so a narrow column would break them
+// anywhere, a letter or two per line. Break after '.' and '-' instead, filling each line.
+QString wrappedIds(const QStringList &ids, const QFontMetricsF &metrics, qreal width)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QString id = ids[i] + (i + 1 < ids.size() ? QStringLiteral(",") : QString());
+        QString line;
+        qsizetype start = 0;
+        while (start < id.size()) {
+            qsizetype end = start;
+            while (end < id.size() && id[end] != u'.' && id[end] != u'-')
+                ++end;
+            const QString part = id.mid(start, end + 1 - start);
+            if (!line.isEmpty() && metrics.horizontalAdvance(line + part) > width) {
+                lines += line;
+                line.clear();
+            }
+            line += part;
+            start = end + 1;
+        }
+        lines += line;
+    }
+    return lines.join(u'\n');
+}
+
 } // namespace
 
 void PdfReport::categoryHeading(const Category &category)
 {
     f.space(f.pt(12));
     f.ensure(f.pt(70));
+    markHeading();
     markSection(QStringLiteral("category:") + category.id);
     const QString number = category.number > 0 ? QStringLiteral("%1. ").arg(category.number) : QString();
     const CategoryScore *score = m.score(category.id);
@@ -31,7 +59,7 @@ void PdfReport::categoryHeading(const Category &category)
         facts += QStringLiteral(" · score %1 · %2").arg(scoreText(score->score), countsSentence(score->counts));
     f.paragraph(facts, s.small, f.pt(10));
     f.add([rect = QRectF(f.left(), top, band, f.y() - top),
-           color = severityQColor(category.severity)](QPainter &painter) { painter.fillRect(rect, color); });
+           color = severityQColor(category.severity)](PdfCanvas &canvas) { canvas.fillRect(rect, color); });
     f.advance(f.pt(4));
 }
 
@@ -146,17 +174,18 @@ void PdfReport::risks()
     } else {
         TableFlow table(f,
                         { { QStringLiteral("ID"), 0.06 },
-                          { QStringLiteral("Risk"), 0.22 },
-                          { QStringLiteral("Severity"), 0.11 },
-                          { QStringLiteral("Status"), 0.15 },
-                          { QStringLiteral("Mitigation"), 0.22 },
-                          { QStringLiteral("Owner"), 0.11 },
-                          { QStringLiteral("Linked items"), 0.13 } },
+                          { QStringLiteral("Risk"), 0.20 },
+                          { QStringLiteral("Severity"), 0.10 },
+                          { QStringLiteral("Status"), 0.14 },
+                          { QStringLiteral("Mitigation"), 0.20 },
+                          { QStringLiteral("Owner"), 0.10 },
+                          { QStringLiteral("Linked items"), 0.20 } },
                         s.body, s.bold);
+        const QFontMetricsF metrics(s.body.font);
         for (const Risk &risk : risks) {
             table.row({ riskLabel(risk), risk.title, severityLabel(risk.severity),
                         riskStatusText(risk, m.input().reviewDate), risk.mitigation, risk.owner,
-                        risk.linkedItems.join(QStringLiteral(", ")) },
+                        wrappedIds(risk.linkedItems, metrics, table.textWidth(6)) },
                       Qt::transparent, { QColor(), QColor(), severityQColor(risk.severity) });
         }
         table.finish();

@@ -1,7 +1,8 @@
 #include "PdfLayout.h"
 
+#include "PdfCanvas.h"
+
 #include <QPaintDevice>
-#include <QPainter>
 #include <QTextCharFormat>
 #include <QTextLayout>
 
@@ -70,10 +71,13 @@ qreal TextBlock::height() const
     return last.y() + last.height();
 }
 
-void TextBlock::draw(QPainter &painter, int first, int last, const QPointF &origin) const
+void TextBlock::draw(PdfCanvas &canvas, int first, int last, const QPointF &origin, const QColor &color) const
 {
-    for (int i = first; i < last; ++i)
-        line(i).draw(&painter, origin);
+    for (int i = first; i < last; ++i) {
+        const auto [part, index] = m_lines[std::size_t(i)];
+        const QTextLayout &layout = *m_parts[std::size_t(part)];
+        canvas.drawTextLine(layout, layout.lineAt(index), origin, color);
+    }
 }
 
 std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &font, qreal width,
@@ -124,10 +128,7 @@ qreal PageFlow::drawLines(const std::shared_ptr<TextBlock> &layout, int first, i
         return 0;
     const qreal top = layout->line(first).y();
     const QPointF origin(x, m_y + dy - top);
-    add([layout, first, last, origin, color](QPainter &painter) {
-        painter.setPen(color);
-        layout->draw(painter, first, last, origin);
-    });
+    add([layout, first, last, origin, color](PdfCanvas &canvas) { layout->draw(canvas, first, last, origin, color); });
     const QTextLine end = layout->line(last - 1);
     return end.y() + end.height() - top;
 }
@@ -181,6 +182,11 @@ void TableFlow::headerRow()
     m_headerPage = m_flow.page();
 }
 
+qreal TableFlow::textWidth(std::size_t column) const
+{
+    return m_flow.width() * m_columns[column].fraction - 2 * m_flow.pt(CellPadding);
+}
+
 void TableFlow::row(const QStringList &cells, const QColor &background, const std::vector<QColor> &colors)
 {
     if (m_headerPage < 0)
@@ -204,7 +210,7 @@ void TableFlow::drawRow(const QStringList &cells, const TextStyle &style, const 
     qreal rowHeight = 0;
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
         const qreal w = m_flow.width() * m_columns[c].fraction;
-        layouts.push_back(m_flow.layout(cells.value(qsizetype(c)), style.font, w - 2 * pad));
+        layouts.push_back(m_flow.layout(cells.value(qsizetype(c)), style.font, textWidth(c)));
         xs.push_back(x);
         widths.push_back(w);
         rowHeight = std::max(rowHeight, layouts.back()->height() + 2 * pad);
@@ -243,13 +249,12 @@ void TableFlow::drawRow(const QStringList &cells, const TextStyle &style, const 
         const qreal height = slice + 2 * pad;
         const qreal right = xs.back() + widths.back();
         const QColor fill = background;
-        m_flow.add([top, height, left = m_flow.left(), right, fill, xs](QPainter &painter) {
-            if (fill.alpha() > 0)
-                painter.fillRect(QRectF(left, top, right - left, height), fill);
-            painter.setPen(QPen(QColor(0xbd, 0xbd, 0xbd), 0));
-            painter.drawRect(QRectF(left, top, right - left, height));
+        m_flow.add([top, height, left = m_flow.left(), right, fill, xs](PdfCanvas &canvas) {
+            canvas.fillRect(QRectF(left, top, right - left, height), fill);
+            canvas.setPen(QColor(0xbd, 0xbd, 0xbd), 0);
+            canvas.strokeRect(QRectF(left, top, right - left, height));
             for (std::size_t c = 1; c < xs.size(); ++c)
-                painter.drawLine(QPointF(xs[c], top), QPointF(xs[c], top + height));
+                canvas.drawLine(QPointF(xs[c], top), QPointF(xs[c], top + height));
         });
         const qreal savedY = m_flow.y();
         for (std::size_t c = 0; c < layouts.size(); ++c) {

@@ -11,10 +11,11 @@
 #include <memory>
 #include <vector>
 
-class QPainter;
 class QPaintDevice;
 
 namespace preflight::pdf {
+
+class PdfCanvas;
 
 struct TextStyle
 {
@@ -22,7 +23,7 @@ struct TextStyle
     QColor color = Qt::black;
 };
 
-using PaintOp = std::function<void(QPainter &)>;
+using PaintOp = std::function<void(PdfCanvas &)>;
 
 // Wrapped text: one QTextLayout per typed line (each its own bidi paragraph, as a line feed is
 // in Unicode, so a right-to-left override cannot run past its line), with the lines of all
@@ -33,7 +34,7 @@ public:
     int lineCount() const { return int(m_lines.size()); }
     QTextLine line(int index) const;
     qreal height() const;
-    void draw(QPainter &painter, int first, int last, const QPointF &origin) const;
+    void draw(PdfCanvas &canvas, int first, int last, const QPointF &origin, const QColor &color) const;
 
 private:
     friend class PageFlow;
@@ -115,6 +116,8 @@ public:
     };
     TableFlow(PageFlow &flow, std::vector<Column> columns, const TextStyle &body, const TextStyle &header);
 
+    // The width text in `column` wraps at.
+    qreal textWidth(std::size_t column) const;
     void row(const QStringList &cells, const QColor &background = Qt::transparent,
              const std::vector<QColor> &colors = {});
     void finish();

@@ -1,9 +1,9 @@
 #include "PdfReport.h"
 
+#include "PdfCanvas.h"
 #include "export/HtmlChart.h"
 
 #include <QFontMetricsF>
-#include <QPainter>
 #include <QTextLayout>
 
 namespace preflight::pdf {
@@ -103,6 +103,16 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
     m_toc.push_back({ QStringLiteral("notes"), QStringLiteral("Notes") });
 }
 
+std::vector<PdfReport::OutlineEntry> PdfReport::outline() const
+{
+    std::vector<OutlineEntry> entries;
+    for (const TocEntry &entry : m_toc) {
+        const Place place = m_places->value(entry.key);
+        entries.push_back({ entry.label, place.page, place.top, entry.indented });
+    }
+    return entries;
+}
+
 void PdfReport::layOut()
 {
     firstPage();
@@ -121,11 +131,12 @@ void PdfReport::sectionHeading(const QString &title, bool newPage)
         f.newPage();
     f.space(f.pt(14));
     f.ensure(f.pt(80)); // never a heading alone at the bottom of a page
+    markHeading();
     f.paragraph(title, s.section);
     const qreal y = f.y() + f.pt(2);
-    f.add([left = f.left(), right = f.left() + f.width(), y, pen = f.pt(1.2)](QPainter &painter) {
-        painter.setPen(QPen(Rule, pen));
-        painter.drawLine(QPointF(left, y), QPointF(right, y));
+    f.add([left = f.left(), right = f.left() + f.width(), y, pen = f.pt(1.2)](PdfCanvas &canvas) {
+        canvas.setPen(Rule, pen);
+        canvas.drawLine(QPointF(left, y), QPointF(right, y));
     });
     f.advance(f.pt(8));
 }
@@ -134,6 +145,7 @@ void PdfReport::subheading(const QString &title)
 {
     f.space(f.pt(6));
     f.ensure(f.pt(40));
+    markHeading();
     f.paragraph(title, s.subsection);
     f.advance(f.pt(2));
 }
@@ -163,9 +175,9 @@ void PdfReport::firstPage()
     f.advance(f.pt(6));
     f.insert(firstOp,
              [rect = QRectF(f.left(), top, f.width(), f.y() - top), bar = f.pt(5),
-              color = verdictColor(a.verdict)](QPainter &painter) {
-                 painter.fillRect(rect, QColor(0xfa, 0xfa, 0xfa));
-                 painter.fillRect(QRectF(rect.left(), rect.top(), bar, rect.height()), color);
+              color = verdictColor(a.verdict)](PdfCanvas &canvas) {
+                 canvas.fillRect(rect, QColor(0xfa, 0xfa, 0xfa));
+                 canvas.fillRect(QRectF(rect.left(), rect.top(), bar, rect.height()), color);
              });
     f.advance(f.pt(12));
 
@@ -200,13 +212,14 @@ void PdfReport::tableOfContents()
             = f.layout(entry.label, entry.indented ? s.body.font : s.bold.font, f.width() - indent - numberWidth);
         f.ensure(line->height());
         const qreal baseline = f.y() + line->line(0).ascent();
-        f.add([pages = m_sectionPages, key = entry.key, font = s.body.font, right = f.left() + f.width(),
-               baseline](QPainter &painter) {
-            painter.setFont(font);
-            painter.setPen(Qt::black);
-            const QString number = QString::number(pages->value(key) + 1);
-            painter.drawText(QPointF(right - QFontMetricsF(font, painter.device()).horizontalAdvance(number), baseline),
-                             number);
+        f.add([places = m_places, key = entry.key, font = s.body.font,
+               area = QRectF(f.left(), f.y(), f.width(), line->height()), baseline](PdfCanvas &canvas) {
+            const Place place = places->value(key);
+            const QString number = QString::number(place.page + 1);
+            canvas.drawText(
+                QPointF(area.right() - QFontMetricsF(font, canvas.device()).horizontalAdvance(number), baseline),
+                number, font, Qt::black);
+            canvas.addLink(area, place.page, place.top);
         });
         f.advance(f.drawLines(line, 0, line->lineCount(), f.left() + indent, Qt::black));
     }
@@ -251,20 +264,19 @@ void PdfReport::chart()
     for (const CategoryScore &c : categories) {
         f.ensure(row);
         const QRectF track(f.left() + labelWidth + f.pt(6), f.y() + (row - barHeight) / 2, barWidth, barHeight);
-        f.add([c, track, font = s.body.font, labelWidth, left = f.left(), gap = f.pt(6)](QPainter &painter) {
-            painter.fillRect(track, QColor(0xee, 0xee, 0xee));
+        f.add([c, track, font = s.body.font, labelWidth, left = f.left(), gap = f.pt(6)](PdfCanvas &canvas) {
+            canvas.fillRect(track, QColor(0xee, 0xee, 0xee));
             const double fraction = c.score.value_or(0.0) / 100.0;
             if (fraction > 0)
-                painter.fillRect(QRectF(track.topLeft(), QSizeF(track.width() * fraction, track.height())),
-                                 severityQColor(c.severity));
-            painter.setFont(font);
-            painter.setPen(Qt::black);
-            const QFontMetricsF metrics(font, painter.device());
+                canvas.fillRect(QRectF(track.topLeft(), QSizeF(track.width() * fraction, track.height())),
+                                severityQColor(c.severity));
+            const QFontMetricsF metrics(font, canvas.device());
             // Long titles are shortened here only; the table above shows them whole.
             const QString label = metrics.elidedText(c.title, Qt::ElideRight, labelWidth);
             const qreal baseline = track.center().y() + (metrics.ascent() - metrics.descent()) / 2;
-            painter.drawText(QPointF(left + labelWidth - metrics.horizontalAdvance(label), baseline), label);
-            painter.drawText(QPointF(track.right() + gap, baseline), scoreText(c.score));
+            canvas.drawText(QPointF(left + labelWidth - metrics.horizontalAdvance(label), baseline), label, font,
+                            Qt::black);
+            canvas.drawText(QPointF(track.right() + gap, baseline), scoreText(c.score), font, Qt::black);
         });
         f.advance(row);
     }

@@ -19,8 +19,16 @@ public:
     PdfReport(const ReportModel &model, PageFlow &flow);
     void layOut();
 
-    // Page (zero-based) on which each table-of-contents entry starts, filled during layOut().
-    const std::shared_ptr<QMap<QString, int>> &sectionPages() const { return m_sectionPages; }
+    // The table of contents as a document outline (bookmarks): sections, with the categories
+    // under "Checklist". Complete after layOut().
+    struct OutlineEntry
+    {
+        QString title;
+        int page = 0; // zero-based
+        qreal top = 0; // device units from the top of the page
+        bool child = false;
+    };
+    std::vector<OutlineEntry> outline() const;
 
 private:
     struct Styles
@@ -50,7 +58,15 @@ private:
     const ReportModel &m;
     PageFlow &f;
     Styles s;
-    std::shared_ptr<QMap<QString, int>> m_sectionPages = std::make_shared<QMap<QString, int>>();
+    // Where each table-of-contents entry's heading starts, filled during layOut() and read when
+    // the contents page is painted (its page numbers and links).
+    struct Place
+    {
+        int page = 0;
+        qreal top = 0;
+    };
+    std::shared_ptr<QMap<QString, Place>> m_places = std::make_shared<QMap<QString, Place>>();
+    Place m_heading; // where the last heading started
     struct TocEntry
     {
         QString key;
@@ -58,7 +74,8 @@ private:
         bool indented = false;
     };
     std::vector<TocEntry> m_toc;
-    void markSection(const QString &key) { m_sectionPages->insert(key, f.page()); }
+    void markHeading() { m_heading = { f.page(), f.y() }; }
+    void markSection(const QString &key) { m_places->insert(key, m_heading); }
 };
 
 QColor severityQColor(Severity severity);

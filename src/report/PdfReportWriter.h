@@ -9,8 +9,9 @@ namespace preflight {
 // The printable report as PDF: A4 or Letter, DejaVu Sans embedded (selectable, searchable
 // text), vector charts, a table of contents with page numbers, and a footer on every page
 // with the page number, generation time and audit head. Laid out directly with QTextLayout
-// and painted with QPainter on QPdfWriter (no widgets, no HTML engine), which keeps a
-// 5,000-item report to seconds. Needs a QGuiApplication (the offscreen platform will do).
+// and written by our own PDF writer (PdfDocument, PdfCanvas, PdfFonts: one text operator per
+// glyph run, subset fonts), with no widgets and no HTML engine, which keeps a 5,000-item report
+// well under a second. Needs a QGuiApplication (the offscreen platform will do).
 class PdfReportWriter : public ReportWriter
 {
 public:

@@ -219,9 +219,8 @@ TEST_CASE("export as Markdown, import into another database, export again: the s
           QStringLiteral("-o"), exported });
 
     CliRunner second;
-    const CliResult imported = second.run(
-        { QStringLiteral("project"), QStringLiteral("import"), exported, QStringLiteral("--name"),
-          QStringLiteral("Shop") });
+    const CliResult imported = second.run({ QStringLiteral("project"), QStringLiteral("import"), exported,
+                                            QStringLiteral("--name"), QStringLiteral("Shop") });
     REQUIRE(imported.exitCode == 0);
     // A report without risks names no risk columns: moot on Appendix A, so not worth a warning.
     CHECK(imported.err.isEmpty());

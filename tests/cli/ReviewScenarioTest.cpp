@@ -125,11 +125,17 @@ TEST_CASE("a review from creation to a passing CI gate", "[cli][e2e]")
     gate = check(cli);
     CHECK(gate.exitCode == 0);
     CHECK(gate.out.contains(QStringLiteral("Apollo: met (Ready for Production, signed off)")));
-    const CliResult gateJson = check(cli, {QStringLiteral("--json")});
+    const CliResult gateJson = check(cli, { QStringLiteral("--json") });
     CHECK(gateJson.exitCode == 0);
     CHECK(json::parse(gateJson.out.toStdString())
-          == json{{"schema", "preflight.check/1"}, {"project", "Apollo"}, {"met", true}, {"verdict", "ready"},
-                  {"required", "ready"}, {"signed_off", true}, {"signoff_required", true}, {"reasons", json::array()}});
+          == json { { "schema", "preflight.check/1" },
+                    { "project", "Apollo" },
+                    { "met", true },
+                    { "verdict", "ready" },
+                    { "required", "ready" },
+                    { "signed_off", true },
+                    { "signoff_required", true },
+                    { "reasons", json::array() } });
 
     // Marking one item N/A keeps the verdict but changes what was approved.
     tick(cli, { rest.first(), QStringLiteral("--reason"), QStringLiteral("no GPU workloads") }, QStringLiteral("na"));
@@ -186,21 +192,22 @@ TEST_CASE("a reject overrides the other approvals, approve-with-risks needs that
 TEST_CASE("verify exits 1 and names the row when the audit trail was edited", "[cli][e2e]")
 {
     CliRunner cli;
-    REQUIRE(cli.run({QStringLiteral("project"), QStringLiteral("create"), Project}).exitCode == 0);
-    REQUIRE(cli.run({QStringLiteral("item"), Project, QStringLiteral("code-quality.code-standards.comprehensive-docstrings"),
-                     QStringLiteral("done")})
+    REQUIRE(cli.run({ QStringLiteral("project"), QStringLiteral("create"), Project }).exitCode == 0);
+    REQUIRE(cli.run({ QStringLiteral("item"), Project,
+                      QStringLiteral("code-quality.code-standards.comprehensive-docstrings"), QStringLiteral("done") })
                 .exitCode
             == 0);
-    const json history = cli.json({QStringLiteral("history"), Project});
+    const json history = cli.json({ QStringLiteral("history"), Project });
     const qint64 lastSeq = history["entries"].back()["seq"].get<qint64>();
     CHECK(history["entries"].back()["what"] == "item:code-quality.code-standards.comprehensive-docstrings:status");
-    CHECK(cli.json({QStringLiteral("verify")})["ok"] == true);
+    CHECK(cli.json({ QStringLiteral("verify") })["ok"] == true);
 
-    cli.execSql(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'na' WHERE seq = %1").arg(lastSeq));
-    const CliResult human = cli.run({QStringLiteral("verify")});
+    cli.execSql(
+        QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'na' WHERE seq = %1").arg(lastSeq));
+    const CliResult human = cli.run({ QStringLiteral("verify") });
     CHECK(human.exitCode == 1);
     CHECK(human.out.contains(QStringLiteral("broken at row %1").arg(lastSeq)));
-    const CliResult result = cli.run({QStringLiteral("verify"), QStringLiteral("--json")});
+    const CliResult result = cli.run({ QStringLiteral("verify"), QStringLiteral("--json") });
     CHECK(result.exitCode == 1);
     const json doc = json::parse(result.out.toStdString());
     CHECK(doc["schema"] == "preflight.verify/1");

@@ -47,7 +47,7 @@ struct ItemState
     QString itemId;
     ItemStatus status = ItemStatus::Open;
     QString reason; // required when status is NotApplicable
-    QString note;   // Markdown
+    QString note; // Markdown
     QString owner;
     QString evidence; // URL
     QString changedBy;

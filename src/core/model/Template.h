@@ -16,7 +16,7 @@ std::optional<Severity> severityFromKey(const QString &key);
 
 struct Item
 {
-    QString id;   // stable, human-readable, unique within the template; never derived from position
+    QString id; // stable, human-readable, unique within the template; never derived from position
     QString text; // Markdown inline text, exactly as in the source checklist
     std::vector<Item> children;
 };
@@ -41,10 +41,10 @@ struct Category
 // Rules the app can evaluate for a summary item; Manual means a person ticks it.
 enum class SummaryRule {
     Manual,
-    AllCriticalDone,     // every item of every critical category done or N/A
-    AllHighDone,         // every item of every high category done or N/A
-    HighRisksMitigated,  // no high/critical risk open or accepted
-    SignedOff            // every sign-off role approved and none stale
+    AllCriticalDone, // every item of every critical category done or N/A
+    AllHighDone, // every item of every high category done or N/A
+    HighRisksMitigated, // no high/critical risk open or accepted
+    SignedOff // every sign-off role approved and none stale
 };
 QString summaryRuleKey(SummaryRule rule);
 std::optional<SummaryRule> summaryRuleFromKey(const QString &key);
@@ -66,16 +66,16 @@ struct SummaryGroup
 
 struct Template
 {
-    QString id;      // e.g. "appendix-a"
+    QString id; // e.g. "appendix-a"
     QString version; // semantic version, e.g. "1.0.0"
     QString title;
     QString description;
     std::vector<Category> categories;
     std::vector<SummaryGroup> summary;
-    QStringList signoffRoles;   // "Engineering Lead", ...
-    QStringList riskColumns;    // "Risk", "Severity", "Mitigation", "Owner"
-    QStringList statusValues;   // "Not Ready", "Ready with Risks", "Ready for Production"
-    QStringList projectFields;  // "target_launch_date", "actual_launch_date", "notes"
+    QStringList signoffRoles; // "Engineering Lead", ...
+    QStringList riskColumns; // "Risk", "Severity", "Mitigation", "Owner"
+    QStringList statusValues; // "Not Ready", "Ready with Risks", "Ready for Production"
+    QStringList projectFields; // "target_launch_date", "actual_launch_date", "notes"
 
     // Lookups over the whole tree (categories → sections → items → children).
     const Item *findItem(const QString &itemId) const;

@@ -41,7 +41,7 @@ struct SummaryResult
     QString text;
     bool met = false;
     bool computed = false; // false: ticked by a person
-    QString reason;        // e.g. "3 critical items open"
+    QString reason; // e.g. "3 critical items open"
 };
 
 struct SignOffStatus
@@ -55,7 +55,7 @@ struct SignOffStatus
 struct Action
 {
     QString kind; // "risk", "item" or "summary"
-    QString id;   // item id, summary item id, or the risk id as text
+    QString id; // item id, summary item id, or the risk id as text
     QString text;
     Severity severity = Severity::High;
     QString categoryId; // empty for risks and summary items

@@ -36,8 +36,8 @@ struct Store::Impl
     // The bodies of createProject and setItem, run inside a caller's transaction so batches
     // can share one.
     Project insertProject(const Project &draft, const QString &now);
-    ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId,
-                             const ItemPatch &patch, const QString &now);
+    ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId, const ItemPatch &patch,
+                             const QString &now);
 
     // One audit row per field whose value differs; returns how many were written.
     static int auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,

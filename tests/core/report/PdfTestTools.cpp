@@ -28,6 +28,26 @@ QString pdfToText(const QByteArray &pdf, const QStringList &options)
 
 } // namespace
 
+ToolResult runOnPdf(const QString &tool, QStringList args, const QByteArray &pdf, const QStringList &after)
+{
+    QTemporaryFile file;
+    REQUIRE(file.open());
+    file.write(pdf);
+    file.flush();
+    args << file.fileName() << after;
+    return runTool(tool, args);
+}
+
+void requireQpdfCheck(const QByteArray &pdf)
+{
+    const ToolResult check = runOnPdf(QStringLiteral("qpdf"), { QStringLiteral("--check") }, pdf);
+    INFO(check.out.toStdString() << check.err.toStdString());
+    REQUIRE(check.exitCode == 0);
+    CHECK(check.out.contains("No syntax or stream encoding errors found"));
+    CHECK_FALSE(check.out.contains("WARNING"));
+    CHECK(check.err.isEmpty());
+}
+
 QString pdfText(const QByteArray &pdf, bool raw)
 {
     return pdfToText(pdf, raw ? QStringList { QStringLiteral("-raw") } : QStringList {});

@@ -3,10 +3,17 @@
 #include <QByteArray>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
 namespace preflight::test {
+
+struct ToolResult;
+// Runs `tool` with `args`, the path of a temporary file holding `pdf`, and `after`.
+ToolResult runOnPdf(const QString &tool, QStringList args, const QByteArray &pdf, const QStringList &after = {});
+// `qpdf --check` finds neither errors nor warnings (it exits with 3 on warnings).
+void requireQpdfCheck(const QByteArray &pdf);
 
 // Text of a PDF as pdftotext extracts it (what a reader's search and copy find): `raw` keeps
 // the content-stream order, the order the report draws in; the default "physical layout" mode

@@ -1,0 +1,266 @@
+#include "PdfCanvas.h"
+
+#include "PdfDocument.h"
+#include "PdfFonts.h"
+
+#include <QGlyphRun>
+#include <QPainterPath>
+#include <QTextLayout>
+
+#include <cmath>
+
+namespace preflight::pdf {
+
+namespace {
+
+void appendGlyph(QByteArray &out, quint32 id)
+{
+    static constexpr char Digits[] = "0123456789ABCDEF";
+    const char hex[4] = { Digits[(id >> 12) & 15], Digits[(id >> 8) & 15], Digits[(id >> 4) & 15], Digits[id & 15] };
+    out.append(hex, 4);
+}
+
+void appendColor(QByteArray &out, QRgb rgb, const char *op)
+{
+    appendNumber(out, qRed(rgb) / 255.0);
+    out.append(' ');
+    appendNumber(out, qGreen(rgb) / 255.0);
+    out.append(' ');
+    appendNumber(out, qBlue(rgb) / 255.0);
+    out.append(op);
+}
+
+} // namespace
+
+LayoutDevice::LayoutDevice(const QSize &pixels, int dpi)
+    : m_pixels(pixels)
+    , m_dpi(dpi)
+{ }
+
+int LayoutDevice::metric(PaintDeviceMetric metric) const
+{
+    switch (metric) {
+    case PdmWidth:
+        return m_pixels.width();
+    case PdmHeight:
+        return m_pixels.height();
+    case PdmWidthMM:
+        return qRound(m_pixels.width() * 25.4 / m_dpi);
+    case PdmHeightMM:
+        return qRound(m_pixels.height() * 25.4 / m_dpi);
+    case PdmDpiX:
+    case PdmDpiY:
+    case PdmPhysicalDpiX:
+    case PdmPhysicalDpiY:
+        return m_dpi;
+    case PdmDevicePixelRatioScaled:
+        return int(devicePixelRatioFScale());
+    default:
+        return QPaintDevice::metric(metric); // colour depth and the like: the defaults do
+    }
+}
+
+PdfCanvas::PdfCanvas(PdfFonts &fonts, const QPaintDevice &device, qreal pageHeightPoints)
+    : m_fonts(fonts)
+    , m_device(device)
+{
+    m_out.reserve(64 * 1024);
+    // Device units (y down) to points (y up), for the whole page. Black is the initial fill.
+    const qreal scale = 72.0 / device.logicalDpiY();
+    m_out.append("q ");
+    appendNumber(m_out, scale);
+    m_out.append(" 0 0 ");
+    appendNumber(m_out, -scale);
+    m_out.append(" 0 ");
+    appendNumber(m_out, pageHeightPoints);
+    m_out.append(" cm\n");
+    m_fill = m_stroke = qRgb(0, 0, 0);
+}
+
+QByteArray PdfCanvas::finish()
+{
+    m_out.append("Q\n");
+    return std::move(m_out);
+}
+
+void PdfCanvas::point(const QPointF &p)
+{
+    appendNumber(m_out, p.x());
+    m_out.append(' ');
+    appendNumber(m_out, p.y());
+    m_out.append(' ');
+}
+
+void PdfCanvas::setFill(const QColor &color)
+{
+    const QRgb rgb = color.rgb();
+    if (rgb != m_fill)
+        appendColor(m_out, m_fill = rgb, " rg\n");
+}
+
+void PdfCanvas::fillRect(const QRectF &rect, const QColor &color)
+{
+    if (color.alpha() == 0)
+        return;
+    setFill(color);
+    point(rect.topLeft());
+    point(QPointF(rect.width(), rect.height()));
+    m_out.append("re f\n");
+}
+
+void PdfCanvas::setPen(const QColor &color, qreal width)
+{
+    const QRgb rgb = color.rgb();
+    if (rgb != m_stroke)
+        appendColor(m_out, m_stroke = rgb, " RG\n");
+    if (width != m_lineWidth) {
+        appendNumber(m_out, m_lineWidth = width);
+        m_out.append(" w\n");
+    }
+}
+
+void PdfCanvas::strokeRect(const QRectF &rect)
+{
+    point(rect.topLeft());
+    point(QPointF(rect.width(), rect.height()));
+    m_out.append("re S\n");
+}
+
+void PdfCanvas::drawLine(const QPointF &from, const QPointF &to)
+{
+    point(from);
+    m_out.append("m ");
+    point(to);
+    m_out.append("l S\n");
+}
+
+void PdfCanvas::drawText(const QPointF &baseline, const QString &text, const QFont &font, const QColor &color)
+{
+    QTextLayout layout(text, font, const_cast<QPaintDevice *>(&m_device));
+    QTextOption option;
+    option.setWrapMode(QTextOption::NoWrap);
+    option.setTextDirection(Qt::LeftToRight);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e6);
+    layout.endLayout();
+    drawTextLine(layout, line, baseline - QPointF(0, line.ascent()), color);
+}
+
+void PdfCanvas::drawTextLine(const QTextLayout &layout, const QTextLine &line, const QPointF &origin,
+                             const QColor &color)
+{
+    const QString text = layout.text();
+    const int start = line.textStart(), end = start + line.textLength();
+    const QStringView shown = QStringView(text).sliced(start, end - start);
+    const QList<QTextLayout::FormatRange> formats = layout.formats();
+    if (formats.isEmpty()) {
+        for (const QGlyphRun &run : line.glyphRuns())
+            drawGlyphRun(run, origin, shown, color);
+        return;
+    }
+    // Glyph runs do not carry their colour: draw each stretch of one colour on its own.
+    for (int at = start; at < end;) {
+        QColor stretchColor = color;
+        int until = end;
+        for (const QTextLayout::FormatRange &range : formats) {
+            if (range.start <= at && at < range.start + range.length) {
+                stretchColor = range.format.foreground().color();
+                until = std::min(until, range.start + range.length);
+            } else if (range.start > at) {
+                until = std::min(until, range.start);
+            }
+        }
+        for (const QGlyphRun &run : line.glyphRuns(at, until - at))
+            drawGlyphRun(run, origin, shown, stretchColor);
+        at = until;
+    }
+}
+
+void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStringView text, const QColor &color)
+{
+    const QList<quint32> glyphs = run.glyphIndexes();
+    const QList<QPointF> positions = run.positions();
+    if (glyphs.isEmpty())
+        return;
+    setFill(color);
+    PdfFont &font = m_fonts.font(run.rawFont());
+    if (!font.embeddable) {
+        fillGlyphOutlines(run, origin);
+        return;
+    }
+    bool learn = false;
+    for (const quint32 id : glyphs) {
+        if (id < font.used.size()) {
+            font.used[id] = true;
+            learn = learn || !font.knows(id);
+        }
+    }
+    if (learn)
+        font.learnText(text);
+
+    const qreal size = run.rawFont().pixelSize();
+    m_out.append("BT ");
+    if (&font != m_font || size != m_fontSize) {
+        m_font = &font;
+        m_fontSize = size;
+        m_out.append(font.resource).append(' ');
+        appendNumber(m_out, size);
+        m_out.append(" Tf ");
+    }
+    // The text matrix flips glyphs upright again in the page's y-down space. Glyphs advance by
+    // their widths; a TJ adjustment moves one only where the layout put it elsewhere (kerning,
+    // justification, rounding), and a new matrix starts where the baseline moves.
+    qreal pen = 0, baseline = 0;
+    bool inArray = false;
+    for (qsizetype i = 0; i < glyphs.size(); ++i) {
+        const QPointF at = origin + positions[i];
+        if (!inArray || at.y() != baseline) {
+            if (inArray)
+                m_out.append("> ] TJ\n");
+            m_out.append("1 0 0 -1 ");
+            point(at);
+            m_out.append("Tm [<");
+            pen = at.x();
+            baseline = at.y();
+            inArray = true;
+        }
+        const qreal shift = (pen - at.x()) * 1000.0 / size; // positive moves left
+        if (std::abs(shift) >= 1.0) {
+            const qreal rounded = std::round(shift);
+            m_out.append("> ").append(QByteArray::number(qint64(rounded))).append(" <");
+            pen -= rounded * size / 1000.0;
+        }
+        appendGlyph(m_out, glyphs[i]);
+        pen += font.advance(glyphs[i], size);
+    }
+    m_out.append("> ] TJ ET\n");
+}
+
+void PdfCanvas::fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin)
+{
+    const QRawFont raw = run.rawFont();
+    const QList<quint32> glyphs = run.glyphIndexes();
+    const QList<QPointF> positions = run.positions();
+    for (qsizetype i = 0; i < glyphs.size(); ++i) {
+        const QPainterPath path = raw.pathForGlyph(glyphs[i]).translated(origin + positions[i]);
+        for (int e = 0; e < path.elementCount(); ++e) {
+            const QPainterPath::Element element = path.elementAt(e);
+            point(element);
+            if (element.isMoveTo()) {
+                m_out.append("m\n");
+            } else if (element.isLineTo()) {
+                m_out.append("l\n");
+            } else if (element.isCurveTo()) {
+                point(path.elementAt(++e));
+                point(path.elementAt(++e));
+                m_out.append("c\n");
+            }
+        }
+        if (!path.isEmpty())
+            m_out.append("f\n");
+    }
+}
+
+} // namespace preflight::pdf

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QByteArray>
+#include <QColor>
+#include <QPaintDevice>
+#include <QPointF>
+#include <QRectF>
+#include <QStringView>
+
+#include <vector>
+
+class QFont;
+class QGlyphRun;
+class QTextLayout;
+class QTextLine;
+
+namespace preflight::pdf {
+
+class PdfFonts;
+struct PdfFont;
+
+// A paint device that only states its size and resolution: what QTextLayout and QFontMetricsF
+// need to lay text out in device units. Nothing paints on it (paintEngine() is null); the
+// PDF is written by PdfCanvas from the laid-out glyphs.
+class LayoutDevice : public QPaintDevice
+{
+public:
+    LayoutDevice(const QSize &pixels, int dpi);
+    QPaintEngine *paintEngine() const override { return nullptr; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override;
+
+private:
+    QSize m_pixels;
+    int m_dpi;
+};
+
+// One page's content stream. Coordinates are device units with y down, as the layout uses
+// them; one transformation at the start of the stream maps them to PDF points with y up.
+class PdfCanvas
+{
+public:
+    PdfCanvas(PdfFonts &fonts, const QPaintDevice &device, qreal pageHeightPoints);
+
+    const QPaintDevice *device() const { return &m_device; }
+
+    void fillRect(const QRectF &rect, const QColor &color);
+    // The pen for strokeRect() and drawLine(); width 0 is the thinnest line the output can show.
+    void setPen(const QColor &color, qreal width = 0);
+    void strokeRect(const QRectF &rect);
+    void drawLine(const QPointF &from, const QPointF &to);
+    // One line of text with its baseline starting at `baseline`.
+    void drawText(const QPointF &baseline, const QString &text, const QFont &font, const QColor &color);
+    // A laid-out line of `layout` at `origin` (the layout's top left); ranges of the layout
+    // with a foreground format keep their colour, the rest is drawn in `color`.
+    void drawTextLine(const QTextLayout &layout, const QTextLine &line, const QPointF &origin, const QColor &color);
+
+    // A link from `area` to a place in the document (a zero-based page, device units from its top).
+    struct Link
+    {
+        QRectF area;
+        int page;
+        qreal top;
+    };
+    void addLink(const QRectF &area, int page, qreal top) { m_links.push_back({ area, page, top }); }
+    const std::vector<Link> &links() const { return m_links; }
+
+    QByteArray finish(); // the content stream
+
+private:
+    void drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStringView text, const QColor &color);
+    void fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin);
+    void setFill(const QColor &color);
+    void point(const QPointF &p);
+
+    PdfFonts &m_fonts;
+    const QPaintDevice &m_device;
+    QByteArray m_out;
+    // Graphics state already set in the stream, to write each change once.
+    QRgb m_fill = 0;
+    QRgb m_stroke = 0;
+    qreal m_lineWidth = -1;
+    const PdfFont *m_font = nullptr;
+    qreal m_fontSize = 0;
+    std::vector<Link> m_links;
+};
+
+} // namespace preflight::pdf
