@@ -1,5 +1,7 @@
 #include "Appearance.h"
 
+#include "PrerenderedIconEngine.h"
+
 #include <QAction>
 #include <QGuiApplication>
 #include <QHash>
@@ -114,7 +116,7 @@ QIcon dotIcon(const QColor &color)
 
 QIcon themedIcon(const QString &name)
 {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+    return QIcon(new PrerenderedIconEngine(name));
 }
 
 void addClearButton(QLineEdit *edit)

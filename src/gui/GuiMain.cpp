@@ -82,7 +82,7 @@ int run(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     setApplicationIdentity();
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/preflight.svg")));
+    QGuiApplication::setWindowIcon(themedIcon(QStringLiteral("preflight")));
     const Options options = parseOptions(app);
     // Over the style the user would get anyway (-style, QT_STYLE_OVERRIDE, the desktop's); the
     // dark screenshots ask for Fusion, whose palette handling the dark palette is made for.
