@@ -2,7 +2,6 @@
 #include "PdfReport.h"
 
 #include <QFontMetricsF>
-#include <QScopeGuard>
 #include <QTextLayout>
 
 namespace preflight::pdf {
@@ -48,6 +47,7 @@ QString wrappedIds(const QStringList &ids, const QFontMetricsF &metrics, qreal w
 // a property gives each copy its own.
 PdfReport::Styles PdfReport::detachedCopy(Styles styles)
 {
+    styles.labels = std::make_shared<Styles::Labels>(); // laid out with the new fonts
     for (TextStyle *style : { &styles.title, &styles.section, &styles.category, &styles.subsection, &styles.body,
                               &styles.bold, &styles.small, &styles.label }) {
         const qreal points = style->font.pointSizeF();
@@ -106,10 +106,12 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
     if (state.status == ItemStatus::NotApplicable)
         textStyle.color = NaColor;
     const qreal markerWidth = f.pt(LabelWidth + (computed ? 12 : 0));
-    Item item { layOutMarked(label, { styles.label.font, color }, text, textStyle, indent, markerWidth),
-                {},
-                styles.small.color,
-                indent + markerWidth };
+    std::shared_ptr<TextBlock> &mark = (*styles.labels)[{ label, markerWidth }];
+    if (!mark)
+        mark = f.layout(label, styles.label.font, markerWidth);
+    Item item {
+        layOutMarked(mark, color, text, textStyle, indent, markerWidth), {}, styles.small.color, indent + markerWidth
+    };
     for (const QString &detail : details)
         item.details.push_back(f.layout(detail, styles.small.font, f.width() - item.detailIndent));
     return item;
@@ -138,6 +140,23 @@ void PdfReport::summaryGroup(const SummaryGroup &group)
     }
 }
 
+void PdfReport::startChecklistLayout()
+{
+    // Laying the items out is most of the report's work, and placing them on pages needs only
+    // their heights: the other thread lays out the last items from the start, while this one
+    // does the first pages and then the first items. The split gives both about the same work.
+    const auto &rows = m.rows();
+    m_laidOut.resize(rows.size());
+    m_split = rows.size();
+    if (!m_layoutThread || rows.size() < 100)
+        return;
+    m_split = rows.size() * 2 / 5;
+    m_laidOutThere = m_layoutThread->run([this, &rows, styles = detachedCopy(s)] {
+        for (std::size_t i = m_split; i < rows.size(); ++i)
+            m_laidOut[i] = layOutItem(styles, rows[i].item->text, rows[i].state, rows[i].depth);
+    });
+}
+
 void PdfReport::checklist()
 {
     sectionHeading(QStringLiteral("Checklist"), true);
@@ -146,23 +165,7 @@ void PdfReport::checklist()
                 s.small);
     if (!m.tmpl().summary.empty())
         summaryGroup(m.tmpl().summary.front());
-    // Laying the items out is most of the report's work, and placing them on pages needs only
-    // their heights: the other thread lays out the second half while this one places the first.
     const auto &rows = m.rows();
-    std::vector<Item> laidOut(rows.size());
-    std::size_t split = rows.size();
-    std::future<void> secondHalf;
-    const auto waitForIt = qScopeGuard([&] {
-        if (secondHalf.valid())
-            secondHalf.wait(); // it writes to laidOut, even when this thread stops with an exception
-    });
-    if (m_layoutThread && rows.size() >= 100) {
-        split = rows.size() / 2;
-        secondHalf = m_layoutThread->run([this, &rows, &laidOut, split, styles = detachedCopy(s)] {
-            for (std::size_t i = split; i < rows.size(); ++i)
-                laidOut[i] = layOutItem(styles, rows[i].item->text, rows[i].state, rows[i].depth);
-        });
-    }
     const Category *category = nullptr;
     const Section *section = nullptr;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -175,9 +178,9 @@ void PdfReport::checklist()
             section = row.section;
             subheading(section->title);
         }
-        if (i == split)
-            secondHalf.get(); // rethrows what went wrong there
-        place(i < split ? layOutItem(s, row.item->text, row.state, row.depth) : laidOut[i]);
+        if (i == m_split)
+            m_laidOutThere.get(); // rethrows what went wrong there
+        place(i < m_split ? layOutItem(s, row.item->text, row.state, row.depth) : m_laidOut[i]);
     }
 }
 

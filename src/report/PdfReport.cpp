@@ -114,8 +114,15 @@ std::vector<PdfReport::OutlineEntry> PdfReport::outline() const
     return entries;
 }
 
+PdfReport::~PdfReport()
+{
+    if (m_laidOutThere.valid())
+        m_laidOutThere.wait(); // it writes to m_laidOut, even when this thread stopped with an exception
+}
+
 void PdfReport::layOut()
 {
+    startChecklistLayout();
     firstPage();
     scores();
     chart();
@@ -285,13 +292,14 @@ void PdfReport::chart()
     f.paragraph(QStringLiteral("Colours: critical red, high orange, medium yellow, low green."), s.small);
 }
 
-PdfReport::Marked PdfReport::layOutMarked(const QString &marker, const TextStyle &markerStyle, const QString &text,
-                                          const TextStyle &textStyle, qreal indent, qreal markerWidth) const
+PdfReport::Marked PdfReport::layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor,
+                                          const QString &text, const TextStyle &textStyle, qreal indent,
+                                          qreal markerWidth) const
 {
     const auto [shown, colors] = withSeverityDots(text);
-    return { f.layout(marker, markerStyle.font, markerWidth),
+    return { std::move(marker),
              f.layout(shown, textStyle.font, f.width() - indent - markerWidth, colors),
-             markerStyle.color,
+             markerColor,
              textStyle.color,
              indent,
              markerWidth };
@@ -313,6 +321,7 @@ void PdfReport::actions()
     sectionHeading(QStringLiteral("Action list"), false);
     markSection(QStringLiteral("actions"));
     f.paragraph(actionCountSentence(m.assessment().actions) + u'.', s.body);
+    const auto bullet = f.layout(QStringLiteral("•"), s.body.font, f.pt(10));
     for (const ActionGroup &group : m.actionGroups()) {
         subheading(group.severity ? QStringLiteral("%1 (%2)").arg(group.title, severityLabel(*group.severity))
                                   : group.title);
@@ -325,7 +334,7 @@ void PdfReport::actions()
                 if (!row->state.owner.isEmpty())
                     text += QStringLiteral(" — owner: ") + row->state.owner;
             }
-            place(layOutMarked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10)));
+            place(layOutMarked(bullet, s.body.color, text, s.body, f.pt(4), f.pt(10)));
         }
     }
 }

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QMap>
 
+#include <map>
 #include <memory>
 
 namespace preflight::pdf {
@@ -19,6 +20,7 @@ class PdfReport
 public:
     // With a `layoutThread`, half the checklist is laid out there while the rest flows here.
     PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *layoutThread = nullptr);
+    ~PdfReport();
     void layOut();
 
     // The table of contents as a document outline (bookmarks): sections, with the categories
@@ -36,6 +38,9 @@ private:
     struct Styles
     {
         TextStyle title, section, category, subsection, body, bold, small, label;
+        // Status labels ("DONE", "OPEN") by text and width, laid out once for thousands of items.
+        using Labels = std::map<std::pair<QString, qreal>, std::shared_ptr<TextBlock>>;
+        std::shared_ptr<Labels> labels = std::make_shared<Labels>();
     };
     // The styles with fonts for use on another thread.
     static Styles detachedCopy(Styles styles);
@@ -45,6 +50,7 @@ private:
     void scores();
     void chart();
     void actions();
+    void startChecklistLayout();
     void checklist();
     void summaryGroup(const SummaryGroup &group);
     // A paragraph with a marker (a bullet, a status label) in a column to its left, and an item
@@ -62,7 +68,7 @@ private:
         QColor detailColor;
         qreal detailIndent = 0;
     };
-    Marked layOutMarked(const QString &marker, const TextStyle &markerStyle, const QString &text,
+    Marked layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor, const QString &text,
                         const TextStyle &textStyle, qreal indent, qreal markerWidth) const;
     Item layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
                     const SummaryResult *computed = nullptr) const;
@@ -79,6 +85,10 @@ private:
     const ReportModel &m;
     PageFlow &f;
     LayoutThread *m_layoutThread;
+    // Checklist items from m_split on, laid out on the layout thread (m_laidOutThere).
+    std::vector<Item> m_laidOut;
+    std::size_t m_split = 0;
+    std::future<void> m_laidOutThere;
     Styles s;
     // Where each table-of-contents entry's heading starts, filled during layOut() and read when
     // the contents page is painted (its page numbers and links).
