@@ -13,21 +13,11 @@ namespace preflight::pdf {
 
 namespace {
 
-void appendGlyph(QByteArray &out, quint32 id)
+void appendGlyph(std::string &out, quint32 id)
 {
     static constexpr char Digits[] = "0123456789ABCDEF";
     const char hex[4] = { Digits[(id >> 12) & 15], Digits[(id >> 8) & 15], Digits[(id >> 4) & 15], Digits[id & 15] };
     out.append(hex, 4);
-}
-
-void appendColor(QByteArray &out, QRgb rgb, const char *op)
-{
-    appendNumber(out, qRed(rgb) / 255.0);
-    out.append(' ');
-    appendNumber(out, qGreen(rgb) / 255.0);
-    out.append(' ');
-    appendNumber(out, qBlue(rgb) / 255.0);
-    out.append(op);
 }
 
 } // namespace
@@ -60,42 +50,80 @@ int LayoutDevice::metric(PaintDeviceMetric metric) const
     }
 }
 
+PdfCanvas::PdfCanvas(PdfFonts &fonts, const QPaintDevice &device)
+    : m_fonts(fonts)
+    , m_device(device)
+    , m_page(false)
+{ }
+
 PdfCanvas::PdfCanvas(PdfFonts &fonts, const QPaintDevice &device, qreal pageHeightPoints)
     : m_fonts(fonts)
     , m_device(device)
+    , m_page(true)
 {
     m_out.reserve(64 * 1024);
     // Device units (y down) to points (y up), for the whole page. Black is the initial fill.
     const qreal scale = 72.0 / device.logicalDpiY();
     m_out.append("q ");
-    appendNumber(m_out, scale);
-    m_out.append(" 0 0 ");
-    appendNumber(m_out, -scale);
-    m_out.append(" 0 ");
-    appendNumber(m_out, pageHeightPoints);
-    m_out.append(" cm\n");
+    number(scale);
+    m_out.append("0 0 ");
+    number(-scale);
+    m_out.append("0 ");
+    number(pageHeightPoints);
+    m_out.append("cm\n");
     m_fill = m_stroke = qRgb(0, 0, 0);
+}
+
+void PdfCanvas::append(const QByteArray &fragment)
+{
+    m_out.append(fragment.constData(), std::size_t(fragment.size()));
+    forgetState();
+}
+
+void PdfCanvas::forgetState()
+{
+    m_fill = m_stroke = 0;
+    m_lineWidth = -1;
+    m_font = nullptr;
 }
 
 QByteArray PdfCanvas::finish()
 {
-    m_out.append("Q\n");
-    return std::move(m_out);
+    if (m_page)
+        m_out.append("Q\n");
+    QByteArray out(m_out.data(), qsizetype(m_out.size()));
+    m_out.clear();
+    forgetState();
+    return out;
+}
+
+void PdfCanvas::number(double value)
+{
+    char buffer[33];
+    char *end = formatNumber(buffer, value);
+    *end++ = ' ';
+    m_out.append(buffer, end);
 }
 
 void PdfCanvas::point(const QPointF &p)
 {
-    appendNumber(m_out, p.x());
-    m_out.append(' ');
-    appendNumber(m_out, p.y());
-    m_out.append(' ');
+    number(p.x());
+    number(p.y());
+}
+
+void PdfCanvas::color(QRgb rgb, const char *op)
+{
+    number(qRed(rgb) / 255.0);
+    number(qGreen(rgb) / 255.0);
+    number(qBlue(rgb) / 255.0);
+    m_out.append(op);
 }
 
 void PdfCanvas::setFill(const QColor &color)
 {
     const QRgb rgb = color.rgb();
     if (rgb != m_fill)
-        appendColor(m_out, m_fill = rgb, " rg\n");
+        this->color(m_fill = rgb, "rg\n");
 }
 
 void PdfCanvas::fillRect(const QRectF &rect, const QColor &color)
@@ -112,10 +140,10 @@ void PdfCanvas::setPen(const QColor &color, qreal width)
 {
     const QRgb rgb = color.rgb();
     if (rgb != m_stroke)
-        appendColor(m_out, m_stroke = rgb, " RG\n");
+        this->color(m_stroke = rgb, "RG\n");
     if (width != m_lineWidth) {
-        appendNumber(m_out, m_lineWidth = width);
-        m_out.append(" w\n");
+        number(m_lineWidth = width);
+        m_out.append("w\n");
     }
 }
 
@@ -205,9 +233,9 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
     if (&font != m_font || size != m_fontSize) {
         m_font = &font;
         m_fontSize = size;
-        m_out.append(font.resource).append(' ');
-        appendNumber(m_out, size);
-        m_out.append(" Tf ");
+        m_out.append(font.resource.constData(), std::size_t(font.resource.size())).append(" ");
+        number(size);
+        m_out.append("Tf ");
     }
     // The text matrix flips glyphs upright again in the page's y-down space. Glyphs advance by
     // their widths; a TJ adjustment moves one only where the layout put it elsewhere (kerning,
@@ -229,7 +257,9 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
         const qreal shift = (pen - at.x()) * 1000.0 / size; // positive moves left
         if (std::abs(shift) >= 1.0) {
             const qreal rounded = std::round(shift);
-            m_out.append("> ").append(QByteArray::number(qint64(rounded))).append(" <");
+            m_out.append("> ");
+            number(rounded);
+            m_out.append("<");
             pen -= rounded * size / 1000.0;
         }
         appendGlyph(m_out, glyphs[i]);

@@ -7,6 +7,7 @@
 #include <QRectF>
 #include <QStringView>
 
+#include <string>
 #include <vector>
 
 class QFont;
@@ -42,6 +43,10 @@ class PdfCanvas
 {
 public:
     PdfCanvas(PdfFonts &fonts, const QPaintDevice &device, qreal pageHeightPoints);
+    // A fragment of content to repeat on many pages (append()): in the same coordinates, without
+    // the page's transformation, and setting every colour and font it uses itself.
+    PdfCanvas(PdfFonts &fonts, const QPaintDevice &device);
+    void append(const QByteArray &fragment);
 
     const QPaintDevice *device() const { return &m_device; }
 
@@ -66,18 +71,23 @@ public:
     void addLink(const QRectF &area, int page, qreal top) { m_links.push_back({ area, page, top }); }
     const std::vector<Link> &links() const { return m_links; }
 
-    QByteArray finish(); // the content stream
+    QByteArray finish(); // the content stream, or the fragment
 
 private:
     void drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStringView text, const QColor &color);
     void fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin);
     void setFill(const QColor &color);
+    void forgetState(); // after content whose state changes are not tracked
     void point(const QPointF &p);
+    void number(double value); // followed by a space
+    void color(QRgb rgb, const char *op);
 
     PdfFonts &m_fonts;
     const QPaintDevice &m_device;
-    QByteArray m_out;
-    // Graphics state already set in the stream, to write each change once.
+    std::string m_out; // appends to std::string are cheaper than to QByteArray, and there are many
+    bool m_page;
+    // Graphics state already set in the stream, to write each change once; 0 (a transparent
+    // colour, never drawn) when not known.
     QRgb m_fill = 0;
     QRgb m_stroke = 0;
     qreal m_lineWidth = -1;

@@ -2,6 +2,7 @@
 #include "PdfReport.h"
 
 #include <QFontMetricsF>
+#include <QScopeGuard>
 #include <QTextLayout>
 
 namespace preflight::pdf {
@@ -43,6 +44,19 @@ QString wrappedIds(const QStringList &ids, const QFontMetricsF &metrics, qreal w
 
 } // namespace
 
+// Threads sharing a QFont's private data would swap its font engines under each other: changing
+// a property gives each copy its own.
+PdfReport::Styles PdfReport::detachedCopy(Styles styles)
+{
+    for (TextStyle *style : { &styles.title, &styles.section, &styles.category, &styles.subsection, &styles.body,
+                              &styles.bold, &styles.small, &styles.label }) {
+        const qreal points = style->font.pointSizeF();
+        style->font.setPointSizeF(points + 1);
+        style->font.setPointSizeF(points);
+    }
+    return styles;
+}
+
 void PdfReport::categoryHeading(const Category &category)
 {
     f.space(f.pt(12));
@@ -63,7 +77,8 @@ void PdfReport::categoryHeading(const Category &category)
     f.advance(f.pt(4));
 }
 
-void PdfReport::item(const QString &text, const ItemState &state, int depth, const SummaryResult *computed)
+PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+                                      const SummaryResult *computed) const
 {
     const qreal indent = f.pt(NestIndent) * depth;
     QString label = itemStatusLabel(state.status).toUpper();
@@ -74,7 +89,6 @@ void PdfReport::item(const QString &text, const ItemState &state, int depth, con
         label = computed->met ? QStringLiteral("MET") : QStringLiteral("NOT MET");
         color = computed->met ? DoneColor : OpenColor;
     }
-    // Keep a short item together with its details; long ones may break between lines.
     QStringList details;
     if (state.status == ItemStatus::NotApplicable)
         details += QStringLiteral("N/A: ") + state.reason;
@@ -87,15 +101,28 @@ void PdfReport::item(const QString &text, const ItemState &state, int depth, con
         details += QStringLiteral("Evidence: ") + state.evidence;
     if (!state.note.isEmpty())
         details += QStringLiteral("Note: ") + state.note;
-    const qreal lineHeight = f.pt(11);
-    f.ensure(std::min(lineHeight * qreal(1 + details.size()), f.pageHeight() / 4));
 
-    TextStyle textStyle = s.body;
+    TextStyle textStyle = styles.body;
     if (state.status == ItemStatus::NotApplicable)
         textStyle.color = NaColor;
-    marked(label, { s.label.font, color }, text, textStyle, indent, f.pt(LabelWidth + (computed ? 12 : 0)));
+    const qreal markerWidth = f.pt(LabelWidth + (computed ? 12 : 0));
+    Item item { layOutMarked(label, { styles.label.font, color }, text, textStyle, indent, markerWidth),
+                {},
+                styles.small.color,
+                indent + markerWidth };
     for (const QString &detail : details)
-        f.paragraph(detail, s.small, indent + f.pt(LabelWidth + (computed ? 12 : 0)));
+        item.details.push_back(f.layout(detail, styles.small.font, f.width() - item.detailIndent));
+    return item;
+}
+
+void PdfReport::place(const Item &item)
+{
+    // Keep a short item together with its details; long ones may break between lines.
+    const qreal lineHeight = f.pt(11);
+    f.ensure(std::min(lineHeight * qreal(1 + item.details.size()), f.pageHeight() / 4));
+    place(item.text);
+    for (const auto &detail : item.details)
+        f.paragraph(detail, item.detailColor, item.detailIndent);
     f.advance(f.pt(2.5));
 }
 
@@ -105,9 +132,9 @@ void PdfReport::summaryGroup(const SummaryGroup &group)
     for (const SummaryItem &summary : group.items) {
         const SummaryResult *result = m.summaryResult(summary.id);
         if (result && result->computed)
-            item(summary.text, {}, 0, result);
+            place(layOutItem(s, summary.text, {}, 0, result));
         else
-            item(summary.text, m.state().itemState(summary.id), 0);
+            place(layOutItem(s, summary.text, m.state().itemState(summary.id), 0));
     }
 }
 
@@ -119,9 +146,27 @@ void PdfReport::checklist()
                 s.small);
     if (!m.tmpl().summary.empty())
         summaryGroup(m.tmpl().summary.front());
+    // Laying the items out is most of the report's work, and placing them on pages needs only
+    // their heights: the other thread lays out the second half while this one places the first.
+    const auto &rows = m.rows();
+    std::vector<Item> laidOut(rows.size());
+    std::size_t split = rows.size();
+    std::future<void> secondHalf;
+    const auto waitForIt = qScopeGuard([&] {
+        if (secondHalf.valid())
+            secondHalf.wait(); // it writes to laidOut, even when this thread stops with an exception
+    });
+    if (m_layoutThread && rows.size() >= 100) {
+        split = rows.size() / 2;
+        secondHalf = m_layoutThread->run([this, &rows, &laidOut, split, styles = detachedCopy(s)] {
+            for (std::size_t i = split; i < rows.size(); ++i)
+                laidOut[i] = layOutItem(styles, rows[i].item->text, rows[i].state, rows[i].depth);
+        });
+    }
     const Category *category = nullptr;
     const Section *section = nullptr;
-    for (const ChecklistRow &row : m.rows()) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const ChecklistRow &row = rows[i];
         if (row.category != category) {
             category = row.category;
             categoryHeading(*category);
@@ -130,7 +175,9 @@ void PdfReport::checklist()
             section = row.section;
             subheading(section->title);
         }
-        item(row.item->text, row.state, row.depth);
+        if (i == split)
+            secondHalf.get(); // rethrows what went wrong there
+        place(i < split ? layOutItem(s, row.item->text, row.state, row.depth) : laidOut[i]);
     }
 }
 

@@ -164,19 +164,24 @@ QByteArray pdfName(const QString &name)
     return out;
 }
 
-void appendNumber(QByteArray &out, double value)
+char *formatNumber(char *buffer, double value)
 {
     if (std::abs(value) < 0.0005)
         value = 0; // no "-0"
-    char buffer[32];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+    auto [end, error] = std::to_chars(buffer, buffer + 32, value, std::chars_format::fixed, 3);
     Q_ASSERT(error == std::errc());
     // Trailing zeros, and a trailing point, say nothing.
     while (end[-1] == '0')
         --end;
     if (end[-1] == '.')
         --end;
-    out.append(buffer, end - buffer);
+    return end;
+}
+
+void appendNumber(QByteArray &out, double value)
+{
+    char buffer[32];
+    out.append(buffer, formatNumber(buffer, value) - buffer);
 }
 
 QByteArray pdfNumber(double value)

@@ -53,7 +53,10 @@ private:
 // PDF syntax for values.
 QByteArray pdfString(const QString &text); // a text string, UTF-16BE with a byte order mark, as hex
 QByteArray pdfName(const QString &name); // "/Name" with anything outside printable ASCII escaped
-void appendNumber(QByteArray &out, double value); // at most 3 decimals, no trailing zeros
+// At most 3 decimals, no trailing zeros. formatNumber() writes to a buffer of at least 32
+// bytes and returns the end.
+char *formatNumber(char *buffer, double value);
+void appendNumber(QByteArray &out, double value);
 QByteArray pdfNumber(double value);
 
 } // namespace preflight::pdf

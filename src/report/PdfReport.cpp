@@ -70,9 +70,10 @@ QColor severityQColor(Severity severity)
     return QColor(severityColor(severity));
 }
 
-PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
+PdfReport::PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *layoutThread)
     : m(model)
     , f(flow)
+    , m_layoutThread(layoutThread)
 {
     // DejaVu Sans covers Latin, Greek, Cyrillic and many symbols; Qt falls back per glyph (e.g.
     // to Symbola for emoji) and embeds every font it uses as a subset.
@@ -284,17 +285,27 @@ void PdfReport::chart()
     f.paragraph(QStringLiteral("Colours: critical red, high orange, medium yellow, low green."), s.small);
 }
 
-void PdfReport::marked(const QString &marker, const TextStyle &markerStyle, const QString &text,
-                       const TextStyle &textStyle, qreal indent, qreal markerWidth)
+PdfReport::Marked PdfReport::layOutMarked(const QString &marker, const TextStyle &markerStyle, const QString &text,
+                                          const TextStyle &textStyle, qreal indent, qreal markerWidth) const
 {
     const auto [shown, colors] = withSeverityDots(text);
-    const auto body = f.layout(shown, textStyle.font, f.width() - indent - markerWidth, colors);
-    const auto mark = f.layout(marker, markerStyle.font, markerWidth);
-    if (body->lineCount() == 0 || mark->lineCount() == 0)
+    return { f.layout(marker, markerStyle.font, markerWidth),
+             f.layout(shown, textStyle.font, f.width() - indent - markerWidth, colors),
+             markerStyle.color,
+             textStyle.color,
+             indent,
+             markerWidth };
+}
+
+void PdfReport::place(const Marked &marked)
+{
+    if (marked.body->lineCount() == 0 || marked.mark->lineCount() == 0)
         return;
-    f.ensure(body->line(0).height());
-    f.drawLines(mark, 0, 1, f.left() + indent, markerStyle.color, body->line(0).ascent() - mark->line(0).ascent());
-    f.paragraph(body, textStyle.color, indent + markerWidth);
+    // The marker's baseline on the first line's.
+    f.ensure(marked.body->line(0).height());
+    f.drawLines(marked.mark, 0, 1, f.left() + marked.indent, marked.markColor,
+                marked.body->line(0).ascent() - marked.mark->line(0).ascent());
+    f.paragraph(marked.body, marked.bodyColor, marked.indent + marked.markerWidth);
 }
 
 void PdfReport::actions()
@@ -314,7 +325,7 @@ void PdfReport::actions()
                 if (!row->state.owner.isEmpty())
                     text += QStringLiteral(" — owner: ") + row->state.owner;
             }
-            marked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10));
+            place(layOutMarked(QStringLiteral("•"), s.body, text, s.body, f.pt(4), f.pt(10)));
         }
     }
 }

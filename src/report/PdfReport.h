@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LayoutThread.h"
 #include "PdfLayout.h"
 #include "export/ReportInput.h"
 
@@ -16,7 +17,8 @@ namespace preflight::pdf {
 class PdfReport
 {
 public:
-    PdfReport(const ReportModel &model, PageFlow &flow);
+    // With a `layoutThread`, half the checklist is laid out there while the rest flows here.
+    PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *layoutThread = nullptr);
     void layOut();
 
     // The table of contents as a document outline (bookmarks): sections, with the categories
@@ -35,6 +37,8 @@ private:
     {
         TextStyle title, section, category, subsection, body, bold, small, label;
     };
+    // The styles with fonts for use on another thread.
+    static Styles detachedCopy(Styles styles);
 
     void firstPage();
     void tableOfContents();
@@ -43,7 +47,27 @@ private:
     void actions();
     void checklist();
     void summaryGroup(const SummaryGroup &group);
-    void item(const QString &text, const ItemState &state, int depth, const SummaryResult *computed = nullptr);
+    // A paragraph with a marker (a bullet, a status label) in a column to its left, and an item
+    // (a marked paragraph with its details), laid out on either thread but not yet placed.
+    struct Marked
+    {
+        std::shared_ptr<TextBlock> mark, body;
+        QColor markColor, bodyColor;
+        qreal indent = 0, markerWidth = 0;
+    };
+    struct Item
+    {
+        Marked text;
+        std::vector<std::shared_ptr<TextBlock>> details;
+        QColor detailColor;
+        qreal detailIndent = 0;
+    };
+    Marked layOutMarked(const QString &marker, const TextStyle &markerStyle, const QString &text,
+                        const TextStyle &textStyle, qreal indent, qreal markerWidth) const;
+    Item layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+                    const SummaryResult *computed = nullptr) const;
+    void place(const Marked &marked);
+    void place(const Item &item);
     void signoffs();
     void risks();
     void notes();
@@ -51,12 +75,10 @@ private:
     void sectionHeading(const QString &title, bool newPage);
     void categoryHeading(const Category &category);
     void subheading(const QString &title);
-    // A paragraph with a marker (a bullet, a status label) in a column to its left, baselines aligned.
-    void marked(const QString &marker, const TextStyle &markerStyle, const QString &text, const TextStyle &textStyle,
-                qreal indent, qreal markerWidth);
 
     const ReportModel &m;
     PageFlow &f;
+    LayoutThread *m_layoutThread;
     Styles s;
     // Where each table-of-contents entry's heading starts, filled during layOut() and read when
     // the contents page is painted (its page numbers and links).

@@ -35,47 +35,90 @@ QFont furnitureFont(const QPaintDevice *device)
     return QFont(font, device);
 }
 
-// `font` comes from furnitureFont(), made once for all pages so its font engine is looked up once.
-void paintPageFurniture(pdf::PdfCanvas &canvas, const QFont &font, const QRectF &page, int index, int count,
-                        const ReportInput &input, const QString &title)
+// The running header and footer. All of it but the page number is the same on every page, so
+// it is drawn once and repeated.
+class PageFurniture
 {
-    const QColor grey(0x61, 0x61, 0x61);
-    const QFontMetricsF metrics(font, canvas.device());
-    const qreal left = mm(SideMargin), right = page.width() - mm(SideMargin);
-    const qreal width = right - left;
+public:
+    PageFurniture(pdf::PdfFonts &fonts, const QPaintDevice &device, const QRectF &page, const ReportInput &input,
+                  const QString &title)
+        : m_font(furnitureFont(&device))
+        , m_metrics(m_font, &device)
+        , m_right(page.width() - mm(SideMargin))
+        , m_footerBaseline(page.height() - mm(BottomMargin) + mm(7))
+    {
+        pdf::PdfCanvas canvas(fonts, device);
+        const qreal left = mm(SideMargin), width = m_right - left;
+        const qreal headerBaseline = mm(TopMargin) - mm(6);
+        canvas.drawText(QPointF(left, headerBaseline), m_metrics.elidedText(title, Qt::ElideRight, width * 0.75),
+                        m_font, Grey);
+        canvas.setPen(Grey, 1);
+        canvas.drawLine(QPointF(left, headerBaseline + mm(1.5)), QPointF(m_right, headerBaseline + mm(1.5)));
+        m_header = canvas.finish();
+        // Two footer lines, so the full audit head always fits: it is what a reader checks.
+        canvas.drawText(
+            QPointF(left, m_footerBaseline),
+            QStringLiteral("Generated %1 by Preflight " PREFLIGHT_VERSION).arg(timestampText(input.generatedAt)),
+            m_font, Grey);
+        const QString head = input.auditHead.isEmpty() ? QStringLiteral("none") : input.auditHead;
+        canvas.drawText(QPointF(left, m_footerBaseline + m_metrics.lineSpacing()),
+                        m_metrics.elidedText(QStringLiteral("Audit trail head ") + head, Qt::ElideMiddle, width),
+                        m_font, Grey);
+        m_footer = canvas.finish();
+    }
 
-    const qreal headerBaseline = mm(TopMargin) - mm(6);
-    canvas.drawText(QPointF(left, headerBaseline), metrics.elidedText(title, Qt::ElideRight, width * 0.75), font, grey);
-    canvas.setPen(grey, 1);
-    canvas.drawLine(QPointF(left, headerBaseline + mm(1.5)), QPointF(right, headerBaseline + mm(1.5)));
+    void paint(pdf::PdfCanvas &canvas, int index, int count) const
+    {
+        // In reading order: header, page number, the rest of the footer.
+        canvas.append(m_header);
+        const QString pageText = QStringLiteral("Page %1 of %2").arg(index + 1).arg(count);
+        canvas.drawText(QPointF(m_right - m_metrics.horizontalAdvance(pageText), m_footerBaseline), pageText, m_font,
+                        Grey);
+        canvas.append(m_footer);
+    }
 
-    // Two footer lines, so the full audit head always fits: it is what a reader checks.
-    const qreal footerBaseline = page.height() - mm(BottomMargin) + mm(7);
-    const QString pageText = QStringLiteral("Page %1 of %2").arg(index + 1).arg(count);
-    canvas.drawText(QPointF(right - metrics.horizontalAdvance(pageText), footerBaseline), pageText, font, grey);
-    canvas.drawText(
-        QPointF(left, footerBaseline),
-        QStringLiteral("Generated %1 by Preflight " PREFLIGHT_VERSION).arg(timestampText(input.generatedAt)), font,
-        grey);
-    const QString head = input.auditHead.isEmpty() ? QStringLiteral("none") : input.auditHead;
-    canvas.drawText(QPointF(left, footerBaseline + metrics.lineSpacing()),
-                    metrics.elidedText(QStringLiteral("Audit trail head ") + head, Qt::ElideMiddle, width), font, grey);
-}
+private:
+    static inline const QColor Grey { 0x61, 0x61, 0x61 };
+    QFont m_font;
+    QFontMetricsF m_metrics;
+    qreal m_right, m_footerBaseline;
+    QByteArray m_header, m_footer;
+};
 
-// Compressing the page contents is a third of the work and each page stands alone: two threads
-// (the machines this runs on have at least two cores) share it.
-std::vector<QByteArray> compressed(const std::vector<QByteArray> &contents)
+// Compresses page contents on another thread while the next pages are drawn, a batch at a time:
+// each page stands alone, and compressing takes as long as a third of the drawing.
+class PageCompressor
 {
-    std::vector<QByteArray> out(contents.size());
-    const auto every = [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < contents.size(); i += step)
-            out[i] = pdf::PdfDocument::compress(contents[i]);
-    };
-    auto odd = std::async(std::launch::async, every, 1, 2);
-    every(0, 2);
-    odd.get();
-    return out;
-}
+public:
+    explicit PageCompressor(std::size_t pageCount)
+        : m_pages(pageCount)
+    { }
+
+    void add(std::size_t index, QByteArray content)
+    {
+        m_pages[index] = std::move(content); // the vector never grows: the other thread's pages stay put
+        if (index + 1 - m_batchStart == BatchSize || index + 1 == m_pages.size()) {
+            m_batches.push_back(std::async(std::launch::async, [this, first = m_batchStart, end = index + 1] {
+                for (std::size_t i = first; i < end; ++i)
+                    m_pages[i] = pdf::PdfDocument::compress(m_pages[i]);
+            }));
+            m_batchStart = index + 1;
+        }
+    }
+
+    std::vector<QByteArray> &&finish()
+    {
+        for (std::future<void> &batch : m_batches)
+            batch.get();
+        return std::move(m_pages);
+    }
+
+private:
+    static constexpr std::size_t BatchSize = 16;
+    std::vector<QByteArray> m_pages;
+    std::size_t m_batchStart = 0;
+    std::vector<std::future<void>> m_batches;
+};
 
 } // namespace
 
@@ -96,7 +139,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     const QRectF content(mm(SideMargin), mm(TopMargin), page.width() - 2 * mm(SideMargin),
                          page.height() - mm(TopMargin) - mm(BottomMargin));
     pdf::PageFlow flow(&device, content);
-    pdf::PdfReport report(model, flow);
+    pdf::PdfReport report(model, flow, &pdf::LayoutThread::shared());
     report.layOut();
 
     pdf::PdfDocument document;
@@ -117,14 +160,14 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
             + pdf::pdfNumber(toPoints(QPointF(0, top)).y()) + " null]";
     };
 
-    const QFont furniture = furnitureFont(&device);
-    std::vector<QByteArray> contents, annotations;
-    contents.reserve(pages.size());
+    const PageFurniture furniture(fonts, device, page, input, model.title());
+    PageCompressor compressor(pages.size());
+    std::vector<QByteArray> annotations;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         pdf::PdfCanvas canvas(fonts, device, points.height());
         for (const pdf::PaintOp &op : pages[i])
             op(canvas);
-        paintPageFurniture(canvas, furniture, page, int(i), int(pages.size()), input, model.title());
+        furniture.paint(canvas, int(i), int(pages.size()));
         QByteArray links;
         for (const pdf::PdfCanvas::Link &link : canvas.links()) {
             const QPointF lowerLeft = toPoints(link.area.bottomLeft()), upperRight = toPoints(link.area.topRight());
@@ -133,14 +176,14 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
                 + pdf::pdfNumber(upperRight.y()) + "] /Dest " + destination(link.page, link.top) + " >> ";
         }
         annotations.push_back(links.isEmpty() ? QByteArray() : " /Annots [" + links + "]");
-        contents.push_back(canvas.finish());
+        compressor.add(i, canvas.finish());
     }
 
     const QByteArray pageDictionary = "<< /Type /Page /Parent " + QByteArray::number(pageTree) + " 0 R /MediaBox [0 0 "
         + QByteArray::number(points.width()) + ' ' + QByteArray::number(points.height()) + "] /Resources "
         + QByteArray::number(resources) + " 0 R /Contents ";
     QByteArray kids;
-    const std::vector<QByteArray> streams = compressed(contents);
+    const std::vector<QByteArray> streams = compressor.finish();
     for (std::size_t i = 0; i < streams.size(); ++i) {
         const int contentObject = document.reserve();
         document.compressedStream(contentObject, streams[i]);
