@@ -49,6 +49,9 @@ public:
     RiskView *riskView();
     SignOffView *signOffView();
     ChecklistView *checklistView() const;
+    // The project list's verdicts and scores for projects other than the open one; called by
+    // itself just after the first paint, and by anything that must see them sooner.
+    void assessPendingProjects();
     // File → Export and File → Import Markdown (also what dropping a .md file does).
     void exportReport();
     void importMarkdown(const QString &path);

@@ -9,20 +9,54 @@
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace preflight::gui {
 
+namespace {
+
+// Runs `done` on the event loop pass after `widget` first paints, then goes away.
+class AfterFirstPaint : public QObject
+{
+public:
+    AfterFirstPaint(QWidget *widget, std::function<void()> done)
+        : QObject(widget)
+        , m_done(std::move(done))
+    {
+        widget->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, watched, m_done);
+            deleteLater();
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_done;
+};
+
+} // namespace
+
 void MainWindow::bindWorkspace()
 {
     delete m_projects;
-    m_projects = new ProjectListModel(m_workspace.get(), this);
+    // Projects other than the open one get their badges just after the window has painted.
+    m_projects = new ProjectListModel(m_workspace.get(), this, ProjectListModel::Assess::Later);
     m_projectFilter->setSourceModel(m_projects);
     QHeaderView *header = ui->projectView->header();
     header->setStretchLastSection(false);
@@ -36,6 +70,16 @@ void MainWindow::bindWorkspace()
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { openProject(selectedProjectId()); });
+    if (m_projects->hasPending())
+        new AfterFirstPaint(ui->projectView->viewport(), [this] { assessPendingProjects(); });
+}
+
+void MainWindow::assessPendingProjects()
+{
+    if (!m_projects->hasPending())
+        return;
+    // The badge column is sized to its contents, so it grows by itself for a wider badge.
+    m_projects->assessPending();
 }
 
 qint64 MainWindow::selectedProjectId() const

@@ -74,6 +74,7 @@ bool grabDialogs(MainWindow &window, const QString &dir)
 bool takeScreenshots(MainWindow &window, const QString &dir, const QString &variant)
 {
     QDir().mkpath(dir);
+    window.assessPendingProjects();
     selectAnnotatedItem(window);
     const std::pair<MainWindow::View, QString> views[] = {
         { MainWindow::View::Checklist, QStringLiteral("checklist") },

@@ -7,6 +7,7 @@
 #include "dialogs/NewProjectDialog.h"
 #include "dialogs/ReasonDialog.h"
 #include "models/ChecklistModel.h"
+#include "models/ProjectListModel.h"
 #include "widgets/ChecklistView.h"
 
 #include <QAction>
@@ -18,11 +19,13 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTest>
@@ -192,8 +195,53 @@ TEST_CASE("The window reopens the last project of the last database", "[gui][win
     CHECK(tabs->currentIndex() == int(MainWindow::View::Risks));
 }
 
+TEST_CASE("The other projects' badges arrive just after the window first paints", "[gui][window]")
+{
+    TempDatabase db;
+    createAppendixProject(*db.open(), QStringLiteral("Alpha"));
+    // A template nobody has installed: its badge, "Template missing", is wider than the open
+    // project's, so the column must grow when it arrives.
+    Project orphan;
+    orphan.name = QStringLiteral("Beta");
+    orphan.templateId = QStringLiteral("gone");
+    orphan.templateVersion = QStringLiteral("1.0.0");
+    db.open()->createProject(orphan);
+    MainWindow window(std::make_unique<Workspace>(db.open()));
+    REQUIRE(window.currentSession());
+    auto *view = window.findChild<QTreeView *>(QStringLiteral("projectView"));
+    REQUIRE(view);
+    REQUIRE(view->model()->rowCount() == 2);
+    const auto verdictOf = [&](bool open) {
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex index = view->model()->index(row, ProjectListModel::VerdictColumn);
+            if ((index.data(ProjectListModel::ProjectIdRole).toLongLong() == window.currentSession()->projectId())
+                == open)
+                return index;
+        }
+        return QModelIndex();
+    };
+    // Before any paint: the open project has its badge, the other one is blank, not "missing".
+    CHECK(verdictOf(true).data().toString() == QStringLiteral("Not Ready"));
+    CHECK_FALSE(verdictOf(false).data(ProjectListModel::VerdictRole).isValid());
+    CHECK(verdictOf(false).data().toString().isEmpty());
+    CHECK(verdictOf(false).siblingAtColumn(ProjectListModel::ScoreColumn).data().toString().isEmpty());
+
+    window.resize(1440, 900);
+    window.show();
+    REQUIRE(QTest::qWaitFor([&] { return !verdictOf(false).data().toString().isEmpty(); }, 2000));
+    CHECK(verdictOf(false).data().toString() == QStringLiteral("Template missing"));
+    CHECK(verdictOf(false).siblingAtColumn(ProjectListModel::ScoreColumn).data().toString() == QStringLiteral("n/a"));
+    CHECK(view->header()->sectionSize(ProjectListModel::VerdictColumn)
+          >= static_cast<QAbstractItemView *>(view)->sizeHintForColumn(ProjectListModel::VerdictColumn));
+}
+
 TEST_CASE("Closing the window rewrites its settings only when something changed", "[gui][window]")
 {
+    // A settings file of its own: the other test processes CTest runs in parallel write theirs.
+    const QString application = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(QStringLiteral("preflight-tests-settings-writes"));
+    const auto restore = qScopeGuard([&] { QCoreApplication::setApplicationName(application); });
+    QFile::remove(QSettings().fileName());
     TempDatabase db;
     createAppendixProject(*db.open(), QStringLiteral("Alpha"));
     // The first start saves the layout; the second may still move the window by its frame,

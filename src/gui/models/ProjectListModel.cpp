@@ -8,12 +8,14 @@
 #include <QFont>
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace preflight::gui {
 
-ProjectListModel::ProjectListModel(Workspace *workspace, QObject *parent)
+ProjectListModel::ProjectListModel(Workspace *workspace, QObject *parent, Assess others)
     : QAbstractTableModel(parent)
     , m_workspace(workspace)
-    , m_rows(loadRows())
+    , m_rows(loadRows(others))
 {
     connect(workspace, &Workspace::projectsChanged, this, &ProjectListModel::refresh);
     connect(workspace, &Workspace::projectChanged, this, &ProjectListModel::refreshProject);
@@ -26,19 +28,27 @@ void ProjectListModel::setAssessment(Row &row, const Template &tmpl, const Asses
     row.score = assessment.score;
 }
 
-std::vector<ProjectListModel::Row> ProjectListModel::loadRows() const
+void ProjectListModel::assessRow(Row &row) const
+{
+    row.pending = false;
+    if (const ProjectSession *session = m_workspace->existingSession(row.project.id)) {
+        // Open projects are assessed already, and kept current by their session.
+        setAssessment(row, session->tmpl(), session->assessment());
+    } else if (const Template *tmpl = m_workspace->templateFor(row.project)) {
+        setAssessment(row, *tmpl, assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate()));
+    }
+}
+
+std::vector<ProjectListModel::Row> ProjectListModel::loadRows(Assess others) const
 {
     std::vector<Row> rows;
     try {
         for (Project &project : m_workspace->store().projects()) {
             Row row { std::move(project), std::nullopt, {}, std::nullopt };
-            if (const ProjectSession *session = m_workspace->existingSession(row.project.id)) {
-                // Open projects are assessed already, and kept current by their session.
-                setAssessment(row, session->tmpl(), session->assessment());
-            } else if (const Template *tmpl = m_workspace->templateFor(row.project)) {
-                setAssessment(row, *tmpl,
-                              assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate()));
-            }
+            if (others == Assess::Later && !m_workspace->existingSession(row.project.id))
+                row.pending = true;
+            else
+                assessRow(row);
             rows.push_back(std::move(row));
         }
     } catch (const Error &error) {
@@ -47,9 +57,28 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows() const
     return rows;
 }
 
+bool ProjectListModel::hasPending() const
+{
+    return std::any_of(m_rows.begin(), m_rows.end(), [](const Row &row) { return row.pending; });
+}
+
+void ProjectListModel::assessPending()
+{
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows[i].pending)
+            continue;
+        try {
+            assessRow(m_rows[i]);
+        } catch (const Error &error) {
+            emit m_workspace->errorOccurred(error.message());
+        }
+        emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+    }
+}
+
 void ProjectListModel::refresh()
 {
-    std::vector<Row> rows = loadRows();
+    std::vector<Row> rows = loadRows(Assess::Now);
     const bool sameProjects = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
                                          [](const Row &a, const Row &b) { return a.project.id == b.project.id; });
     if (sameProjects) {
@@ -142,9 +171,9 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return row.project.archived ? tr("%1 (archived)").arg(row.project.name) : row.project.name;
         case VerdictColumn:
-            return row.verdict ? row.verdictLabel : tr("Template missing");
+            return row.pending ? QString() : row.verdict ? row.verdictLabel : tr("Template missing");
         case ScoreColumn:
-            return Labels::score(row.score);
+            return row.pending ? QString() : Labels::score(row.score);
         }
     }
     return {};

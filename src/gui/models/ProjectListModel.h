@@ -22,9 +22,16 @@ public:
     enum Column { NameColumn, VerdictColumn, ScoreColumn, ColumnCount };
     enum Role { ProjectIdRole = Qt::UserRole + 1, ArchivedRole, VerdictRole, ScoreRole };
 
-    explicit ProjectListModel(Workspace *workspace, QObject *parent = nullptr);
+    // Later: only projects open in a session get their verdict and score straight away; the other
+    // rows stay blank until assessPending(). Loading and assessing every project costs as much as
+    // opening it, so the window does that just after its first paint instead of before it.
+    enum class Assess { Now, Later };
+
+    explicit ProjectListModel(Workspace *workspace, QObject *parent = nullptr, Assess others = Assess::Now);
 
     QModelIndex indexOfProject(qint64 projectId) const;
+    bool hasPending() const;
+    void assessPending();
     void refresh();
     // Updates one row from its open session: an edit must not re-assess every other project.
     void refreshProject(qint64 projectId);
@@ -41,8 +48,10 @@ private:
         std::optional<Verdict> verdict; // nullopt when the project's template is missing
         QString verdictLabel;
         std::optional<double> score;
+        bool pending = false; // not assessed yet: shown blank, not as "Template missing"
     };
-    std::vector<Row> loadRows() const;
+    std::vector<Row> loadRows(Assess others) const;
+    void assessRow(Row &row) const;
     static void setAssessment(Row &row, const Template &tmpl, const Assessment &assessment);
 
     Workspace *m_workspace;
