@@ -167,6 +167,41 @@ TEST_CASE("Importing the Appendix A seed as a project through the dialog creates
     CHECK(warnings.front().startsWith(QStringLiteral("Line ")));
 }
 
+TEST_CASE("The import preview hides what the file's own template lacks while a registered one is used", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    // The seed without its risk table: its own template would fall back to Appendix A's columns.
+    QByteArray seed = readAll(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    seed.replace("| Risk | Severity | Mitigation | Owner |", "");
+    const QString path = db.dir.filePath(QStringLiteral("no-risks.md"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(seed);
+    file.close();
+
+    auto mentionsRiskColumns = [](const QListWidget *list) {
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->text().contains(QStringLiteral("does not define risk table columns")))
+                return true;
+        }
+        return false;
+    };
+    bool answered = false;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        auto *list = dialog->findChild<QListWidget *>(QStringLiteral("warningsList"));
+        dialog->findChild<QRadioButton *>(QStringLiteral("asTemplateRadio"))->setChecked(true);
+        CHECK(mentionsRiskColumns(list));
+        dialog->findChild<QRadioButton *>(QStringLiteral("asProjectRadio"))->setChecked(true);
+        CHECK_FALSE(mentionsRiskColumns(list));
+        CHECK(list->count() > 0); // the repaired emoji are still reported
+        dialog->reject();
+        answered = true;
+    });
+    open.window.importMarkdown(path);
+    CHECK(answered);
+}
+
 TEST_CASE("Cancelling the import preview creates nothing", "[gui][import]")
 {
     TempDatabase db;

@@ -78,6 +78,7 @@ ImportDialog::ImportDialog(import::ImportPreview preview, Store &store, const Te
     fillWarnings();
     connect(ui->buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
     connect(ui->asProjectRadio, &QRadioButton::toggled, this, &ImportDialog::updateButtons);
+    connect(ui->asProjectRadio, &QRadioButton::toggled, this, &ImportDialog::fillWarnings);
     connect(ui->nameEdit, &QLineEdit::textChanged, this, &ImportDialog::updateButtons);
     updateButtons();
 }
@@ -91,9 +92,10 @@ void ImportDialog::fillSummary()
     for (const Category &category : tmpl.categories)
         sections += int(category.sections.size());
     QString known;
-    if (const Template *match = import::chooseTemplate(m_preview, m_templates, {}))
-        known
-            = tr("<br>Its items match the template “%1”: a project import uses it.").arg(match->title.toHtmlEscaped());
+    m_match = import::chooseTemplate(m_preview, m_templates, {});
+    if (m_match)
+        known = tr("<br>Its items match the template “%1”: a project import uses it.")
+                    .arg(m_match->title.toHtmlEscaped());
     ui->summaryLabel->setText(
         tr("<b>%1</b><br>%2 categories, %3 sections, %4 items (%5 ticked done, %6 N/A)%7")
             .arg(tmpl.title.toHtmlEscaped())
@@ -137,14 +139,18 @@ void ImportDialog::fillContent()
 
 void ImportDialog::fillWarnings()
 {
+    // What the file's own template lacks does not matter to a project on a registered template.
+    const bool ownTemplateMoot = m_match && ui->asProjectRadio->isChecked();
+    ui->warningsList->clear();
     for (const import::ImportWarning &warning : m_preview.warnings) {
+        if (ownTemplateMoot && warning.aboutOwnTemplate)
+            continue;
         ui->warningsList->addItem(warning.line > 0 ? tr("Line %1: %2").arg(warning.line).arg(warning.message)
                                                    : warning.message);
     }
-    ui->warningsLabel->setText(m_preview.warnings.empty()
-                                   ? tr("No warnings.")
-                                   : tr("%n warning(s):", nullptr, int(m_preview.warnings.size())));
-    ui->warningsList->setVisible(!m_preview.warnings.empty());
+    const int shown = ui->warningsList->count();
+    ui->warningsLabel->setText(shown == 0 ? tr("No warnings.") : tr("%n warning(s):", nullptr, shown));
+    ui->warningsList->setVisible(shown > 0);
     const import::SkippedContent &skipped = m_preview.skipped;
     // Counted, not shown: tables and prose have no place in a checklist.
     ui->skippedLabel->setText(tr("Skipped content: tables %1, paragraphs %2, list items without a check box %3, "

@@ -12,6 +12,7 @@ class ImportDialog;
 
 namespace preflight {
 class Store;
+struct Template;
 class TemplateRegistry;
 } // namespace preflight
 
@@ -46,6 +47,7 @@ private:
     import::ImportPreview m_preview;
     Store &m_store;
     const TemplateRegistry &m_templates;
+    const Template *m_match = nullptr; // the registered template a project import would use
     qint64 m_projectId = 0;
     QString m_savedTemplatePath;
 };
