@@ -97,10 +97,10 @@ QByteArray PdfCanvas::finish()
     return out;
 }
 
-void PdfCanvas::number(double value)
+void PdfCanvas::number(double value, int decimals)
 {
     char buffer[33];
-    char *end = formatNumber(buffer, value);
+    char *end = formatNumber(buffer, value, decimals);
     *end++ = ' ';
     m_out.append(buffer, end);
 }
@@ -113,9 +113,9 @@ void PdfCanvas::point(const QPointF &p)
 
 void PdfCanvas::color(QRgb rgb, const char *op)
 {
-    number(qRed(rgb) / 255.0);
-    number(qGreen(rgb) / 255.0);
-    number(qBlue(rgb) / 255.0);
+    number(qRed(rgb) / 255.0, 3);
+    number(qGreen(rgb) / 255.0, 3);
+    number(qBlue(rgb) / 255.0, 3);
     m_out.append(op);
 }
 
@@ -218,16 +218,6 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
         fillGlyphOutlines(run, origin);
         return;
     }
-    bool learn = false;
-    for (const quint32 id : glyphs) {
-        if (id < font.used.size()) {
-            font.used[id] = true;
-            learn = learn || !font.knows(id);
-        }
-    }
-    if (learn)
-        font.learnText(text);
-
     const qreal size = run.rawFont().pixelSize();
     m_out.append("BT ");
     if (&font != m_font || size != m_fontSize) {
@@ -240,9 +230,16 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
     // The text matrix flips glyphs upright again in the page's y-down space. Glyphs advance by
     // their widths; a TJ adjustment moves one only where the layout put it elsewhere (kerning,
     // justification, rounding), and a new matrix starts where the baseline moves.
+    const std::size_t glyphCount = font.used.size();
+    const qreal scale = size / font.metrics.unitsPerEm; // font units to device units
     qreal pen = 0, baseline = 0;
-    bool inArray = false;
+    bool inArray = false, learn = false;
     for (qsizetype i = 0; i < glyphs.size(); ++i) {
+        const quint32 id = glyphs[i];
+        if (id >= glyphCount)
+            continue; // not in the font: nothing to draw
+        font.used[id] = true;
+        learn = learn || font.unicode[id] == 0;
         const QPointF at = origin + positions[i];
         if (!inArray || at.y() != baseline) {
             if (inArray)
@@ -258,14 +255,16 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
         if (std::abs(shift) >= 1.0) {
             const qreal rounded = std::round(shift);
             m_out.append("> ");
-            number(rounded);
+            number(rounded, 0);
             m_out.append("<");
             pen -= rounded * size / 1000.0;
         }
-        appendGlyph(m_out, glyphs[i]);
-        pen += font.advance(glyphs[i], size);
+        appendGlyph(m_out, id);
+        pen += font.metrics.advances[id] * scale;
     }
     m_out.append("> ] TJ ET\n");
+    if (learn)
+        font.learnText(text);
 }
 
 void PdfCanvas::fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin)

@@ -79,7 +79,8 @@ private:
     void setFill(const QColor &color);
     void forgetState(); // after content whose state changes are not tracked
     void point(const QPointF &p);
-    void number(double value); // followed by a space
+    // Followed by a space. Two decimals of a 1200 dpi unit are a thousandth of a millimetre.
+    void number(double value, int decimals = 2);
     void color(QRgb rgb, const char *op);
 
     PdfFonts &m_fonts;

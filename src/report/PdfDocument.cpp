@@ -164,17 +164,20 @@ QByteArray pdfName(const QString &name)
     return out;
 }
 
-char *formatNumber(char *buffer, double value)
+char *formatNumber(char *buffer, double value, int decimals)
 {
-    if (std::abs(value) < 0.0005)
+    static constexpr double HalfUnit[] = { 0.5, 0.05, 0.005, 0.0005 };
+    if (std::abs(value) < HalfUnit[decimals])
         value = 0; // no "-0"
-    auto [end, error] = std::to_chars(buffer, buffer + 32, value, std::chars_format::fixed, 3);
+    auto [end, error] = std::to_chars(buffer, buffer + 32, value, std::chars_format::fixed, decimals);
     Q_ASSERT(error == std::errc());
     // Trailing zeros, and a trailing point, say nothing.
-    while (end[-1] == '0')
-        --end;
-    if (end[-1] == '.')
-        --end;
+    if (decimals > 0) {
+        while (end[-1] == '0')
+            --end;
+        if (end[-1] == '.')
+            --end;
+    }
     return end;
 }
 

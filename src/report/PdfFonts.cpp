@@ -67,12 +67,6 @@ QByteArray toUnicodeCMap(const PdfFont &font)
 
 } // namespace
 
-qreal PdfFont::advance(quint32 id, qreal pixelSize) const
-{
-    const auto &advances = metrics.advances;
-    return id < advances.size() ? advances[id] * pixelSize / metrics.unitsPerEm : 0;
-}
-
 void PdfFont::learnText(QStringView text)
 {
     QVarLengthArray<quint32, 256> glyphs(text.size());

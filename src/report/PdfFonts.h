@@ -24,8 +24,6 @@ struct PdfFont
     std::vector<bool> used; // by glyph id
     std::vector<char32_t> unicode; // by glyph id, 0 = not known
 
-    // Advance of glyph `id` in units of `pixelSize` / unitsPerEm, as the /W array states it.
-    qreal advance(quint32 id, qreal pixelSize) const;
     // Records the characters `text` (drawn with this face) maps to, for copying and searching.
     void learnText(QStringView text);
     bool knows(quint32 id) const { return id < unicode.size() && unicode[id] != 0; }
