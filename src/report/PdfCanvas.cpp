@@ -173,52 +173,60 @@ void PdfCanvas::drawText(const QPointF &baseline, const QString &text, const QFo
     QTextLine line = layout.createLine();
     line.setLineWidth(1e6);
     layout.endLayout();
-    drawTextLine(layout, line, baseline - QPointF(0, line.ascent()), color);
+    drawTextLine(laidOutLine(layout, line), baseline - QPointF(0, line.ascent()), color);
 }
 
-void PdfCanvas::drawTextLine(const QTextLayout &layout, const QTextLine &line, const QPointF &origin,
-                             const QColor &color)
+LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
 {
-    const QString text = layout.text();
-    const int start = line.textStart(), end = start + line.textLength();
-    const QStringView shown = QStringView(text).sliced(start, end - start);
+    LaidOutLine out { line.y(), line.height(), line.ascent(), {}, layout.text(), line.textStart(), line.textLength() };
+    const auto add = [&out](const QList<QGlyphRun> &runs, const QColor &color) {
+        for (const QGlyphRun &run : runs) {
+            if (!run.glyphIndexes().isEmpty())
+                out.runs.push_back({ run.rawFont(), run.glyphIndexes(), run.positions(), color });
+        }
+    };
     const QList<QTextLayout::FormatRange> formats = layout.formats();
     if (formats.isEmpty()) {
-        for (const QGlyphRun &run : line.glyphRuns())
-            drawGlyphRun(run, origin, shown, color);
-        return;
+        add(line.glyphRuns(), QColor());
+        return out;
     }
-    // Glyph runs do not carry their colour: draw each stretch of one colour on its own.
-    for (int at = start; at < end;) {
-        QColor stretchColor = color;
+    // Glyph runs do not carry their colour: take each stretch of one colour on its own.
+    const int end = out.start + out.length;
+    for (int at = out.start; at < end;) {
+        QColor color;
         int until = end;
         for (const QTextLayout::FormatRange &range : formats) {
             if (range.start <= at && at < range.start + range.length) {
-                stretchColor = range.format.foreground().color();
+                color = range.format.foreground().color();
                 until = std::min(until, range.start + range.length);
             } else if (range.start > at) {
                 until = std::min(until, range.start);
             }
         }
-        for (const QGlyphRun &run : line.glyphRuns(at, until - at))
-            drawGlyphRun(run, origin, shown, stretchColor);
+        add(line.glyphRuns(at, until - at), color);
         at = until;
     }
+    return out;
 }
 
-void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStringView text, const QColor &color)
+void PdfCanvas::drawTextLine(const LaidOutLine &line, const QPointF &origin, const QColor &color)
 {
-    const QList<quint32> glyphs = run.glyphIndexes();
-    const QList<QPointF> positions = run.positions();
-    if (glyphs.isEmpty())
-        return;
+    const QStringView shown = QStringView(line.text).sliced(line.start, line.length);
+    for (const LaidOutLine::Run &run : line.runs)
+        drawGlyphRun(run, origin, shown, run.color.isValid() ? run.color : color);
+}
+
+void PdfCanvas::drawGlyphRun(const LaidOutLine::Run &run, const QPointF &origin, QStringView text, const QColor &color)
+{
+    const QList<quint32> &glyphs = run.glyphs;
+    const QList<QPointF> &positions = run.positions;
     setFill(color);
-    PdfFont &font = m_fonts.font(run.rawFont());
+    PdfFont &font = m_fonts.font(run.font);
     if (!font.embeddable) {
         fillGlyphOutlines(run, origin);
         return;
     }
-    const qreal size = run.rawFont().pixelSize();
+    const qreal size = run.font.pixelSize();
     m_out.append("BT ");
     if (&font != m_font || size != m_fontSize) {
         m_font = &font;
@@ -267,13 +275,10 @@ void PdfCanvas::drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStrin
         font.learnText(text);
 }
 
-void PdfCanvas::fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin)
+void PdfCanvas::fillGlyphOutlines(const LaidOutLine::Run &run, const QPointF &origin)
 {
-    const QRawFont raw = run.rawFont();
-    const QList<quint32> glyphs = run.glyphIndexes();
-    const QList<QPointF> positions = run.positions();
-    for (qsizetype i = 0; i < glyphs.size(); ++i) {
-        const QPainterPath path = raw.pathForGlyph(glyphs[i]).translated(origin + positions[i]);
+    for (qsizetype i = 0; i < run.glyphs.size(); ++i) {
+        const QPainterPath path = run.font.pathForGlyph(run.glyphs[i]).translated(origin + run.positions[i]);
         for (int e = 0; e < path.elementCount(); ++e) {
             const QPainterPath::Element element = path.elementAt(e);
             point(element);

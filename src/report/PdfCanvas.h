@@ -2,20 +2,45 @@
 
 #include <QByteArray>
 #include <QColor>
+#include <QList>
 #include <QPaintDevice>
 #include <QPointF>
+#include <QRawFont>
 #include <QRectF>
+#include <QString>
 #include <QStringView>
 
 #include <string>
 #include <vector>
 
 class QFont;
-class QGlyphRun;
 class QTextLayout;
 class QTextLine;
 
 namespace preflight::pdf {
+
+// A line of laid-out text as PdfCanvas draws it: taken from QTextLayout's glyph runs right after
+// layout, so the layout itself can go (and its glyph positions are read on the thread that
+// made it). Positions are relative to the top left of the paragraph the line belongs to.
+struct LaidOutLine
+{
+    struct Run
+    {
+        QRawFont font;
+        QList<quint32> glyphs;
+        QList<QPointF> positions;
+        QColor color; // invalid: the paragraph's colour
+    };
+    qreal top = 0, lineHeight = 0, lineAscent = 0;
+    std::vector<Run> runs;
+    QString text; // the paragraph's characters, shared, of which the line shows
+    int start = 0, length = 0; // ... these, for text extraction (ToUnicode)
+
+    qreal y() const { return top; }
+    qreal height() const { return lineHeight; }
+    qreal ascent() const { return lineAscent; }
+};
+LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line);
 
 class PdfFonts;
 struct PdfFont;
@@ -57,9 +82,9 @@ public:
     void drawLine(const QPointF &from, const QPointF &to);
     // One line of text with its baseline starting at `baseline`.
     void drawText(const QPointF &baseline, const QString &text, const QFont &font, const QColor &color);
-    // A laid-out line of `layout` at `origin` (the layout's top left); ranges of the layout
-    // with a foreground format keep their colour, the rest is drawn in `color`.
-    void drawTextLine(const QTextLayout &layout, const QTextLine &line, const QPointF &origin, const QColor &color);
+    // A laid-out line at `origin` (its paragraph's top left); runs without a colour of their
+    // own are drawn in `color`.
+    void drawTextLine(const LaidOutLine &line, const QPointF &origin, const QColor &color);
 
     // A link from `area` to a place in the document (a zero-based page, device units from its top).
     struct Link
@@ -74,8 +99,8 @@ public:
     QByteArray finish(); // the content stream, or the fragment
 
 private:
-    void drawGlyphRun(const QGlyphRun &run, const QPointF &origin, QStringView text, const QColor &color);
-    void fillGlyphOutlines(const QGlyphRun &run, const QPointF &origin);
+    void drawGlyphRun(const LaidOutLine::Run &run, const QPointF &origin, QStringView text, const QColor &color);
+    void fillGlyphOutlines(const LaidOutLine::Run &run, const QPointF &origin);
     void setFill(const QColor &color);
     void forgetState(); // after content whose state changes are not tracked
     void point(const QPointF &p);

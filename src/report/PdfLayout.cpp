@@ -57,27 +57,15 @@ void PageFlow::add(PaintOp op)
     m_atTop = false;
 }
 
-QTextLine TextBlock::line(int index) const
-{
-    const auto [part, line] = m_lines[std::size_t(index)];
-    return m_parts[std::size_t(part)]->lineAt(line);
-}
-
 qreal TextBlock::height() const
 {
-    if (m_lines.empty())
-        return 0;
-    const QTextLine last = line(lineCount() - 1);
-    return last.y() + last.height();
+    return m_lines.empty() ? 0 : m_lines.back().y() + m_lines.back().height();
 }
 
 void TextBlock::draw(PdfCanvas &canvas, int first, int last, const QPointF &origin, const QColor &color) const
 {
-    for (int i = first; i < last; ++i) {
-        const auto [part, index] = m_lines[std::size_t(i)];
-        const QTextLayout &layout = *m_parts[std::size_t(part)];
-        canvas.drawTextLine(layout, layout.lineAt(index), origin, color);
-    }
+    for (int i = first; i < last; ++i)
+        canvas.drawTextLine(line(i), origin, color);
 }
 
 std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &font, qreal width,
@@ -92,10 +80,9 @@ std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &fo
     const bool singleLine = !text.contains(u'\n');
     for (const QStringView typedLine : QStringView(text).split(u'\n')) {
         // Most texts are one line: share the QString rather than copy it.
-        auto part = std::make_unique<QTextLayout>(singleLine ? text : typedLine.toString(), font,
-                                                  const_cast<QPaintDevice *>(m_device));
-        part->setTextOption(option);
-        part->setCacheEnabled(true);
+        QTextLayout part(singleLine ? text : typedLine.toString(), font, const_cast<QPaintDevice *>(m_device));
+        part.setTextOption(option);
+        part.setCacheEnabled(true); // keeps the shaped glyphs for laidOutLine()
         QList<QTextLayout::FormatRange> formats;
         for (const ColorRange &range : colors) {
             const qsizetype from = std::max<qsizetype>(range.start, start) - start;
@@ -106,16 +93,16 @@ std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &fo
                 formats.append({ int(from), int(to - from), format });
             }
         }
-        part->setFormats(formats);
-        part->beginLayout();
-        for (QTextLine line = part->createLine(); line.isValid(); line = part->createLine()) {
+        part.setFormats(formats);
+        part.beginLayout();
+        for (QTextLine line = part.createLine(); line.isValid(); line = part.createLine()) {
             line.setLineWidth(width);
             line.setPosition(QPointF(0, y));
             y += line.height();
-            block->m_lines.emplace_back(int(block->m_parts.size()), line.lineNumber());
         }
-        part->endLayout();
-        block->m_parts.push_back(std::move(part));
+        part.endLayout();
+        for (int i = 0; i < part.lineCount(); ++i)
+            block->m_lines.push_back(laidOutLine(part, part.lineAt(i)));
         start += typedLine.size() + 1;
     }
     return block;
@@ -129,7 +116,7 @@ qreal PageFlow::drawLines(const std::shared_ptr<TextBlock> &layout, int first, i
     const qreal top = layout->line(first).y();
     const QPointF origin(x, m_y + dy - top);
     add([layout, first, last, origin, color](PdfCanvas &canvas) { layout->draw(canvas, first, last, origin, color); });
-    const QTextLine end = layout->line(last - 1);
+    const LaidOutLine &end = layout->line(last - 1);
     return end.y() + end.height() - top;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PdfCanvas.h"
+
 #include <QColor>
 #include <QFont>
 #include <QRectF>
@@ -15,8 +17,6 @@ class QPaintDevice;
 
 namespace preflight::pdf {
 
-class PdfCanvas;
-
 struct TextStyle
 {
     QFont font;
@@ -25,21 +25,20 @@ struct TextStyle
 
 using PaintOp = std::function<void(PdfCanvas &)>;
 
-// Wrapped text: one QTextLayout per typed line (each its own bidi paragraph, as a line feed is
-// in Unicode, so a right-to-left override cannot run past its line), with the lines of all
-// parts numbered and positioned one after the other.
+// Wrapped text, laid out with one QTextLayout per typed line (each its own bidi paragraph, as a
+// line feed is in Unicode, so a right-to-left override cannot run past its line), with the lines
+// of all parts positioned one after the other and kept as glyph runs ready to draw.
 class TextBlock
 {
 public:
     int lineCount() const { return int(m_lines.size()); }
-    QTextLine line(int index) const;
+    const LaidOutLine &line(int index) const { return m_lines[std::size_t(index)]; }
     qreal height() const;
     void draw(PdfCanvas &canvas, int first, int last, const QPointF &origin, const QColor &color) const;
 
 private:
     friend class PageFlow;
-    std::vector<std::unique_ptr<QTextLayout>> m_parts;
-    std::vector<std::pair<int, int>> m_lines; // (part, line within part)
+    std::vector<LaidOutLine> m_lines;
 };
 
 // Lays content out top to bottom over pages, remembering for each page what to paint; nothing
