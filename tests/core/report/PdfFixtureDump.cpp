@@ -16,8 +16,12 @@ TEST_CASE("Write sample PDF reports for inspection", "[.dump-pdf]")
     const QString dir = qEnvironmentVariable("PREFLIGHT_DUMP_DIR");
     REQUIRE_FALSE(dir.isEmpty());
     QDir().mkpath(dir);
+    auto halfFinished = halfFinishedReview();
+    // Long item ids, to see how the risk register wraps them.
+    halfFinished->state.risks.front().linkedItems
+        = { QStringLiteral("code-quality.code-standards.all-code-follows-style-guide"), QStringLiteral("ops.backups") };
     saveReportFile(dir + QStringLiteral("/half-finished.pdf"),
-                   PdfReportWriter(QPageSize::A4).write(halfFinishedReview()->input()));
+                   PdfReportWriter(QPageSize::A4).write(halfFinished->input()));
     saveReportFile(dir + QStringLiteral("/half-finished-letter.pdf"),
                    PdfReportWriter(QPageSize::Letter).write(halfFinishedReview()->input()));
     saveReportFile(dir + QStringLiteral("/hostile.pdf"),
