@@ -131,6 +131,8 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw Error(Error::Kind::Usage, QStringLiteral("PDF export needs a QGuiApplication (fonts)"));
 
+    pdf::LayoutThread &layoutThread = pdf::LayoutThread::shared();
+    const std::lock_guard oneAtATime(layoutThread.exportLock());
     const ReportModel model(input);
     const QPageSize pageSize(m_pageSize);
     const QSize pixels = QPageLayout(pageSize, QPageLayout::Portrait, QMarginsF()).fullRectPixels(Resolution).size();
@@ -139,7 +141,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     const QRectF content(mm(SideMargin), mm(TopMargin), page.width() - 2 * mm(SideMargin),
                          page.height() - mm(TopMargin) - mm(BottomMargin));
     pdf::PageFlow flow(&device, content);
-    pdf::PdfReport report(model, flow, &pdf::LayoutThread::shared());
+    pdf::PdfReport report(model, flow, &layoutThread);
     report.layOut();
 
     pdf::PdfDocument document;
