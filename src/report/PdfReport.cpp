@@ -189,7 +189,8 @@ void PdfReport::firstPage()
              });
     f.advance(f.pt(12));
 
-    TableFlow review(f, { { QStringLiteral("Review"), 0.28 }, { QString(), 0.72 } }, s.body, s.bold);
+    // Wide enough for the 64 hex digits of the audit head on one line: readers compare it whole.
+    TableFlow review(f, { { QStringLiteral("Review"), 0.24 }, { QString(), 0.76 } }, s.body, s.bold);
     const QString head
         = m.input().auditHead.isEmpty() ? QStringLiteral("none (no audit entries)") : m.input().auditHead;
     const Template &t = m.tmpl();

@@ -99,6 +99,18 @@ TEST_CASE("PDF of a half-finished review: valid, embedded fonts, every item find
     requireNoClippingOrOverlap(pdfWords(pdf));
 }
 
+TEST_CASE("PDF prints the audit head whole, never broken across lines", "[report][pdf]")
+{
+    auto f = halfFinishedReview();
+    f->auditHead = QStringLiteral("d0").repeated(32); // the widest hex digits of DejaVu Sans
+    for (const QPageSize::PageSizeId size : { QPageSize::A4, QPageSize::Letter }) {
+        const QString text = pdfText(pdfOf(*f, size));
+        // The review table on the first page and every footer: readers compare it whole.
+        CHECK(text.count(QLatin1String("Audit trail head")) > 1);
+        CHECK(text.count(f->auditHead) == text.count(QLatin1String("Audit trail head")));
+    }
+}
+
 TEST_CASE("PDF paper size comes from the locale and can be chosen", "[report][pdf]")
 {
     CHECK(defaultPageSize(QLocale(QLocale::English, QLocale::UnitedStates)) == QPageSize::Letter);
