@@ -1,4 +1,6 @@
 #define CATCH_CONFIG_RUNNER
+#include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 #ifdef PREFLIGHT_TEST_WIDGETS
@@ -13,6 +15,12 @@ int main(int argc, char *argv[])
 {
     // Tests never need a real display: widgets and the PDF painter run offscreen.
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    // CTest runs every test case in a process of its own, several at once: each process gets
+    // its own settings folder, so a window state saved by one test never reaches another.
+    const QTemporaryDir settings;
+    if (!settings.isValid())
+        return 2;
+    qputenv("XDG_CONFIG_HOME", settings.path().toLocal8Bit());
     TestApplication app(argc, argv);
     TestApplication::setOrganizationName(QStringLiteral("preflight-tests"));
     TestApplication::setApplicationName(QStringLiteral("preflight-tests"));
