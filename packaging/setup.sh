@@ -18,7 +18,8 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libqt6sql6-sqlite libsqlite3-dev            # storage
     nlohmann-json3-dev catch2                   # JSON, unit tests
     xvfb xauth                                  # headless GUI runs (xvfb-run)
-    cmark-gfm qpdf poppler-utils fonts-dejavu-core imagemagick  # report and import tests
+    fonts-dejavu-core fonts-symbola             # the PDF report's fonts (src/report/ReportFonts.cpp)
+    cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)
     desktop-file-utils appstream                # packaging validation tests
     dpkg-dev file                               # cpack -G DEB (dpkg-shlibdeps)

@@ -1,6 +1,7 @@
 #include "PdfReport.h"
 
 #include "PdfCanvas.h"
+#include "ReportFonts.h"
 #include "export/HtmlChart.h"
 
 #include <QFontMetricsF>
@@ -75,13 +76,7 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *lay
     , f(flow)
     , m_layoutThread(layoutThread)
 {
-    // DejaVu Sans covers Latin, Greek, Cyrillic and many symbols; Qt falls back per glyph (e.g.
-    // to Symbola for emoji) and embeds every font it uses as a subset.
-    QFont base = f.deviceFont(QFont(QStringLiteral("DejaVu Sans")));
-    base.setHintingPreference(QFont::PreferNoHinting); // metrics that match the PDF exactly
-    // No ligatures: "ff" drawn as one glyph is extracted as U+FB00, which breaks searching and
-    // copying. Scripts that need shaping (Arabic, Indic) are still shaped.
-    base.setStyleStrategy(QFont::PreferNoShaping);
+    const QFont base = f.deviceFont(pdf::reportFont(9));
     s.title = style(base, 19, true);
     s.section = style(base, 14, true);
     s.category = style(base, 12, true);

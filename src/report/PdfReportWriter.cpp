@@ -5,6 +5,7 @@
 #include "PdfDocument.h"
 #include "PdfFonts.h"
 #include "PdfReport.h"
+#include "ReportFonts.h"
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -28,11 +29,7 @@ qreal mm(qreal millimetres)
 
 QFont furnitureFont(const QPaintDevice *device)
 {
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setStyleStrategy(QFont::PreferNoShaping);
-    font.setPointSizeF(7);
-    font.setHintingPreference(QFont::PreferNoHinting);
-    return QFont(font, device);
+    return QFont(pdf::reportFont(7), device);
 }
 
 // The running header and footer. All of it but the page number is the same on every page, so

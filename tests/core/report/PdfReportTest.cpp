@@ -133,6 +133,7 @@ TEST_CASE("PDF paper size comes from the locale and can be chosen", "[report][pd
 
 TEST_CASE("Hostile text and a 1 MB note appear in the PDF exactly as typed", "[report][pdf][hostile]")
 {
+    requireReportFonts();
     const auto f = hostileReview();
     const QByteArray pdf = pdfOf(*f);
     requireQpdfCheck(pdf);

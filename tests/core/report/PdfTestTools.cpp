@@ -1,6 +1,7 @@
 #include "PdfTestTools.h"
 
 #include "../export/TestTools.h"
+#include "ReportFonts.h"
 
 #include <QRegularExpression>
 #include <QTemporaryFile>
@@ -27,6 +28,14 @@ QString pdfToText(const QByteArray &pdf, const QStringList &options)
 }
 
 } // namespace
+
+void requireReportFonts()
+{
+    const QStringList missing = pdf::missingReportFonts();
+    INFO("fonts the PDF report needs are not installed: " << missing.join(QStringLiteral(", ")).toStdString()
+                                                          << " (packaging/setup.sh installs them)");
+    REQUIRE(missing.isEmpty());
+}
 
 ToolResult runOnPdf(const QString &tool, QStringList args, const QByteArray &pdf, const QStringList &after)
 {

@@ -12,6 +12,9 @@ namespace preflight::test {
 struct ToolResult;
 // Runs `tool` with `args`, the path of a temporary file holding `pdf`, and `after`.
 ToolResult runOnPdf(const QString &tool, QStringList args, const QByteArray &pdf, const QStringList &after = {});
+// Fails, naming each missing font and its Debian package, unless every font the report is drawn
+// with is installed: without them a test would fail on text that merely fell back elsewhere.
+void requireReportFonts();
 // `qpdf --check` finds neither errors nor warnings (it exits with 3 on warnings).
 void requireQpdfCheck(const QByteArray &pdf);
 

@@ -53,6 +53,7 @@ quint32 glyphOf(const QRawFont &font, QChar c)
 
 TEST_CASE("PDF fonts are embedded as loadable subsets holding the glyphs drawn", "[report][pdf][fonts]")
 {
+    requireReportFonts();
     const auto f = hostileReview();
     const QByteArray pdf = PdfReportWriter(QPageSize::A4).write(f->input());
     const QByteArray subsetData = embeddedFont(pdf, QStringLiteral("DejaVuSans"));
