@@ -17,6 +17,8 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libqt6opengl6-dev libgl-dev                 # required by Qt6Gui's CMake config
     libqt6sql6-sqlite libsqlite3-dev            # storage
     nlohmann-json3-dev catch2                   # JSON, unit tests
+    libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown (CommonMark + GFM) parsing
+    libharfbuzz-dev                             # font subsetting for the PDF report
     xvfb xauth                                  # headless GUI runs (xvfb-run)
     fonts-dejavu-core fonts-symbola             # the PDF report's fonts (src/report/ReportFonts.cpp)
     cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
