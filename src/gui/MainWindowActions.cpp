@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "UndoKeys.h"
 #include "Workspace.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ExportDialog.h"
@@ -32,7 +33,8 @@ void MainWindow::setupActions()
     ui->actionQuit->setShortcut(QKeySequence::Quit);
     ui->actionUndo->setShortcut(QKeySequence::Undo);
     ui->actionUndo->setIcon(themedIcon(QStringLiteral("undo")));
-    ui->actionRedo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+    ui->actionRedo->setShortcuts(redoKeys());
+    new UndoKeys(this, ui->actionUndo, ui->actionRedo);
     ui->actionRedo->setIcon(themedIcon(QStringLiteral("redo")));
     ui->actionFind->setShortcut(QKeySequence::Find);
     ui->actionDeleteProject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
