@@ -13,9 +13,12 @@
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -112,7 +115,20 @@ void MainWindow::exportReport()
         showError(tr("Select a project to export."));
         return;
     }
-    ExportDialog(*m_session, this).exec();
+    ExportDialog dialog(*m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        showExported(dialog.path());
+}
+
+void MainWindow::showExported(const QString &path)
+{
+    const QFileInfo file(path);
+    m_exportedLabel->setText(tr("Exported %1 · <a href=\"%2\">Open</a> · <a href=\"%3\">Show Folder</a>")
+                                 .arg(file.fileName().toHtmlEscaped(),
+                                      QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded),
+                                      QUrl::fromLocalFile(file.absolutePath()).toString(QUrl::FullyEncoded)));
+    m_exportedLabel->setToolTip(QDir::toNativeSeparators(file.absoluteFilePath()));
+    m_exportedLabel->show();
 }
 
 void MainWindow::importMarkdown(const QString &path)
