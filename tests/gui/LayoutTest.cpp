@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QScreen>
 #include <QStackedWidget>
+#include <QTextLayout>
 
 using namespace preflight;
 using namespace preflight::gui;
@@ -48,4 +49,23 @@ TEST_CASE("On first start the window fits the screen", "[gui][layout]")
     const QSize room = window.screen()->availableGeometry().size();
     CHECK(window.width() <= room.width());
     CHECK(window.height() <= room.height());
+}
+
+TEST_CASE("The emoji the window shows are drawn by an installed font, not as empty boxes", "[gui][layout][fonts]")
+{
+    // The severity markers of the import hint and of Appendix A's texts, and the symbols the
+    // importer names in its warnings. fonts-noto-color-emoji (a dependency of the package, and in
+    // setup.sh's list) draws them; without it they were boxes.
+    const QString shown = QStringLiteral("🔴 🟠 🟡 🟢 ✅ ⚠");
+    QTextLayout layout(shown, QApplication::font());
+    layout.beginLayout();
+    layout.createLine();
+    layout.endLayout();
+    const QList<QGlyphRun> runs = layout.glyphRuns();
+    REQUIRE_FALSE(runs.isEmpty());
+    for (const QGlyphRun &run : runs) {
+        INFO(run.rawFont().familyName().toStdString());
+        for (const quint32 glyph : run.glyphIndexes())
+            CHECK(glyph != 0);
+    }
 }
