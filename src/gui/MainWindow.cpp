@@ -36,6 +36,10 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     ui->projectView->setObjectName(QStringLiteral("projectView"));
     addClearButton(ui->projectFilterEdit);
     ui->mainSplitter->setStretchFactor(1, 1);
+    // The project list keeps room for a name, the verdict badge and the score: narrower, it showed
+    // only names and a scroll bar.
+    ui->mainSplitter->setCollapsible(0, false);
+    ui->projectView->parentWidget()->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     ui->mainSplitter->setSizes({ 340, 1100 });
     setupActions();
     setupStatusBar();

@@ -22,9 +22,9 @@ namespace {
 // a dialog is asynchronous on X11.
 void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 1000);
+    const bool focused = QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 1000);
+    REQUIRE(focused);
     QWidget *target = QApplication::focusWidget();
-    REQUIRE(target);
     QTest::keyClick(target, Qt::Key(key), modifiers);
 }
 

@@ -1,6 +1,11 @@
 // The window at a laptop's size (1024×700, a docked panel taking the rest) and at a desktop's.
 #include "WindowTestSupport.h"
+#include "models/ProjectListModel.h"
 
+#include <QBarCategoryAxis>
+#include <QCategoryAxis>
+#include <QGraphicsTextItem>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScreen>
 #include <QStackedWidget>
@@ -68,4 +73,83 @@ TEST_CASE("The emoji the window shows are drawn by an installed font, not as emp
         for (const quint32 glyph : run.glyphIndexes())
             CHECK(glyph != 0);
     }
+}
+
+namespace {
+
+// Texts of the labels a chart draws (axis labels, legend entries, title).
+QStringList chartTexts(QChartView *view)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (auto *text = qgraphicsitem_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            texts << text->toPlainText();
+        else if (auto *simple = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(item); simple && simple->isVisible())
+            texts << simple->text();
+    }
+    return texts;
+}
+
+bool elided(const QString &text)
+{
+    return text.contains(QStringLiteral("...")) || text.contains(QChar(0x2026));
+}
+
+} // namespace
+
+TEST_CASE_METHOD(ProjectWindow,
+                 "At a laptop's size and a desktop's the item texts, badges and chart labels are readable",
+                 "[gui][layout]")
+{
+    for (const QSize size : { QSize(1024, 700), QSize(1920, 1080) }) {
+        INFO(size.width() << "x" << size.height());
+        open.window.resize(size);
+        open.window.showView(MainWindow::View::Checklist);
+        QApplication::processEvents();
+
+        // The item text gets most of the tree; the status and owner columns give way.
+        QTreeView *tree = open.tree();
+        const int title = tree->header()->sectionSize(ChecklistModel::TitleColumn);
+        CHECK(title >= tree->viewport()->width() / 2);
+
+        // The project list shows each project's verdict and score whole.
+        auto *projects = open.window.findChild<QTreeView *>(QStringLiteral("projectView"));
+        for (const int column : { int(ProjectListModel::VerdictColumn), int(ProjectListModel::ScoreColumn) }) {
+            const int right
+                = projects->header()->sectionViewportPosition(column) + projects->header()->sectionSize(column);
+            CHECK(right <= projects->viewport()->width());
+        }
+
+        // Every category name in the bar chart, and every legend entry, is shown in full.
+        open.window.showView(MainWindow::View::Dashboard);
+        QApplication::processEvents();
+        for (const char *name : { "categoryChart", "scoreChart", "riskChart", "progressChart" }) {
+            auto *view = open.window.dashboard()->findChild<QChartView *>(QString::fromLatin1(name));
+            REQUIRE(view);
+            const QStringList texts = chartTexts(view);
+            INFO(name << ": " << texts.join(QStringLiteral(" | ")).toStdString());
+            CHECK_FALSE(texts.isEmpty());
+            CHECK(std::none_of(texts.begin(), texts.end(), elided));
+        }
+    }
+}
+
+TEST_CASE_METHOD(ProjectWindow, "The radar's numbered axes are named in the category chart", "[gui][layout]")
+{
+    open.window.showView(MainWindow::View::Dashboard);
+    QApplication::processEvents();
+    auto *radar = open.window.dashboard()->findChild<QChartView *>(QStringLiteral("radarChart"));
+    auto *bars = open.window.dashboard()->findChild<QChartView *>(QStringLiteral("categoryChart"));
+    auto *numbers = qobject_cast<QCategoryAxis *>(radar->chart()->axes().at(0));
+    auto *names = qobject_cast<QBarCategoryAxis *>(bars->chart()->axes(Qt::Vertical).at(0));
+    REQUIRE(numbers);
+    REQUIRE(names);
+    REQUIRE(numbers->categoriesLabels().size() == names->count());
+    for (const QString &number : numbers->categoriesLabels()) {
+        INFO(number.toStdString());
+        const QStringList categories = names->categories();
+        CHECK(std::any_of(categories.begin(), categories.end(),
+                          [&](const QString &name) { return name.startsWith(number + u' '); }));
+    }
+    CHECK(names->categories().contains(QStringLiteral("1 Code Quality")));
 }

@@ -2,8 +2,8 @@
 
 #include "ui_ReasonDialog.h"
 
+#include <QKeyEvent>
 #include <QPushButton>
-#include <QShortcut>
 
 namespace preflight::gui {
 
@@ -22,17 +22,25 @@ ReasonDialog::ReasonDialog(const QString &itemText, const QString &reason, QWidg
     QPushButton *ok = ui->buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("Mark Not Applicable"));
     ok->setToolTip(tr("Ctrl+Enter"));
-    for (const QKeySequence &keys :
-         { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
-        connect(new QShortcut(keys, this), &QShortcut::activated, this, [this, ok] {
-            if (ok->isEnabled())
-                accept();
-        });
-    }
-    ui->reasonEdit->setFocus();
+    ui->reasonEdit->installEventFilter(this);
 }
 
 ReasonDialog::~ReasonDialog() = default;
+
+bool ReasonDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // A key of the field rather than a window shortcut: a shortcut needs the dialog to be the
+    // active window, which it is not yet for a moment after it opens.
+    if (watched == ui->reasonEdit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            if (ui->buttons->button(QDialogButtonBox::Ok)->isEnabled())
+                accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
 
 QString ReasonDialog::reason() const
 {

@@ -52,6 +52,7 @@ private:
     void markNotApplicable(const QString &itemId);
     void markOpen();
     void applyStatusFilter();
+    void fitColumns();
     QAction *addTreeAction(const QString &text, const QKeySequence &shortcut, void (ChecklistView::*slot)());
 
     std::unique_ptr<Ui::ChecklistView> ui;
