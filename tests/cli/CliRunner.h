@@ -48,8 +48,12 @@ public:
 
     // Runs `preflight ARGS --db <temp db> --actor tester` in this process, with this runner's
     // home and data folders (and environment overrides) in place while it runs.
+    // PREFLIGHT_CLI_TESTS_SPAWN=1 sends every command through the binary instead: the whole suite
+    // as the end-to-end run it used to be.
     CliResult run(const QStringList &args, bool withDb = true) const
     {
+        if (qEnvironmentVariableIsSet("PREFLIGHT_CLI_TESTS_SPAWN"))
+            return spawn(args, withDb);
         std::vector<std::pair<QByteArray, std::optional<QByteArray>>> saved;
         const auto setEnv = [&saved](const QString &name, const QString &value) {
             const QByteArray key = name.toLocal8Bit();
@@ -63,9 +67,12 @@ public:
         setEnv(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         for (const QString &name : m_env.keys())
             setEnv(name, m_env.value(name));
-        // The per-user folders are named after the application, as in the executable.
+        // The per-user folders are named after the application (and organisation), as in the
+        // executable, which sets no organisation.
         const QString appName = QCoreApplication::applicationName();
+        const QString orgName = QCoreApplication::organizationName();
         QCoreApplication::setApplicationName(QStringLiteral("preflight"));
+        QCoreApplication::setOrganizationName(QString());
 
         QBuffer out;
         QBuffer err;
@@ -74,6 +81,7 @@ public:
         const int exitCode = preflight::cli::execute(withDb ? withTestDb(args) : args, out, err);
 
         QCoreApplication::setApplicationName(appName);
+        QCoreApplication::setOrganizationName(orgName);
         for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
             if (it->second)
                 qputenv(it->first.constData(), *it->second);

@@ -41,8 +41,8 @@ TEST_CASE("in-process runs keep stdout, stderr and exit codes apart, one run aft
     const CliResult refused = cli.run(words("project create Apollo"));
     CHECK(refused.exitCode == 3);
     CHECK(refused.out.isEmpty());
-    CHECK(refused.err.startsWith(QStringLiteral("preflight: ")));
-    CHECK(refused.err.endsWith(QStringLiteral(": a project named \"Apollo\" already exists\n")));
+    CHECK(refused.err
+          == QStringLiteral("preflight: a project named \"Apollo\" already exists in %1\n").arg(cli.dbPath()));
 
     const CliResult usage = cli.run(words("risk add Apollo --severity low"));
     CHECK(usage.exitCode == 2);

@@ -124,9 +124,13 @@ TEST_CASE("CSV cells a spreadsheet would run as formulas get a quote, unless raw
     const QStringList harmless { QStringLiteral("a=b"), QStringLiteral(" =1+1"), QStringLiteral("'=1+1"),
                                  QStringLiteral("1-2"), QString() };
     const QStringList typed = formulas + harmless;
-    QStringList ids; // the first section's items, whose states this test replaces
-    for (const Item &item : f->tmpl.categories.front().sections.front().items)
-        ids << item.id;
+    QStringList ids; // top-level items, whose states this test replaces
+    for (const Category &category : f->tmpl.categories) {
+        for (const Section &section : category.sections) {
+            for (const Item &item : section.items)
+                ids << item.id;
+        }
+    }
     REQUIRE(ids.size() >= typed.size());
     for (qsizetype i = 0; i < typed.size(); ++i) {
         ItemState s = f->state.itemState(ids[i]);
