@@ -118,7 +118,7 @@ QVariant RiskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags RiskTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == AcceptedByColumn)
