@@ -52,9 +52,10 @@ endif()
 # What `man preflight` and tab completion will read: the page unpacks and names the program, and
 # the completion script defines its function when sourced.
 run(gzip -d -c "${WORK_DIR}/root/usr/share/man/man1/preflight.1.gz")
-string(FIND "${output}" "\n.TH PREFLIGHT 1 " at)
-if(at EQUAL -1)
-  message(FATAL_ERROR "packaged man page has no .TH PREFLIGHT 1 line:\n${output}")
+string(FIND "${output}" "\n.TH PREFLIGHT 1 \"" at)
+string(FIND "${output}" "\"Preflight ${VERSION}\"" version_at)
+if(at EQUAL -1 OR version_at EQUAL -1)
+  message(FATAL_ERROR "packaged man page has no .TH PREFLIGHT 1 line for version ${VERSION}:\n${output}")
 endif()
 run(bash -c "source '${WORK_DIR}/root/usr/share/bash-completion/completions/preflight' && complete -p preflight")
 if(NOT output MATCHES "-F _preflight preflight")
