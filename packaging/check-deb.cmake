@@ -34,7 +34,7 @@ foreach(expected
 endforeach()
 
 run(dpkg-deb --field "${debs}" Depends)
-foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6 fonts-dejavu-core fonts-symbola)
+foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6 fonts-dejavu-core fonts-symbola fonts-noto-color-emoji)
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends of ${debs} lacks ${expected}: ${output}")

@@ -16,9 +16,11 @@
 #include "widgets/VerdictBadgeDelegate.h"
 #include "widgets/WelcomePage.h"
 
+#include <QDesktopServices>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUrl>
 
 namespace preflight::gui {
 
@@ -123,6 +125,13 @@ void MainWindow::setupStatusBar()
     m_verdictLabel->setObjectName(QStringLiteral("verdictStatus"));
     m_signedOffLabel = new QLabel(this);
     m_signedOffLabel->setObjectName(QStringLiteral("signedOffStatus"));
+    m_exportedLabel = new QLabel(this);
+    m_exportedLabel->setObjectName(QStringLiteral("exportedStatus"));
+    m_exportedLabel->setTextFormat(Qt::RichText);
+    m_exportedLabel->hide();
+    connect(m_exportedLabel, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    statusBar()->addWidget(m_exportedLabel);
     statusBar()->addPermanentWidget(m_verdictLabel);
     statusBar()->addPermanentWidget(m_signedOffLabel);
 }

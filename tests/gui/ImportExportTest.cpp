@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -17,6 +18,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <nlohmann/json.hpp>
@@ -120,7 +123,7 @@ TEST_CASE("A failed export names the file and leaves the dialog open", "[gui][ex
         box->accept();
     });
     fillAndExport(&dialog, QStringLiteral("CSV (one row per item)"), path);
-    CHECK(shown.contains(path));
+    CHECK(shown.count(path) == 1);
     CHECK(dialog.isVisible());
     CHECK_FALSE(QFile::exists(path));
 }
@@ -296,4 +299,35 @@ TEST_CASE("A file that is not a checklist is refused with its name and line", "[
     REQUIRE(box);
     CHECK(box->text().startsWith(path + u':'));
     CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+}
+
+TEST_CASE("On a fresh account the export suggests a folder that exists, and the status bar offers the file",
+          "[gui][export]")
+{
+    // A new user: a home folder with no Documents in it, and no export remembered.
+    const QTemporaryDir home;
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", home.path().toLocal8Bit());
+    const auto restoreHome = qScopeGuard([&] { qputenv("HOME", realHome); });
+    ProjectWindow w;
+
+    QString suggested;
+    whenDialogOpens<QMessageBox>([](QMessageBox *box) { box->accept(); }); // only if the export fails
+    whenDialogOpens<ExportDialog>([&](ExportDialog *dialog) {
+        suggested = dialog->path();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+    w.open.window.exportReport();
+    INFO(suggested.toStdString());
+    REQUIRE(QFileInfo(suggested).absolutePath().startsWith(home.path()));
+    CHECK(QFileInfo(QFileInfo(suggested).absolutePath()).isDir());
+    CHECK(QFile::exists(suggested));
+
+    auto *status = w.open.window.findChild<QLabel *>(QStringLiteral("exportedStatus"));
+    REQUIRE(status);
+    CHECK(status->isVisible());
+    CHECK(status->text().contains(QFileInfo(suggested).fileName()));
+    CHECK(status->text().contains(QUrl::fromLocalFile(QFileInfo(suggested).absolutePath()).toString()));
 }

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -158,6 +159,8 @@ TEST_CASE_METHOD(ProjectWindow, "Sign-off: the dialog records a decision, and a 
         auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         name->clear();
         QTest::keyClicks(name, QStringLiteral("Dana Whitfield"));
+        auto *decision = dialog->findChild<QComboBox *>(QStringLiteral("decisionCombo"));
+        decision->setCurrentIndex(decision->findData(int(Decision::Approve)));
         dialog->accept();
     });
     open.window.signOffView()->findChild<QPushButton *>(QStringLiteral("signButton"))->click();
@@ -175,4 +178,37 @@ TEST_CASE_METHOD(ProjectWindow, "Sign-off: the dialog records a decision, and a 
     // The status bar always says whether the project is signed off.
     CHECK(open.window.findChild<QLabel *>(QStringLiteral("signedOffStatus"))->text()
           == QStringLiteral("Not signed off"));
+}
+
+TEST_CASE_METHOD(ProjectWindow, "Sign-off dialog names the role and the verdict, and has no default decision",
+                 "[gui][window]")
+{
+    open.window.showView(MainWindow::View::SignOff);
+    QTableView *table = open.window.signOffView()->table();
+    table->setCurrentIndex(table->model()->index(2, 0));
+    const QString role = table->currentIndex().data(SignOffModel::RoleNameRole).toString();
+    REQUIRE(role == QStringLiteral("Security Lead"));
+
+    bool asked = false;
+    whenDialogOpens<SignOffDialog>([&](SignOffDialog *dialog) {
+        asked = true;
+        const QString header = dialog->findChild<QLabel *>(QStringLiteral("roleLabel"))->text();
+        CHECK(header.contains(QStringLiteral("<b>Security Lead</b>")));
+        CHECK(header.contains(QStringLiteral("Not Ready")));
+        auto *decision = dialog->findChild<QComboBox *>(QStringLiteral("decisionCombo"));
+        auto *ok = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok);
+        CHECK(decision->currentIndex() == -1);
+        CHECK_FALSE(ok->isEnabled()); // Enter cannot approve a review by default
+        QTest::keyClick(dialog, Qt::Key_Return);
+        CHECK(dialog->isVisible());
+        decision->setCurrentIndex(decision->findData(int(Decision::Reject)));
+        CHECK(ok->isEnabled());
+        ok->click();
+    });
+    open.window.signOffView()->findChild<QPushButton *>(QStringLiteral("signButton"))->click();
+    REQUIRE(asked);
+    const std::vector<SignOff> signoffs = db.open()->loadState(project.id).signoffs;
+    REQUIRE(signoffs.size() == 1);
+    CHECK(signoffs.front().role == role);
+    CHECK(signoffs.front().decision == Decision::Reject);
 }

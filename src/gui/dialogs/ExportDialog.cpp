@@ -54,6 +54,20 @@ QString safeFileName(QString name)
     return name.trimmed().isEmpty() ? QStringLiteral("report") : name.trimmed();
 }
 
+// The folder to suggest: the last one used while it exists, else the documents folder. A fresh
+// account may not have that yet (a missing folder made the first export fail); the desktop creates
+// it on first use, and so do we.
+QString suggestedFolder(const QSettings &settings)
+{
+    const QString last = settings.value(LastFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QDir().mkpath(documents))
+        return documents;
+    return QDir::homePath();
+}
+
 } // namespace
 
 ExportDialog::ExportDialog(const ProjectSession &session, QWidget *parent)
@@ -73,8 +87,7 @@ ExportDialog::ExportDialog(const ProjectSession &session, QWidget *parent)
     ui->pageSizeCombo->setCurrentIndex(ui->pageSizeCombo->findData(int(defaultPageSize(QLocale()))));
     ui->openWhenDoneCheck->setChecked(settings.value(OpenWhenDoneKey, false).toBool());
 
-    const QString folder
-        = settings.value(LastFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString folder = suggestedFolder(settings);
     const int lastFormat
         = ui->formatCombo->findData(settings.value(LastFormatKey, int(ReportFormat::Markdown)).toInt());
     ui->formatCombo->setCurrentIndex(std::max(0, lastFormat));
@@ -166,8 +179,9 @@ bool ExportDialog::exportReport()
         saveReportFile(file, makeReportWriter(format(), options)->write(input));
     } catch (const std::exception &error) {
         progress.close();
+        // The error names the file already.
         QMessageBox::warning(this, tr("Export Failed"),
-                             tr("Could not export the report to %1:\n%2").arg(file, QString::fromUtf8(error.what())));
+                             tr("Could not export the report.\n\n%1").arg(QString::fromUtf8(error.what())));
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include "ui_ReasonDialog.h"
 
 #include <QPushButton>
+#include <QShortcut>
 
 namespace preflight::gui {
 
@@ -17,6 +18,17 @@ ReasonDialog::ReasonDialog(const QString &itemText, const QString &reason, QWidg
     const auto updateOk = [this] { ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!this->reason().isEmpty()); };
     connect(ui->reasonEdit, &QPlainTextEdit::textChanged, this, updateOk);
     updateOk();
+    // Enter starts a new line of the reason, so the keyboard's way to confirm is Ctrl+Enter.
+    QPushButton *ok = ui->buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Mark Not Applicable"));
+    ok->setToolTip(tr("Ctrl+Enter"));
+    for (const QKeySequence &keys :
+         { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, [this, ok] {
+            if (ok->isEnabled())
+                accept();
+        });
+    }
     ui->reasonEdit->setFocus();
 }
 

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QHeaderView>
+#include <QKeyEvent>
 
 namespace preflight::gui {
 
@@ -44,6 +45,7 @@ ChecklistView::ChecklistView(QWidget *parent)
     addTreeAction(tr("Toggle &Done"), QKeySequence(Qt::Key_Space), &ChecklistView::toggleDone);
     addTreeAction(tr("Not &Applicable…"), QKeySequence(Qt::Key_N), &ChecklistView::markCurrentNotApplicable);
     addTreeAction(tr("Re&open"), QKeySequence(Qt::Key_O), &ChecklistView::markOpen);
+    ui->tree->installEventFilter(this);
 
     auto *filterButtons = new QButtonGroup(this);
     for (QToolButton *button : { ui->allButton, ui->openButton, ui->criticalButton, ui->notApplicableButton })
@@ -71,6 +73,31 @@ QAction *ChecklistView::addTreeAction(const QString &text, const QKeySequence &s
     connect(action, &QAction::triggered, this, slot);
     ui->tree->addAction(action);
     return action;
+}
+
+bool ChecklistView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The item keys are handled here, as keys of the tree, rather than left to the actions'
+    // shortcuts: a shortcut fires only while the application's focus widget is the tree, and just
+    // after a dialog closes (or on a desktop that re-activates windows late) it is not yet, so N
+    // and O went to the tree's type-ahead search and jumped to an item starting with that letter.
+    if (watched != ui->tree || (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
+        return false;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->modifiers() & ~Qt::KeypadModifier)
+        return false;
+    const QKeySequence pressed(key->key());
+    for (QAction *action : ui->tree->actions()) {
+        if (action->shortcut() != pressed)
+            continue;
+        if (event->type() == QEvent::ShortcutOverride) {
+            event->accept(); // deliver it as a key press, to the branch below
+        } else if (action->isEnabled()) {
+            action->trigger();
+        }
+        return true;
+    }
+    return false;
 }
 
 QList<QAction *> ChecklistView::itemActions() const
@@ -148,6 +175,9 @@ void ChecklistView::markNotApplicable(const QString &itemId)
     const std::optional<QString> reason = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);
     if (reason)
         m_session->setItemStatus(itemId, ItemStatus::NotApplicable, *reason);
+    // The window gets the keyboard back for the next key; without a window manager (or with a
+    // slow one) nothing else re-activates it after the dialog.
+    window()->activateWindow();
     ui->tree->setFocus();
 }
 

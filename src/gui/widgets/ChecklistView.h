@@ -43,6 +43,9 @@ public:
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void toggleDone();
     void markCurrentNotApplicable();
