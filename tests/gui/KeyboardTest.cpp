@@ -22,7 +22,7 @@ namespace {
 // a dialog is asynchronous on X11.
 void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 1000);
+    REQUIRE(QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 1000));
     QWidget *target = QApplication::focusWidget();
     REQUIRE(target);
     QTest::keyClick(target, Qt::Key(key), modifiers);
