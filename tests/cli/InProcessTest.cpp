@@ -13,7 +13,7 @@ QStringList words(const char *text)
 
 } // namespace
 
-TEST_CASE("in-process commands print, warn and exit like the binary", "[cli][library]")
+TEST_CASE("in-process commands print, fail and exit like the binary", "[cli][library]")
 {
     CliRunner cli;
     REQUIRE(cli.run(words("project create Apollo --target-date 2027-01-15")).exitCode == 0);
