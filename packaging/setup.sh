@@ -25,6 +25,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)
     desktop-file-utils appstream                # packaging validation tests
+    groff-base gzip                             # man page check, compressed man page
     dpkg-dev file                               # cpack -G DEB (dpkg-shlibdeps)
     clang-14 libclang-rt-14-dev                 # fuzzers (libFuzzer)
     clang-format-14                             # source style test

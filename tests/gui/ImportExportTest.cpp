@@ -4,6 +4,7 @@
 #include "dialogs/ImportDialog.h"
 #include "export/ReportWriter.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -125,6 +126,34 @@ TEST_CASE("A failed export names the file and leaves the dialog open", "[gui][ex
     CHECK(shown.count(path) == 1);
     CHECK(dialog.isVisible());
     CHECK_FALSE(QFile::exists(path));
+}
+
+TEST_CASE("CSV from the export dialog neutralises formulas unless the exact box is ticked", "[gui][export][csv]")
+{
+    OpenSession s;
+    s.session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("=1+2"));
+    const auto exportCsv = [&](bool exact, const QString &name) {
+        ExportDialog dialog(*s.session);
+        dialog.show();
+        auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("csvRawCheck"));
+        REQUIRE(box);
+        auto *format = dialog.findChild<QComboBox *>(QStringLiteral("formatCombo"));
+        format->setCurrentIndex(format->findText(QStringLiteral("PDF")));
+        CHECK_FALSE(box->isEnabled()); // a CSV-only choice
+        format->setCurrentIndex(format->findText(QStringLiteral("CSV (one row per item)")));
+        REQUIRE(box->isEnabled());
+        CHECK_FALSE(box->isChecked()); // safe by default, every time the dialog opens
+        box->setChecked(exact);
+        const QString path = s.db.dir.filePath(name);
+        fillAndExport(&dialog, QStringLiteral("CSV (one row per item)"), path);
+        REQUIRE(dialog.result() == QDialog::Accepted);
+        return QString::fromUtf8(readAll(path));
+    };
+    const QString safe = exportCsv(false, QStringLiteral("safe.csv"));
+    CHECK(safe.contains(QStringLiteral(",\"'=1+2\",")));
+    const QString exact = exportCsv(true, QStringLiteral("exact.csv"));
+    CHECK(exact.contains(QStringLiteral(",=1+2,")));
+    CHECK_FALSE(exact.contains(QStringLiteral("'=1+2")));
 }
 
 TEST_CASE("The PDF page size defaults from the locale", "[gui][export]")

@@ -119,6 +119,11 @@ QPageSize::PageSizeId ExportDialog::pageSize() const
     return QPageSize::PageSizeId(ui->pageSizeCombo->currentData().toInt());
 }
 
+CsvFormulas ExportDialog::csvFormulas() const
+{
+    return ui->csvRawCheck->isChecked() ? CsvFormulas::Raw : CsvFormulas::Neutralised;
+}
+
 // Keeps the file's extension in step with the format, so switching to PDF does not write a
 // PDF into "report.md".
 void ExportDialog::formatChanged()
@@ -126,6 +131,7 @@ void ExportDialog::formatChanged()
     const bool pdf = format() == ReportFormat::Pdf;
     ui->pageSizeCombo->setEnabled(pdf);
     ui->pageSizeLabel->setEnabled(pdf);
+    ui->csvRawCheck->setEnabled(format() == ReportFormat::Csv);
     QString file = path();
     for (const FormatChoice &choice : Formats) {
         const QString extension = u'.' + reportFormatExtension(choice.format);
@@ -169,6 +175,7 @@ bool ExportDialog::exportReport()
                                   m_session.store().auditHead() };
         ReportOptions options;
         options.pageSize = pageSize();
+        options.csvFormulas = csvFormulas();
         saveReportFile(file, makeReportWriter(format(), options)->write(input));
     } catch (const std::exception &error) {
         progress.close();
