@@ -49,7 +49,7 @@ public:
     static QString itemStatus(ItemStatus status);
     static QString riskStatus(RiskStatus status);
     static QString decision(Decision decision);
-    static QString score(const std::optional<double> &score); // "73 %" or "n/a"
+    static QString score(const std::optional<double> &score); // "2.5 %", "100 %" or "n/a"
 };
 
 } // namespace preflight::gui

@@ -21,6 +21,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include <nlohmann/json.hpp>
 
@@ -330,4 +331,46 @@ TEST_CASE("On a fresh account the export suggests a folder that exists, and the 
     CHECK(status->isVisible());
     CHECK(status->text().contains(QFileInfo(suggested).fileName()));
     CHECK(status->text().contains(QUrl::fromLocalFile(QFileInfo(suggested).absolutePath()).toString()));
+}
+
+TEST_CASE("The import preview shows every item with its tick, and the severity chosen there is imported",
+          "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    const QString path = db.dir.filePath(QStringLiteral("plain.md"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("# Launch list\n\n## Docs\n\n### Basics\n\n- [x] README explains the setup\n- [ ] Runbook written\n"
+               "  - [ ] Failover steps\n\n## Extras\n\n### Nice to have\n\n- [ ] Blog post drafted\n");
+    file.close();
+
+    bool answered = false;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("contentTree"));
+        QStringList rows;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            rows << (*it)->text(0) + u'|' + (*it)->text(1) + u'|' + QString::number(int((*it)->checkState(0)));
+        INFO(rows.join(QStringLiteral("\n")).toStdString());
+        CHECK(rows.contains(QStringLiteral("README explains the setup|Done|2")));
+        CHECK(rows.contains(QStringLiteral("Runbook written|Open|0")));
+        CHECK(rows.contains(QStringLiteral("Failover steps|Open|0")));
+        CHECK(rows.contains(QStringLiteral("Blog post drafted|Open|0")));
+
+        // "Extras" is optional work: the user marks it Low before importing it as a template.
+        auto *extras = dialog->findChild<QComboBox *>(QStringLiteral("severityCombo:extras"));
+        REQUIRE(extras);
+        extras->setCurrentIndex(extras->findData(int(Severity::Low)));
+        dialog->findChild<QRadioButton *>(QStringLiteral("asTemplateRadio"))->setChecked(true);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        answered = true;
+    });
+    open.window.importMarkdown(path);
+    REQUIRE(answered);
+    const Template *imported = open.window.workspace()->templates().find(QStringLiteral("launch-list"));
+    REQUIRE(imported);
+    const auto extras = std::find_if(imported->categories.begin(), imported->categories.end(),
+                                     [](const Category &c) { return c.id == QLatin1String("extras"); });
+    REQUIRE(extras != imported->categories.end());
+    CHECK(extras->severity == Severity::Low);
 }

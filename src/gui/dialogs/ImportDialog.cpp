@@ -1,11 +1,13 @@
 #include "ImportDialog.h"
 
+#include "Appearance.h"
 #include "Error.h"
 #include "import/ProjectImport.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
 #include "ui_ImportDialog.h"
 
+#include <QComboBox>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -17,44 +19,25 @@ namespace preflight::gui {
 
 namespace {
 
-struct TickCounts
+using TickById = std::map<QString, const import::ItemTick *>;
+
+// An item row as the project would start: its text, and the file's tick as a check mark with
+// the status (and an N/A reason) beside it. Sub-items nest under their item.
+void addItemRows(QTreeWidgetItem *parent, const std::vector<Item> &items, const TickById &ticks, int &done, int &na)
 {
-    int items = 0;
-    int done = 0;
-    int notApplicable = 0;
-
-    void add(const TickCounts &other)
-    {
-        items += other.items;
-        done += other.done;
-        notApplicable += other.notApplicable;
-    }
-};
-
-using StatusById = std::map<QString, ItemStatus>;
-
-TickCounts countItems(const std::vector<Item> &items, const StatusById &statuses)
-{
-    TickCounts counts;
     for (const Item &item : items) {
-        ++counts.items;
-        if (const auto it = statuses.find(item.id); it != statuses.end()) {
-            counts.done += it->second == ItemStatus::Done;
-            counts.notApplicable += it->second == ItemStatus::NotApplicable;
-        }
-        counts.add(countItems(item.children, statuses));
+        auto *row = new QTreeWidgetItem(parent, { item.text });
+        row->setToolTip(0, item.id);
+        const auto tick = ticks.find(item.id);
+        const ItemStatus status = tick == ticks.end() ? ItemStatus::Open : tick->second->status;
+        row->setCheckState(0, status == ItemStatus::Done ? Qt::Checked : Qt::Unchecked);
+        row->setText(1, Labels::itemStatus(status));
+        if (status == ItemStatus::NotApplicable)
+            row->setToolTip(1, tick->second->reason);
+        done += status == ItemStatus::Done;
+        na += status == ItemStatus::NotApplicable;
+        addItemRows(row, item.children, ticks, done, na);
     }
-    return counts;
-}
-
-QTreeWidgetItem *countRow(QTreeWidgetItem *parent, const QString &title, const TickCounts &counts)
-{
-    auto *row = new QTreeWidgetItem(
-        parent,
-        { title, QString::number(counts.items), QString::number(counts.done), QString::number(counts.notApplicable) });
-    for (int column = 1; column < 4; ++column)
-        row->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-    return row;
 }
 
 } // namespace
@@ -109,32 +92,42 @@ void ImportDialog::fillSummary()
             .arg(known));
 }
 
+// The tree of what the import creates, item by item with its tick, and a severity per category
+// that the user can change before importing (a plain checklist has no markers to read it from).
 void ImportDialog::fillContent()
 {
-    StatusById statuses;
+    TickById ticks;
     for (const import::ItemTick &tick : m_preview.ticks)
-        statuses[tick.itemId] = tick.status;
+        ticks[tick.itemId] = &tick;
     QTreeWidget *tree = ui->contentTree;
-    for (const Category &category : m_preview.tmpl.categories) {
-        TickCounts categoryCounts;
-        auto *categoryRow = countRow(nullptr, category.title, {});
+    for (size_t index = 0; index < m_preview.tmpl.categories.size(); ++index) {
+        const Category &category = m_preview.tmpl.categories[index];
+        auto *categoryRow = new QTreeWidgetItem(tree, { category.title });
+        QFont bold = categoryRow->font(0);
+        bold.setBold(true);
+        categoryRow->setFont(0, bold);
+        int done = 0, na = 0;
         for (const Section &section : category.sections) {
-            const TickCounts counts = countItems(section.items, statuses);
-            countRow(categoryRow, section.title, counts);
-            categoryCounts.add(counts);
+            auto *sectionRow = new QTreeWidgetItem(categoryRow, { section.title });
+            addItemRows(sectionRow, section.items, ticks, done, na);
         }
-        for (int column = 1; column < 4; ++column)
-            categoryRow->setText(column,
-                                 QString::number(column == 1       ? categoryCounts.items
-                                                     : column == 2 ? categoryCounts.done
-                                                                   : categoryCounts.notApplicable));
-        tree->addTopLevelItem(categoryRow);
+        categoryRow->setText(1, tr("%1 done, %2 N/A").arg(done).arg(na));
+        auto *severity = new QComboBox(tree);
+        severity->setObjectName(QStringLiteral("severityCombo:") + category.id);
+        for (const Severity value : { Severity::Critical, Severity::High, Severity::Medium, Severity::Low })
+            severity->addItem(dotIcon(severityColor(value)), Labels::severity(value), int(value));
+        severity->setCurrentIndex(severity->findData(int(category.severity)));
+        connect(severity, &QComboBox::currentIndexChanged, this, [this, index, severity] {
+            m_preview.tmpl.categories[index].severity = Severity(severity->currentData().toInt());
+        });
+        tree->setItemWidget(categoryRow, 2, severity);
+        m_severityCombos.push_back(severity);
     }
-    tree->expandAll();
+    tree->expandToDepth(0);
     tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree->header()->setStretchLastSection(false);
-    for (int column = 1; column < 4; ++column)
-        tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 }
 
 void ImportDialog::fillWarnings()
@@ -164,6 +157,9 @@ void ImportDialog::fillWarnings()
 void ImportDialog::updateButtons()
 {
     const bool asProject = ui->asProjectRadio->isChecked();
+    // A project on a registered template takes that template's severities.
+    for (QComboBox *severity : m_severityCombos)
+        severity->setEnabled(!(m_match && asProject));
     ui->nameEdit->setEnabled(asProject);
     ui->nameLabel->setEnabled(asProject);
     ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!asProject || !ui->nameEdit->text().trimmed().isEmpty());

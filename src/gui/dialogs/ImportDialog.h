@@ -5,6 +5,11 @@
 #include <QDialog>
 
 #include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+QT_END_NAMESPACE
 
 namespace Ui {
 class ImportDialog;
@@ -50,6 +55,7 @@ private:
     const Template *m_match = nullptr; // the registered template a project import would use
     qint64 m_projectId = 0;
     QString m_savedTemplatePath;
+    std::vector<QComboBox *> m_severityCombos; // one per category, in template order
 };
 
 } // namespace preflight::gui
