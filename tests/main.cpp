@@ -23,6 +23,11 @@ int main(int argc, char *argv[])
     if (!settings.isValid())
         return 2;
     qputenv("XDG_CONFIG_HOME", settings.path().toLocal8Bit());
+    // And its own data folder: a template one test imports must not be there for the next run.
+    const QTemporaryDir data;
+    if (!data.isValid())
+        return 2;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
     TestApplication app(argc, argv);
     TestApplication::setOrganizationName(QStringLiteral("preflight-tests"));
     TestApplication::setApplicationName(QStringLiteral("preflight-tests"));
