@@ -63,7 +63,7 @@ void populate(const QString &path)
     draft.name = QStringLiteral("Checkout service");
     draft.templateId = tmpl->id;
     draft.templateVersion = tmpl->version;
-    const Project project = store->createProject(draft);
+    const Project project = store->createProject(draft, *tmpl);
     int n = 0;
     for (const Category &category : tmpl->categories) {
         for (const Section &section : category.sections) {

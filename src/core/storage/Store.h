@@ -36,8 +36,9 @@ public:
     std::vector<Project> projects() const; // archived ones included, ordered by name
     std::optional<Project> findProject(const QString &name) const;
     std::optional<Project> project(qint64 projectId) const;
-    // `draft` supplies name, description, templateId/Version, dates and notes.
-    Project createProject(const Project &draft);
+    // `draft` supplies name, description, dates and notes; the project follows `tmpl`, which is
+    // stored in the database in the same transaction unless its version is stored already.
+    Project createProject(const Project &draft, const Template &tmpl);
     struct ProjectPatch
     {
         std::optional<QString> name;
@@ -72,7 +73,22 @@ public:
     // Several items in one transaction: all are written or, on the first refusal, none.
     std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
     // A new project and its first item states in one transaction (Markdown import).
-    Project createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits);
+    Project createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits);
+
+    // --- templates: every template version a project uses is kept in the database as canonical
+    // JSON keyed by (id, version), so the file is a complete review wherever it is copied.
+    // The stored copy, parsed once per Store; nullptr when the database does not hold it.
+    // Throws Error(Data) naming the database, id and version when the stored JSON is damaged.
+    std::shared_ptr<const Template> storedTemplate(const QString &id, const QString &version) const;
+    // Stores `tmpl` unless its (id, version) is stored already: a stored version never changes.
+    void storeTemplate(const Template &tmpl);
+    struct TemplateKey
+    {
+        QString id;
+        QString version;
+    };
+    // The versions projects use that the database does not hold (databases from before schema 4).
+    std::vector<TemplateKey> missingTemplates() const;
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned
