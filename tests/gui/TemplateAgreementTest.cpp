@@ -59,7 +59,7 @@ TEST_CASE("The window and the command line score a review with the same template
             store->setItem(project.id, QString::fromLatin1(item), done);
     }
     // As written before templates were stored: only the installed copies are left to choose from.
-    removeStoredTemplate(cli.dbPath(), QStringLiteral("team-review"));
+    gui::test::removeStoredTemplate(cli.dbPath(), QStringLiteral("team-review"));
 
     Workspace workspace(Store::open(cli.dbPath(), QStringLiteral("tester")));
     REQUIRE(workspace.templates().find(QStringLiteral("team-review"))->version == QStringLiteral("2.0.0"));

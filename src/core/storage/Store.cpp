@@ -76,7 +76,14 @@ Store::Store()
     : d(std::make_unique<Impl>())
 { }
 
-Store::~Store() = default;
+Store::~Store()
+{
+    // The check's read-only connection closes first, so that the main connection is the last
+    // one and checkpoints the write-ahead log into the file: a copied file is then complete.
+    if (d->db)
+        d->db->setWriteGate(nullptr);
+    d->integrityCheck.reset();
+}
 
 std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
 {

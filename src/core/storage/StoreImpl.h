@@ -26,8 +26,7 @@ using AuditFields = std::vector<std::pair<QString, QString>>;
 // StoreProjects.cpp and StoreReview.cpp share this state and these helpers.
 struct Store::Impl
 {
-    // Declared before the connection, so it is destroyed after it: the write gate points here.
-    std::unique_ptr<integrity::BackgroundCheck> integrityCheck;
+    std::unique_ptr<integrity::BackgroundCheck> integrityCheck; // the write gate points here
     std::unique_ptr<sqlite::Connection> db;
     QString path;
     QString actor;

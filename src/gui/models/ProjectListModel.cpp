@@ -50,7 +50,7 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows(Assess others) con
     std::vector<Row> rows;
     try {
         for (Project &project : m_workspace->store().projects()) {
-            Row row { std::move(project), std::nullopt, {}, std::nullopt };
+            Row row { std::move(project), std::nullopt, {}, std::nullopt, false, {} };
             if (others == Assess::Later && !m_workspace->existingSession(row.project.id))
                 row.pending = true;
             else

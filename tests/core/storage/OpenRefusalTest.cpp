@@ -143,3 +143,17 @@ TEST_CASE("Opening creates missing folders and a new database", "[store][open]")
     CHECK(store->projects().empty());
     CHECK(Store::defaultPath().endsWith(QStringLiteral("/preflight.db")));
 }
+
+TEST_CASE("Closing the store leaves the whole database in its one file", "[store][open]")
+{
+    // Reopened, so the background integrity check has its own connection open beside the
+    // store's; the store's must still close last and fold the write-ahead log into the file.
+    TempDatabase temp;
+    temp.open()->createProject(draftProject(QStringLiteral("First")), preflight::test::appendixA());
+    temp.open()->createProject(draftProject(QStringLiteral("Second")), preflight::test::appendixA());
+    CHECK_FALSE(QFileInfo::exists(temp.path + QStringLiteral("-wal")));
+    QTemporaryDir elsewhere;
+    const QString copy = elsewhere.filePath(QStringLiteral("copy.db"));
+    REQUIRE(QFile::copy(temp.path, copy));
+    CHECK(Store::open(copy, QStringLiteral("tester"))->projects().size() == 2);
+}
