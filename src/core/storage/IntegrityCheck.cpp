@@ -32,11 +32,16 @@ void requireOk(const QString &path, const QString &result)
 
 } // namespace
 
-BackgroundCheck::BackgroundCheck(const QString &path)
+BackgroundCheck::BackgroundCheck(const QString &path, std::function<void(const sqlite::Connection &)> afterPass)
     : m_path(path)
     , m_db(std::make_unique<sqlite::Connection>(path, sqlite::Connection::Mode::ReadOnly))
 {
-    m_result = std::async(std::launch::async, [db = m_db.get()] { return quickCheck(*db); }).share();
+    m_result = std::async(std::launch::async, [db = m_db.get(), afterPass = std::move(afterPass)] {
+                   QString result = quickCheck(*db);
+                   if (result == QLatin1String("ok") && afterPass)
+                       afterPass(*db);
+                   return result;
+               }).share();
 }
 
 BackgroundCheck::~BackgroundCheck()

@@ -112,13 +112,17 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
     configure(db);
     // An existing file is backed up as found, before any migration: the day's backup is then
     // also a copy that the previous release can still open.
-    if (exists)
+    if (checkNow)
         takeDailyBackup(db, absolute);
     schema::migrate(db, schema::currentVersion());
     if (!exists)
         takeDailyBackup(db, absolute);
     if (exists && !checkNow) {
-        store->d->integrityCheck = std::make_unique<integrity::BackgroundCheck>(absolute);
+        // Copying a large file (0.4 s for 250 MB) must not delay the window either: the backup
+        // is taken after the check passed (a damaged file never replaces a good backup), and
+        // the first write waits for both, so the day's backup is still the file as found.
+        store->d->integrityCheck = std::make_unique<integrity::BackgroundCheck>(
+            absolute, [absolute](const sqlite::Connection &checked) { takeDailyBackup(checked, absolute); });
         db.setWriteGate([check = store->d->integrityCheck.get()] {
             check->require();
             return true;
