@@ -1,8 +1,10 @@
 #include "GuiTestSupport.h"
 #include "cli/CliRunner.h"
+#include "dialogs/NewProjectDialog.h"
 #include "models/ProjectListModel.h"
 #include "templates/TemplateLoader.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QSaveFile>
 
@@ -78,6 +80,36 @@ TEST_CASE("The window and the command line score a review with the same template
     CHECK(status["verdict"] == verdictKey(session->assessment().verdict).toStdString());
     CHECK(row.siblingAtColumn(ProjectListModel::ScoreColumn).data(ProjectListModel::ScoreRole).toDouble()
           == Approx(100.0));
+    if (oldDataHome.isEmpty())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", oldDataHome);
+}
+
+TEST_CASE("A new project follows the template version picked in the dialog, not the newest", "[gui][templates]")
+{
+    QTemporaryDir data;
+    const QByteArray oldDataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
+    for (const QString &version : { QStringLiteral("1.0.0"), QStringLiteral("2.0.0") })
+        install(teamTemplate(version), TemplateRegistry::userTemplatesDir());
+    gui::test::TempDatabase db;
+    Workspace workspace(db.open());
+
+    NewProjectDialog dialog(workspace, QStringLiteral("team-review"));
+    dialog.setName(QStringLiteral("Payments"));
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("templateCombo"));
+    REQUIRE(combo);
+    const int older = combo->findText(QStringLiteral("API launch review (1.0.0)"));
+    REQUIRE(older >= 0);
+    combo->setCurrentIndex(older);
+    CHECK(dialog.draft().templateVersion == QStringLiteral("1.0.0"));
+
+    const std::optional<Project> created = workspace.createProject(dialog.draft());
+    REQUIRE(created);
+    CHECK(created->templateVersion == QStringLiteral("1.0.0"));
+    CHECK(workspace.store().storedTemplate(QStringLiteral("team-review"), QStringLiteral("1.0.0"))->itemCount() == 4);
+    CHECK(workspace.session(created->id)->tmpl().itemCount() == 4);
     if (oldDataHome.isEmpty())
         qunsetenv("XDG_DATA_HOME");
     else
