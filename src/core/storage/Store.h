@@ -18,8 +18,10 @@ class Store
 {
 public:
     // Opens or creates the database at `path` (creating parent folders), migrating an older
-    // schema forward. Refuses, without modifying the file, a newer schema, a corrupt or
-    // non-SQLite file, or one that cannot be written. Takes a daily backup on open.
+    // schema forward. Refuses, without modifying the file, a newer schema, a non-SQLite file, or
+    // one that cannot be written. The full integrity check and the day's backup run in the
+    // background (first, when a migration has to write); the first write waits for them and
+    // throws Error(Data) when the file is corrupt, so a corrupt file is never written to.
     static std::unique_ptr<Store> open(const QString &path, const QString &actor);
     static QString defaultPath(); // QStandardPaths::AppDataLocation/preflight.db
     static QString defaultActor(); // the operating-system user name
