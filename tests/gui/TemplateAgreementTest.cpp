@@ -73,7 +73,12 @@ TEST_CASE("The window and the command line score a review with the same template
     CHECK(session->tmpl().version == QStringLiteral("1.0.0"));
     REQUIRE(session->assessment().score);
 
-    const nlohmann::json status = cli.json({ QStringLiteral("status"), QStringLiteral("Payments") });
+    // The real binary, as a user or a CI job runs it.
+    const preflight::test::CliResult result
+        = cli.spawn({ QStringLiteral("status"), QStringLiteral("Payments"), QStringLiteral("--json") });
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const nlohmann::json status = nlohmann::json::parse(result.out.toStdString());
     CHECK(status["template"]["version"] == "1.0.0");
     CHECK(status["score"].get<double>() == Approx(*session->assessment().score));
     CHECK(status["score"].get<double>() == Approx(100.0));
