@@ -13,7 +13,8 @@ set -euo pipefail
 # add new dependencies here (one per line, with what needs it).
 PREFLIGHT_DEBIAN_PACKAGES=(
     cmake ninja-build g++                       # build
-    qt6-base-dev qt6-charts-dev qt6-svg-dev     # Qt Core/Gui/Widgets/Sql/PrintSupport, Charts, Svg
+    qt6-base-dev qt6-charts-dev                 # Qt Core/Gui/Widgets, Charts
+    libqt6svg6                                  # SVG icon plugin, loaded at run time
     libqt6opengl6-dev libgl-dev                 # required by Qt6Gui's CMake config
     libqt6sql6-sqlite libsqlite3-dev            # storage
     nlohmann-json3-dev catch2                   # JSON, unit tests

@@ -1,6 +1,5 @@
 #include "Appearance.h"
 
-#include "PrerenderedIconEngine.h"
 #include "export/ReportInput.h"
 
 #include <QAction>
@@ -117,7 +116,7 @@ QIcon dotIcon(const QColor &color)
 
 QIcon themedIcon(const QString &name)
 {
-    return QIcon(new PrerenderedIconEngine(name));
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
 }
 
 void addClearButton(QLineEdit *edit)

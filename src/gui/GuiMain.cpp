@@ -1,7 +1,6 @@
 #include "GuiMain.h"
 
 #include "Appearance.h"
-#include "DeferredIconStyle.h"
 #include "Error.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
@@ -12,7 +11,6 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTextStream>
 #include <QTimer>
 
@@ -84,12 +82,11 @@ int run(int argc, char *argv[])
     setApplicationIdentity();
     QGuiApplication::setWindowIcon(themedIcon(QStringLiteral("preflight")));
     const Options options = parseOptions(app);
-    // Over the style the user would get anyway (-style, QT_STYLE_OVERRIDE, the desktop's); the
-    // dark screenshots ask for Fusion, whose palette handling the dark palette is made for.
-    const QString styleName = options.dark ? QStringLiteral("Fusion") : QApplication::style()->name();
-    QApplication::setStyle(new DeferredIconStyle(QStyleFactory::create(styleName)));
-    if (options.dark)
+    // The dark screenshots ask for Fusion, whose palette handling the dark palette is made for.
+    if (options.dark) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setPalette(darkPalette());
+    }
 
     QString path = options.database;
     if (path.isEmpty()) {

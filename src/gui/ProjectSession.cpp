@@ -8,10 +8,10 @@
 
 namespace preflight::gui {
 
-ProjectSession::ProjectSession(Store &store, const Template &tmpl, qint64 projectId, QObject *parent)
+ProjectSession::ProjectSession(Store &store, std::shared_ptr<const Template> tmpl, qint64 projectId, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_template(tmpl)
+    , m_template(std::move(tmpl))
     , m_projectId(projectId)
 {
     reload();
@@ -90,7 +90,7 @@ void ProjectSession::reload()
 {
     try {
         m_state = m_store.loadState(m_projectId);
-        m_assessment = assess(m_template, m_state, QDate::currentDate());
+        m_assessment = assess(*m_template, m_state, QDate::currentDate());
     } catch (const Error &error) {
         reportError(error.message());
         return;

@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <map>
+#include <memory>
 
 namespace preflight::gui {
 
@@ -25,10 +26,10 @@ class ProjectSession : public QObject
     Q_OBJECT
 
 public:
-    ProjectSession(Store &store, const Template &tmpl, qint64 projectId, QObject *parent = nullptr);
+    ProjectSession(Store &store, std::shared_ptr<const Template> tmpl, qint64 projectId, QObject *parent = nullptr);
 
     Store &store() const { return m_store; }
-    const Template &tmpl() const { return m_template; }
+    const Template &tmpl() const { return *m_template; }
     qint64 projectId() const { return m_projectId; }
     const ProjectState &state() const { return m_state; }
     const Assessment &assessment() const { return m_assessment; }
@@ -63,7 +64,7 @@ signals:
 
 private:
     Store &m_store;
-    const Template &m_template;
+    std::shared_ptr<const Template> m_template; // the exact version the project uses
     qint64 m_projectId;
     ProjectState m_state;
     Assessment m_assessment;

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "ProjectSession.h"
 
+#include <algorithm>
+
 namespace preflight::gui {
 
 Workspace::Workspace(std::unique_ptr<Store> store, QObject *parent)
@@ -10,6 +12,13 @@ Workspace::Workspace(std::unique_ptr<Store> store, QObject *parent)
     , m_store(std::move(store))
 {
     m_templates.loadUserTemplates();
+    try {
+        // A database from before templates were stored takes in the installed versions its
+        // projects use, so that it is complete from now on wherever it is copied.
+        storeInstalledTemplates(*m_store, m_templates);
+    } catch (const Error &error) {
+        qWarning("%s", qUtf8Printable(error.message()));
+    }
     m_dataVersion = m_store->dataVersion();
     // Half a second keeps "another process changed it" under a second end to end while the
     // query itself (PRAGMA data_version) costs next to nothing.
@@ -26,9 +35,9 @@ Workspace::~Workspace()
     m_sessions.clear();
 }
 
-const Template *Workspace::templateFor(const Project &project) const
+Review Workspace::review(const Project &project)
 {
-    return m_templates.find(project.templateId);
+    return loadReview(*m_store, m_templates, project, QDate::currentDate());
 }
 
 ProjectSession *Workspace::session(qint64 projectId)
@@ -39,13 +48,7 @@ ProjectSession *Workspace::session(qint64 projectId)
         const std::optional<Project> project = m_store->project(projectId);
         if (!project)
             return nullptr;
-        const Template *tmpl = templateFor(*project);
-        if (!tmpl) {
-            emit errorOccurred(tr("Project “%1” uses the template “%2”, which is not installed.")
-                                   .arg(project->name, project->templateId));
-            return nullptr;
-        }
-        auto *session = new ProjectSession(*m_store, *tmpl, projectId);
+        auto *session = new ProjectSession(*m_store, resolveTemplate(*m_store, m_templates, *project), projectId);
         connect(session, &ProjectSession::errorOccurred, this, &Workspace::errorOccurred);
         // The project list shows every project's verdict and score: any edit may change them.
         connect(session, &ProjectSession::stateChanged, this, [this, projectId] { emit projectChanged(projectId); });
@@ -66,7 +69,14 @@ const ProjectSession *Workspace::existingSession(qint64 projectId) const
 std::optional<Project> Workspace::createProject(const Project &draft)
 {
     try {
-        Project created = m_store->createProject(draft);
+        const auto installed
+            = std::find_if(m_templates.templates().begin(), m_templates.templates().end(), [&](const Template &tmpl) {
+                  return tmpl.id == draft.templateId && tmpl.version == draft.templateVersion;
+              });
+        if (installed == m_templates.templates().end())
+            throw Error(Error::Kind::Usage,
+                        tr("The template “%1” %2 is not installed.").arg(draft.templateId, draft.templateVersion));
+        Project created = m_store->createProject(draft, *installed);
         emit projectsChanged();
         return created;
     } catch (const Error &error) {

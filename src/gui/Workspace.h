@@ -2,6 +2,7 @@
 
 #include "model/Project.h"
 #include "storage/Store.h"
+#include "templates/ProjectTemplates.h"
 #include "templates/TemplateRegistry.h"
 
 #include <QObject>
@@ -27,7 +28,9 @@ public:
 
     Store &store() const { return *m_store; }
     const TemplateRegistry &templates() const { return m_templates; }
-    const Template *templateFor(const Project &project) const;
+    // The project's review with the exact template version it uses (loadReview, as the command
+    // line and the reports do). Throws Error naming the template and version when it is missing.
+    Review review(const Project &project);
 
     // Created on first use; nullptr (and errorOccurred) when the project or its template is gone.
     ProjectSession *session(qint64 projectId);
@@ -35,6 +38,7 @@ public:
     const ProjectSession *existingSession(qint64 projectId) const;
 
     // Creating and deleting whole projects is not undoable; the UI confirms deletion instead.
+    // The draft names an installed template version (templateId, templateVersion).
     std::optional<Project> createProject(const Project &draft);
     bool deleteProject(qint64 projectId);
 

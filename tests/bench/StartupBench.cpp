@@ -63,7 +63,7 @@ void populate(const QString &path)
     draft.name = QStringLiteral("Checkout service");
     draft.templateId = tmpl->id;
     draft.templateVersion = tmpl->version;
-    const Project project = store->createProject(draft);
+    const Project project = store->createProject(draft, *tmpl);
     int n = 0;
     for (const Category &category : tmpl->categories) {
         for (const Section &section : category.sections) {
@@ -142,7 +142,7 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("bare Qt Widgets + Qt Charts"), -34)
                .arg(b.milliseconds, 10, 'f', 1)
                .arg(b.peakKilobytes / 1024.0, 15, 'f', 1);
-    out << QStringLiteral("ratio: time %1x (target 1.3x), memory %2x (target 1.5x)\n")
+    out << QStringLiteral("ratio: time %1x (target 1.5x), memory %2x (target 1.5x)\n")
                .arg(a.milliseconds / b.milliseconds, 0, 'f', 2)
                .arg(double(a.peakKilobytes) / double(b.peakKilobytes), 0, 'f', 2);
     return 0;

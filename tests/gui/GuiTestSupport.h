@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <memory>
 
@@ -38,7 +39,23 @@ inline Project createAppendixProject(Store &store, const QString &name = QString
     draft.name = name;
     draft.templateId = tmpl->id;
     draft.templateVersion = tmpl->version;
-    return store.createProject(draft);
+    return store.createProject(draft, *tmpl);
+}
+
+// Deletes the database's stored copies of template `id`, bypassing the Store: a database as
+// written before templates were stored, whose projects then need the installed template.
+inline void removeStoredTemplate(const QString &path, const QString &id)
+{
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK);
+    sqlite3_stmt *remove = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "DELETE FROM templates WHERE id = ?1", -1, &remove, nullptr) == SQLITE_OK);
+    const QByteArray idText = id.toUtf8();
+    sqlite3_bind_text(remove, 1, idText.constData(), int(idText.size()), SQLITE_TRANSIENT);
+    const int result = sqlite3_step(remove);
+    sqlite3_finalize(remove);
+    sqlite3_close(db);
+    REQUIRE(result == SQLITE_DONE);
 }
 
 // A workspace on a fresh database with one Appendix A project open in a session.

@@ -199,13 +199,16 @@ TEST_CASE("The other projects' badges arrive just after the window first paints"
 {
     TempDatabase db;
     createAppendixProject(*db.open(), QStringLiteral("Alpha"));
-    // A template nobody has installed: its badge, "Template missing", is wider than the open
-    // project's, so the column must grow when it arrives.
+    // A template neither installed nor stored (as in a database from before templates were
+    // stored): its badge, "Template missing", is wider than the open project's, so the column
+    // must grow when it arrives.
     Project orphan;
     orphan.name = QStringLiteral("Beta");
-    orphan.templateId = QStringLiteral("gone");
-    orphan.templateVersion = QStringLiteral("1.0.0");
-    db.open()->createProject(orphan);
+    Template gone;
+    gone.id = QStringLiteral("gone");
+    gone.version = QStringLiteral("1.0.0");
+    db.open()->createProject(orphan, gone);
+    removeStoredTemplate(db.path(), gone.id);
     MainWindow window(std::make_unique<Workspace>(db.open()));
     REQUIRE(window.currentSession());
     auto *view = window.findChild<QTreeView *>(QStringLiteral("projectView"));

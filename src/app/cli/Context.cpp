@@ -126,18 +126,7 @@ const Template &Context::templateById(const QString &id)
 
 const Template &Context::templateOf(const Project &project)
 {
-    for (const Template &tmpl : templates().templates()) {
-        if (tmpl.id == project.templateId && tmpl.version == project.templateVersion)
-            return tmpl;
-    }
-    const Template *newest = templates().find(project.templateId);
-    if (!newest)
-        throw dataError(QStringLiteral("project \"%1\" uses template \"%2\" %3, which is not installed")
-                            .arg(project.name, project.templateId, project.templateVersion));
-    // Template ids are stable across versions, so the newest one still scores the project.
-    warn(QStringLiteral("project \"%1\" was created with %2 %3, which is not installed; using version %4")
-             .arg(project.name, project.templateId, project.templateVersion, newest->version));
-    return *newest;
+    return *m_resolved.emplace_back(resolveTemplate(store(), templates(), project));
 }
 
 Project Context::project(const QString &name)
@@ -150,13 +139,7 @@ Project Context::project(const QString &name)
 
 Review Context::review(const Project &project)
 {
-    Review review;
-    review.project = project;
-    review.tmpl = &templateOf(project);
-    review.state = store().loadState(project.id);
-    review.today = today();
-    review.assessment = assess(*review.tmpl, review.state, review.today);
-    return review;
+    return loadReview(store(), templates(), project, today());
 }
 
 void Context::printJson(const nlohmann::json &document)

@@ -9,6 +9,7 @@
 #include "model/Project.h"
 #include "model/Template.h"
 #include "scoring/Assessment.h"
+#include "templates/ProjectTemplates.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -58,16 +59,6 @@ const std::vector<Command> &commandTable();
 // A command's own option: with a valueName it takes a value ("--owner NAME"), else it is a flag.
 QCommandLineOption makeOption(const char *name, const char *description, const char *valueName = nullptr);
 
-// One project's review, loaded and assessed: what status, check, projects and exports show.
-struct Review
-{
-    Project project;
-    const Template *tmpl = nullptr;
-    ProjectState state;
-    Assessment assessment;
-    QDate today;
-};
-
 class Context
 {
 public:
@@ -95,7 +86,8 @@ public:
     bool databaseExists() const;
     const TemplateRegistry &templates();
     const Template &templateById(const QString &id); // newest version; Error(Data) when unknown
-    const Template &templateOf(const Project &project); // the pinned version when installed
+    // The exact version the project uses (resolveTemplate); Error(Data) naming it when missing.
+    const Template &templateOf(const Project &project);
     Project project(const QString &name); // Error(Data) naming the project and database
     Review review(const Project &project);
     Review review(const QString &projectName) { return review(project(projectName)); }
@@ -117,6 +109,7 @@ private:
     QTextStream &m_err;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TemplateRegistry> m_templates;
+    std::vector<std::shared_ptr<const Template>> m_resolved; // what templateOf handed out
 };
 
 // --- option values: each throws Error(Usage) naming the option and the accepted values.

@@ -18,15 +18,32 @@ int listProjects(Context &context)
     std::vector<QStringList> rows { { QStringLiteral("PROJECT"), QStringLiteral("TEMPLATE"), QStringLiteral("VERDICT"),
                                       QStringLiteral("SCORE"), QStringLiteral("TARGET"), QStringLiteral("STATE") } };
     for (const Project &project : projects) {
-        const Review review = context.review(project);
-        const Assessment &a = review.assessment;
         nlohmann::json entry = projectJson(project);
-        entry["verdict"] = verdictKey(a.verdict).toStdString();
-        entry["score"] = scoreJson(a.score);
-        entry["signed_off"] = a.signedOff;
+        QString verdict;
+        QString score;
+        try {
+            const Review review = context.review(project);
+            const Assessment &a = review.assessment;
+            entry["verdict"] = verdictKey(a.verdict).toStdString();
+            entry["score"] = scoreJson(a.score);
+            entry["signed_off"] = a.signedOff;
+            verdict = verdictLabel(*review.tmpl, a.verdict);
+            score = formatScore(a.score);
+        } catch (const Error &error) {
+            // One project that cannot be assessed (its template is missing) must not hide the
+            // others: it is listed with the reason, and the listing still succeeds.
+            entry["verdict"] = nullptr;
+            entry["score"] = nullptr;
+            entry["signed_off"] = nullptr;
+            entry["error"] = error.message().toStdString();
+            verdict = QStringLiteral("(template missing)");
+            score = QStringLiteral("-");
+            if (!context.json())
+                context.warn(error.message());
+        }
         list.push_back(entry);
-        rows.push_back({ project.name, project.templateId + QLatin1Char(' ') + project.templateVersion,
-                         verdictLabel(*review.tmpl, a.verdict), formatScore(a.score), formatDate(project.targetDate),
+        rows.push_back({ project.name, project.templateId + QLatin1Char(' ') + project.templateVersion, verdict, score,
+                         formatDate(project.targetDate),
                          project.archived ? QStringLiteral("archived") : QStringLiteral("active") });
     }
     if (context.json())
@@ -55,15 +72,13 @@ int createProject(Context &context)
     const Template &tmpl
         = context.templateById(context.optionalValue(QStringLiteral("template"))
                                    .value_or(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)));
-    draft.templateId = tmpl.id;
-    draft.templateVersion = tmpl.version;
     draft.description = context.value(QStringLiteral("description"));
     if (const auto date = context.optionalValue(QStringLiteral("target-date")))
         draft.targetDate = parseDate(*date, QStringLiteral("--target-date"));
     if (context.store().findProject(draft.name))
         throw dataError(
             QStringLiteral("a project named \"%1\" already exists in %2").arg(draft.name, context.dbPath()));
-    const Project created = context.store().createProject(draft);
+    const Project created = context.store().createProject(draft, tmpl);
     report(context, created,
            QStringLiteral("Created project \"%1\" (template %2 %3, %4 items)")
                .arg(created.name, tmpl.id, tmpl.version)

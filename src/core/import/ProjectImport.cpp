@@ -164,7 +164,7 @@ ProjectImportResult importProject(Store &store, const ImportPreview &preview, co
         edits.push_back({ tick.itemId, patch });
     }
     // One transaction: a failed import leaves no half-filled project behind.
-    result.project = store.createProjectWithItems(draft, edits);
+    result.project = store.createProjectWithItems(draft, target, edits);
     result.itemsSet = int(edits.size());
     return result;
 }

@@ -85,6 +85,19 @@ constexpr std::array migrations = {
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
     )sql",
+    // 4: the template versions the projects follow, as canonical JSON keyed by (id, version),
+    // so that a copied file is a complete review. A stored version is never changed: a changed
+    // template is a new version.
+    R"sql(
+    CREATE TABLE templates(
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        json TEXT NOT NULL,
+        stored TEXT NOT NULL,
+        PRIMARY KEY(id, version));
+    CREATE TRIGGER templates_no_update BEFORE UPDATE ON templates
+        BEGIN SELECT RAISE(ABORT, 'stored template versions are never changed'); END;
+    )sql",
 };
 
 } // namespace

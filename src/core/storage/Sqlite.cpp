@@ -209,9 +209,17 @@ std::optional<QString> Statement::optionalText(int column) const
     return text(column);
 }
 
+void Connection::passWriteGate()
+{
+    if (m_writeGate && m_writeGate())
+        m_writeGate = nullptr;
+}
+
 Transaction::Transaction(Connection &connection, Kind kind)
     : m_connection(connection)
 {
+    if (kind == Kind::Write)
+        m_connection.passWriteGate();
     Statement(m_connection, kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
 }
 

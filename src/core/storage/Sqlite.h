@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3;
@@ -36,6 +37,11 @@ public:
     // Throws preflight::Error describing `what` with the connection's current error.
     [[noreturn]] void fail(int code, const QString &what) const;
 
+    // Runs before every write transaction begins, until it returns true once; it throws to
+    // refuse the write. The store uses it to wait for the integrity check of the opened file.
+    void setWriteGate(std::function<bool()> gate) { m_writeGate = std::move(gate); }
+    void passWriteGate();
+
 private:
     friend class Statement;
     // Prepared statements are kept per SQL text and reused: preparing costs more CPU than
@@ -46,6 +52,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     mutable QHash<QByteArray, sqlite3_stmt *> m_idle;
+    std::function<bool()> m_writeGate;
 };
 
 // A prepared statement with positional binding (1-based, as in SQLite). Text is bound and read

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "storage/Backups.h"
 #include "storage/FileChecks.h"
+#include "storage/IntegrityCheck.h"
 #include "storage/Schema.h"
 #include "storage/StoreImpl.h"
 
@@ -15,24 +16,22 @@ namespace preflight {
 namespace {
 
 // Inspects the file over a read-only connection, so nothing we refuse is ever written to.
-void requireOpenable(const QString &path)
+// Returns whether opening will write to the file (a migration, or the switch to write-ahead
+// logging), in which case its integrity must be checked first rather than in the background.
+bool requireOpenable(const QString &path)
 {
     sqlite::Connection probe(path, sqlite::Connection::Mode::ReadOnly);
     schema::Inspection inspection;
-    QString check;
+    QString journal;
     try {
-        sqlite::Statement quickCheck(probe, "PRAGMA quick_check");
-        check = quickCheck.step() ? quickCheck.text(0) : QString();
         inspection = schema::inspect(probe);
+        sqlite::Statement journalMode(probe, "PRAGMA journal_mode");
+        journal = journalMode.step() ? journalMode.text(0) : QString();
     } catch (const Error &error) {
         throw Error(Error::Kind::Data,
                     QStringLiteral("%1 is corrupt or not an SQLite database (%2); the file was not changed")
                         .arg(path, error.message()));
     }
-    if (check != QLatin1String("ok"))
-        throw Error(Error::Kind::Data,
-                    QStringLiteral("%1 is corrupt: %2; the file was not changed. Restore a backup from %3")
-                        .arg(path, check, QFileInfo(path).absolutePath() + QLatin1String("/backups")));
     if (inspection.foreign)
         throw Error(
             Error::Kind::Data,
@@ -44,6 +43,7 @@ void requireOpenable(const QString &path)
                         .arg(path)
                         .arg(inspection.version)
                         .arg(schema::currentVersion()));
+    return inspection.version < schema::currentVersion() || journal != QLatin1String("wal");
 }
 
 void configure(sqlite::Connection &db)
@@ -76,16 +76,26 @@ Store::Store()
     : d(std::make_unique<Impl>())
 { }
 
-Store::~Store() = default;
+Store::~Store()
+{
+    // The check's read-only connection closes first, so that the main connection is the last
+    // one and checkpoints the write-ahead log into the file: a copied file is then complete.
+    if (d->db)
+        d->db->setWriteGate(nullptr);
+    d->integrityCheck.reset();
+}
 
 std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     filechecks::requireUsableFile(absolute);
     const bool exists = QFileInfo::exists(absolute);
+    bool checkNow = false;
     if (exists)
-        requireOpenable(absolute);
-    else if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
+        checkNow = requireOpenable(absolute);
+    if (checkNow)
+        integrity::requireIntact(absolute);
+    else if (!exists && !QDir().mkpath(QFileInfo(absolute).absolutePath()))
         throw Error(Error::Kind::Io,
                     QStringLiteral("%1: cannot create the folder").arg(QFileInfo(absolute).absolutePath()));
 
@@ -102,11 +112,22 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
     configure(db);
     // An existing file is backed up as found, before any migration: the day's backup is then
     // also a copy that the previous release can still open.
-    if (exists)
+    if (checkNow)
         takeDailyBackup(db, absolute);
     schema::migrate(db, schema::currentVersion());
     if (!exists)
         takeDailyBackup(db, absolute);
+    if (exists && !checkNow) {
+        // Copying a large file (0.4 s for 250 MB) must not delay the window either: the backup
+        // is taken after the check passed (a damaged file never replaces a good backup), and
+        // the first write waits for both, so the day's backup is still the file as found.
+        store->d->integrityCheck = std::make_unique<integrity::BackgroundCheck>(
+            absolute, [absolute](const sqlite::Connection &checked) { takeDailyBackup(checked, absolute); });
+        db.setWriteGate([check = store->d->integrityCheck.get()] {
+            check->require();
+            return true;
+        });
+    }
     return store;
 }
 

@@ -18,8 +18,10 @@ class Store
 {
 public:
     // Opens or creates the database at `path` (creating parent folders), migrating an older
-    // schema forward. Refuses, without modifying the file, a newer schema, a corrupt or
-    // non-SQLite file, or one that cannot be written. Takes a daily backup on open.
+    // schema forward. Refuses, without modifying the file, a newer schema, a non-SQLite file, or
+    // one that cannot be written. The full integrity check and the day's backup run in the
+    // background (first, when a migration has to write); the first write waits for them and
+    // throws Error(Data) when the file is corrupt, so a corrupt file is never written to.
     static std::unique_ptr<Store> open(const QString &path, const QString &actor);
     static QString defaultPath(); // QStandardPaths::AppDataLocation/preflight.db
     static QString defaultActor(); // the operating-system user name
@@ -36,8 +38,9 @@ public:
     std::vector<Project> projects() const; // archived ones included, ordered by name
     std::optional<Project> findProject(const QString &name) const;
     std::optional<Project> project(qint64 projectId) const;
-    // `draft` supplies name, description, templateId/Version, dates and notes.
-    Project createProject(const Project &draft);
+    // `draft` supplies name, description, dates and notes; the project follows `tmpl`, which is
+    // stored in the database in the same transaction unless its version is stored already.
+    Project createProject(const Project &draft, const Template &tmpl);
     struct ProjectPatch
     {
         std::optional<QString> name;
@@ -72,7 +75,22 @@ public:
     // Several items in one transaction: all are written or, on the first refusal, none.
     std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
     // A new project and its first item states in one transaction (Markdown import).
-    Project createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits);
+    Project createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits);
+
+    // --- templates: every template version a project uses is kept in the database as canonical
+    // JSON keyed by (id, version), so the file is a complete review wherever it is copied.
+    // The stored copy, parsed once per Store; nullptr when the database does not hold it.
+    // Throws Error(Data) naming the database, id and version when the stored JSON is damaged.
+    std::shared_ptr<const Template> storedTemplate(const QString &id, const QString &version) const;
+    // Stores `tmpl` unless its (id, version) is stored already: a stored version never changes.
+    void storeTemplate(const Template &tmpl);
+    struct TemplateKey
+    {
+        QString id;
+        QString version;
+    };
+    // The versions projects use that the database does not hold (databases from before schema 4).
+    std::vector<TemplateKey> missingTemplates() const;
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned

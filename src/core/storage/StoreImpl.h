@@ -1,8 +1,10 @@
 #pragma once
 
+#include "storage/IntegrityCheck.h"
 #include "storage/Sqlite.h"
 #include "storage/Store.h"
 
+#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -11,6 +13,9 @@ namespace preflight {
 
 namespace audit {
 class Appender;
+}
+namespace integrity {
+class BackgroundCheck;
 }
 
 // An entity's audited fields as (audit "what", value text) pairs, always in the same order so
@@ -21,6 +26,7 @@ using AuditFields = std::vector<std::pair<QString, QString>>;
 // StoreProjects.cpp and StoreReview.cpp share this state and these helpers.
 struct Store::Impl
 {
+    std::unique_ptr<integrity::BackgroundCheck> integrityCheck; // the write gate points here
     std::unique_ptr<sqlite::Connection> db;
     QString path;
     QString actor;
@@ -35,7 +41,11 @@ struct Store::Impl
 
     // The bodies of createProject and setItem, run inside a caller's transaction so batches
     // can share one.
-    Project insertProject(const Project &draft, const QString &now);
+    Project insertProject(const Project &draft, const Template &tmpl, const QString &now);
+    void insertTemplate(const Template &tmpl, const QString &now);
+
+    // Parsed stored templates by "id\nversion": rows are immutable, so entries never go stale.
+    mutable std::map<QString, std::shared_ptr<const Template>> parsedTemplates;
     ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId, const ItemPatch &patch,
                              const QString &now);
 

@@ -125,16 +125,16 @@ void validateName(const sqlite::Connection &db, const QString &name, qint64 self
 
 } // namespace
 
-Project Store::createProject(const Project &draft)
+Project Store::createProject(const Project &draft, const Template &tmpl)
 {
-    return createProjectWithItems(draft, {});
+    return createProjectWithItems(draft, tmpl, {});
 }
 
-Project Store::createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits)
+Project Store::createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits)
 {
     sqlite::Transaction transaction(*d->db);
     const QString now = currentTimeText();
-    const Project created = d->insertProject(draft, now);
+    const Project created = d->insertProject(draft, tmpl, now);
     const QString label = d->requireProjectLabel(created.id);
     for (const ItemEdit &edit : edits)
         d->applyItemPatch(created.id, label, edit.itemId, edit.patch, now);
@@ -142,16 +142,19 @@ Project Store::createProjectWithItems(const Project &draft, const std::vector<It
     return edits.empty() ? created : d->requireProject(created.id);
 }
 
-Project Store::Impl::insertProject(const Project &draft, const QString &now)
+Project Store::Impl::insertProject(const Project &draft, const Template &tmpl, const QString &now)
 {
     validateName(*db, draft.name, 0);
-    if (draft.templateId.trimmed().isEmpty())
-        throw Error(Error::Kind::Usage, QStringLiteral("%1: project \"%2\" needs a template id").arg(path, draft.name));
+    if (tmpl.id.trimmed().isEmpty() || tmpl.version.trimmed().isEmpty())
+        throw Error(
+            Error::Kind::Usage,
+            QStringLiteral("%1: project \"%2\" needs a template with an id and a version").arg(path, draft.name));
+    insertTemplate(tmpl, now);
     sqlite::Statement insert(*db,
                              "INSERT INTO projects(name, description, template_id, template_version, "
                              "target_date, actual_date, notes, created, updated, archived) "
                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
-    insert.bind(1, draft.name).bind(2, draft.description).bind(3, draft.templateId).bind(4, draft.templateVersion);
+    insert.bind(1, draft.name).bind(2, draft.description).bind(3, tmpl.id).bind(4, tmpl.version);
     insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
     insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
     insert.run();

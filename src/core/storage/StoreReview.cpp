@@ -105,6 +105,43 @@ std::optional<Risk> selectRisk(const sqlite::Connection &db, qint64 projectId, q
     return readRisk(query);
 }
 
+void insertItem(const sqlite::Connection &db, qint64 projectId, const ItemState &item, const QString &now)
+{
+    sqlite::Statement insert(db,
+                             "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
+                             "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert.bind(1, projectId).bind(2, item.itemId).bind(3, itemStatusKey(item.status)).bind(4, item.reason);
+    insert.bind(5, item.note).bind(6, item.owner).bind(7, item.evidence).bind(8, item.changedBy).bind(9, now);
+    insert.run();
+}
+
+// Sets only the columns whose value changed. Besides writing less, an edit that leaves the
+// status alone then skips the status column's CHECK, whose IN list SQLite evaluates through a
+// temporary b-tree: that was an eighth of a note edit's CPU time.
+void updateItemFields(const sqlite::Connection &db, qint64 projectId, const ItemState &before, const ItemState &after,
+                      const QString &now)
+{
+    QByteArray sql = "UPDATE item_states SET changed_by = ?3, changed_at = ?4";
+    std::vector<QString> values;
+    const auto set = [&](const char *column, const QString &oldValue, const QString &newValue) {
+        if (oldValue == newValue)
+            return;
+        values.push_back(newValue);
+        sql += QByteArray(", ") + column + " = ?" + QByteArray::number(4 + qsizetype(values.size()));
+    };
+    set("status", itemStatusKey(before.status), itemStatusKey(after.status));
+    set("reason", before.reason, after.reason);
+    set("note", before.note, after.note);
+    set("owner", before.owner, after.owner);
+    set("evidence", before.evidence, after.evidence);
+    sql += " WHERE project_id = ?1 AND item_id = ?2";
+    sqlite::Statement update(db, sql.constData());
+    update.bind(1, projectId).bind(2, after.itemId).bind(3, after.changedBy).bind(4, now);
+    for (size_t i = 0; i < values.size(); ++i)
+        update.bind(5 + int(i), values[i]);
+    update.run();
+}
+
 } // namespace
 
 ProjectState Store::Impl::readState(const Project &project) const
@@ -167,9 +204,10 @@ ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, co
 {
     if (itemId.isEmpty())
         throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(label));
+    const std::optional<ItemState> stored = selectItem(*db, projectId, itemId);
     ItemState before;
     before.itemId = itemId;
-    before = selectItem(*db, projectId, itemId).value_or(before);
+    before = stored.value_or(before);
     // The merge happens under the write lock taken by BEGIN IMMEDIATE, so fields this patch
     // leaves alone keep whatever another process committed a moment ago.
     ItemState after = before;
@@ -187,16 +225,10 @@ ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, co
         return before;
     after.changedBy = actor;
     after.changedAt = parseTime(now);
-    sqlite::Statement upsert(*db,
-                             "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
-                             "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                             "ON CONFLICT(project_id, item_id) DO UPDATE SET status = excluded.status, "
-                             "reason = excluded.reason, note = excluded.note, owner = excluded.owner, "
-                             "evidence = excluded.evidence, changed_by = excluded.changed_by, "
-                             "changed_at = excluded.changed_at");
-    upsert.bind(1, projectId).bind(2, itemId).bind(3, itemStatusKey(after.status)).bind(4, after.reason);
-    upsert.bind(5, after.note).bind(6, after.owner).bind(7, after.evidence).bind(8, after.changedBy).bind(9, now);
-    upsert.run();
+    if (stored)
+        updateItemFields(*db, projectId, before, after, now);
+    else
+        insertItem(*db, projectId, after, now);
     touchProject(projectId, now);
     return after;
 }

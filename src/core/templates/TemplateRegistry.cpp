@@ -1,11 +1,9 @@
 #include "templates/TemplateRegistry.h"
 
 #include "Error.h"
-#include "templates/CompiledTemplates.h"
 #include "templates/TemplateLoader.h"
 
 #include <QDir>
-#include <QResource>
 #include <QStandardPaths>
 #include <QVersionNumber>
 
@@ -41,17 +39,12 @@ QStringList templateFiles(const QString &dir)
 
 TemplateRegistry::TemplateRegistry()
 {
-    // Built-ins are part of the binary, checked by the full JSON loader when it was built and
-    // stored pre-parsed: parsing Appendix A's JSON was the largest single cost of opening the
-    // window. If they cannot be read, the build itself is broken, so the error propagates
-    // instead of becoming a warning.
-    const QString path = QStringLiteral(":/templates/builtin.templates");
-    const QResource resource(path);
-    if (!resource.isValid())
-        throw Error(Error::Kind::Io,
-                    QStringLiteral("%1: the built-in templates are missing from this build").arg(path));
-    for (Template &tmpl : readCompiledTemplates(resource.uncompressedData(), path))
-        add(std::move(tmpl), path);
+    // Built-ins are part of the binary: if one does not load, the build itself is broken, so
+    // the error propagates instead of becoming a warning.
+    for (const QString &path : templateFiles(QStringLiteral(":/templates")))
+        add(loadTemplateFile(path), path);
+    if (m_templates.empty())
+        throw Error(Error::Kind::Io, QStringLiteral(":/templates: the built-in templates are missing from this build"));
     m_builtinCount = m_templates.size();
 }
 

@@ -7,6 +7,10 @@
 
 namespace preflight::gui {
 
+namespace {
+constexpr int TemplateVersionRole = Qt::UserRole + 1;
+}
+
 NewProjectDialog::NewProjectDialog(const Workspace &workspace, const QString &templateId, QWidget *parent)
     : QDialog(parent)
     , ui(std::make_unique<Ui::NewProjectDialog>())
@@ -14,8 +18,10 @@ NewProjectDialog::NewProjectDialog(const Workspace &workspace, const QString &te
 {
     ui->setupUi(this);
     setObjectName(QStringLiteral("newProjectDialog"));
-    for (const Template &tmpl : workspace.templates().templates())
+    for (const Template &tmpl : workspace.templates().templates()) {
         ui->templateCombo->addItem(tr("%1 (%2)").arg(tmpl.title, tmpl.version), tmpl.id);
+        ui->templateCombo->setItemData(ui->templateCombo->count() - 1, tmpl.version, TemplateVersionRole);
+    }
     const int selected = ui->templateCombo->findData(templateId);
     ui->templateCombo->setCurrentIndex(std::max(selected, 0));
     ui->targetDateEdit->setDate(QDate::currentDate().addDays(30));
@@ -49,10 +55,9 @@ Project NewProjectDialog::draft() const
     Project project;
     project.name = ui->nameEdit->text().trimmed();
     project.description = ui->descriptionEdit->toPlainText().trimmed();
-    const QString templateId = ui->templateCombo->currentData().toString();
-    project.templateId = templateId;
-    if (const Template *tmpl = m_workspace.templates().find(templateId))
-        project.templateVersion = tmpl->version;
+    // The version the user picked: two versions of one template are listed separately.
+    project.templateId = ui->templateCombo->currentData().toString();
+    project.templateVersion = ui->templateCombo->currentData(TemplateVersionRole).toString();
     if (ui->targetCheck->isChecked())
         project.targetDate = ui->targetDateEdit->date();
     return project;

@@ -34,8 +34,14 @@ void ProjectListModel::assessRow(Row &row) const
     if (const ProjectSession *session = m_workspace->existingSession(row.project.id)) {
         // Open projects are assessed already, and kept current by their session.
         setAssessment(row, session->tmpl(), session->assessment());
-    } else if (const Template *tmpl = m_workspace->templateFor(row.project)) {
-        setAssessment(row, *tmpl, assess(*tmpl, m_workspace->store().loadState(row.project.id), QDate::currentDate()));
+    } else {
+        try {
+            const Review review = m_workspace->review(row.project);
+            setAssessment(row, *review.tmpl, review.assessment);
+        } catch (const Error &error) {
+            // Listed as "Template missing" with the reason: one project must not hide the rest.
+            row.problem = error.message();
+        }
     }
 }
 
@@ -44,7 +50,7 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows(Assess others) con
     std::vector<Row> rows;
     try {
         for (Project &project : m_workspace->store().projects()) {
-            Row row { std::move(project), std::nullopt, {}, std::nullopt };
+            Row row { std::move(project), std::nullopt, {}, std::nullopt, false, {} };
             if (others == Assess::Later && !m_workspace->existingSession(row.project.id))
                 row.pending = true;
             else
@@ -165,6 +171,8 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
             return row.project.description.isEmpty() ? row.project.name : row.project.description;
+        if (index.column() == VerdictColumn && !row.problem.isEmpty())
+            return row.problem;
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

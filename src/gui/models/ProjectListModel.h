@@ -49,6 +49,7 @@ private:
         QString verdictLabel;
         std::optional<double> score;
         bool pending = false; // not assessed yet: shown blank, not as "Template missing"
+        QString problem; // why it could not be assessed, e.g. which template version is missing
     };
     std::vector<Row> loadRows(Assess others) const;
     void assessRow(Row &row) const;

@@ -62,7 +62,7 @@ TEST_CASE("Markdown report → import → report gives the same review", "[impor
     draft.templateVersion = appendix.version;
     draft.targetDate = QDate(2026, 12, 1);
     draft.notes = QStringLiteral("# not a heading\n- not an item\n\nA | pipe, <b>html</b> & 🔴 emoji\n  indented");
-    const qint64 a = original->createProject(draft).id;
+    const qint64 a = original->createProject(draft, appendix).id;
     setItem(*original, a, "code-quality.code-standards.all-code-follows-style-guide", ItemStatus::Done, {},
             QStringLiteral("checked by **CI**\nsee [x] box"), QStringLiteral("Ana Müller"),
             QStringLiteral("https://ci.example.org/run/42"));

@@ -14,7 +14,8 @@ void fillAudit(const TempDatabase &temp)
 {
     auto store = temp.open();
     for (int i = 0; i < 5; ++i) {
-        const qint64 id = store->createProject(draftProject(QStringLiteral("Project %1").arg(i))).id;
+        const qint64 id
+            = store->createProject(draftProject(QStringLiteral("Project %1").arg(i)), preflight::test::appendixA()).id;
         Store::ItemPatch patch;
         patch.status = ItemStatus::Done;
         store->setItem(id, QStringLiteral("item-%1").arg(i), patch);

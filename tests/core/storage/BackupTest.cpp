@@ -26,11 +26,11 @@ QString todaysBackup(const TempDatabase &temp)
 TEST_CASE("Opening takes one backup a day", "[store][backup]")
 {
     TempDatabase temp;
-    temp.open()->createProject(draftProject(QStringLiteral("Before")));
+    temp.open()->createProject(draftProject(QStringLiteral("Before")), preflight::test::appendixA());
     // The first open created an empty database and backed it up; today's backup exists now.
     REQUIRE(QFileInfo::exists(todaysBackup(temp)));
     const QDateTime firstBackup = QFileInfo(todaysBackup(temp)).lastModified();
-    temp.open()->createProject(draftProject(QStringLiteral("After")));
+    temp.open()->createProject(draftProject(QStringLiteral("After")), preflight::test::appendixA());
     CHECK(QFileInfo(todaysBackup(temp)).lastModified() == firstBackup); // not taken again today
 
     QFile::remove(todaysBackup(temp));
@@ -67,9 +67,9 @@ TEST_CASE("Restoring a backup replaces the database content, even while it is op
 {
     TempDatabase temp;
     auto store = temp.open();
-    store->createProject(draftProject(QStringLiteral("Kept")));
+    store->createProject(draftProject(QStringLiteral("Kept")), preflight::test::appendixA());
     const QString backup = store->backupNow();
-    store->createProject(draftProject(QStringLiteral("Lost")));
+    store->createProject(draftProject(QStringLiteral("Lost")), preflight::test::appendixA());
     const qint64 version = store->dataVersion();
 
     Store::restoreBackup(backup, temp.path);
@@ -85,7 +85,7 @@ TEST_CASE("Restoring over a damaged database keeps the damaged file aside", "[st
     QString backup;
     {
         auto store = temp.open();
-        store->createProject(draftProject(QStringLiteral("Kept")));
+        store->createProject(draftProject(QStringLiteral("Kept")), preflight::test::appendixA());
         backup = store->backupNow();
     }
     QFile damaged(temp.path);
@@ -104,7 +104,7 @@ TEST_CASE("Restoring over a damaged database keeps the damaged file aside", "[st
 TEST_CASE("Restoring from a file that is not a backup is refused", "[store][backup]")
 {
     TempDatabase temp;
-    temp.open()->createProject(draftProject(QStringLiteral("Kept")));
+    temp.open()->createProject(draftProject(QStringLiteral("Kept")), preflight::test::appendixA());
     const QString bogus = temp.dir.filePath(QStringLiteral("bogus.db"));
     QFile file(bogus);
     REQUIRE(file.open(QIODevice::WriteOnly));

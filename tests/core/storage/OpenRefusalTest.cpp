@@ -18,7 +18,7 @@ void createPopulated(const TempDatabase &temp)
     for (int i = 0; i < 40; ++i) {
         Project draft = draftProject(QStringLiteral("Project %1").arg(i));
         draft.notes = QString(500, QLatin1Char('n'));
-        store->createProject(draft);
+        store->createProject(draft, preflight::test::appendixA());
     }
 }
 
@@ -80,13 +80,38 @@ TEST_CASE("A truncated database is refused", "[store][open]")
     requireRefused(temp.path, QStringLiteral("truncated"));
 }
 
-TEST_CASE("A corrupt database is refused", "[store][open]")
+TEST_CASE("A corrupt database is refused before anything is written to it", "[store][open]")
 {
     TempDatabase temp;
     createPopulated(temp);
-    // Garbage over the middle of the second and third pages (b-tree pages of the schema).
+    // Garbage over the middle of the second and third pages (b-tree pages of the projects).
     overwrite(temp.path, 4096 + 8, QByteArray(6000, '\xA5'));
-    requireRefused(temp.path, QStringLiteral("corrupt"));
+    const QByteArray before = fileBytes(temp.path);
+    // Opening does not wait for the full check (it runs in the background, so a large file
+    // does not delay the window); the first write waits for it and is refused.
+    try {
+        auto store = Store::open(temp.path, QStringLiteral("tester"));
+        store->createProject(draftProject(QStringLiteral("After the damage")), preflight::test::appendixA());
+        FAIL("a corrupt file was written to");
+    } catch (const Error &error) {
+        INFO(error.message().toStdString());
+        CHECK(error.kind() == Error::Kind::Data);
+        CHECK(error.message().startsWith(temp.path + QStringLiteral(" is corrupt: ")));
+        CHECK(error.message().endsWith(QStringLiteral("the file was not changed. Restore a backup from ")
+                                       + temp.dir.path() + QStringLiteral("/backups")));
+    }
+    CHECK(fileBytes(temp.path) == before);
+}
+
+TEST_CASE("A corrupt database that needs a migration is refused when opened", "[store][open]")
+{
+    TempDatabase temp;
+    createPopulated(temp);
+    // As a release before templates were stored left it: the upgrade would write, so opening
+    // checks the whole file first.
+    rawExec(temp.path, QStringLiteral("DROP TABLE templates; PRAGMA user_version = 3"));
+    overwrite(temp.path, 4096 + 8, QByteArray(6000, '\xA5'));
+    requireRefused(temp.path, QStringLiteral(" is corrupt: "));
 }
 
 TEST_CASE("Another application's SQLite file is refused", "[store][open]")
@@ -117,4 +142,18 @@ TEST_CASE("Opening creates missing folders and a new database", "[store][open]")
     CHECK(store->path() == QFileInfo(nested).absoluteFilePath());
     CHECK(store->projects().empty());
     CHECK(Store::defaultPath().endsWith(QStringLiteral("/preflight.db")));
+}
+
+TEST_CASE("Closing the store leaves the whole database in its one file", "[store][open]")
+{
+    // Reopened, so the background integrity check has its own connection open beside the
+    // store's; the store's must still close last and fold the write-ahead log into the file.
+    TempDatabase temp;
+    temp.open()->createProject(draftProject(QStringLiteral("First")), preflight::test::appendixA());
+    temp.open()->createProject(draftProject(QStringLiteral("Second")), preflight::test::appendixA());
+    CHECK_FALSE(QFileInfo::exists(temp.path + QStringLiteral("-wal")));
+    QTemporaryDir elsewhere;
+    const QString copy = elsewhere.filePath(QStringLiteral("copy.db"));
+    REQUIRE(QFile::copy(temp.path, copy));
+    CHECK(Store::open(copy, QStringLiteral("tester"))->projects().size() == 2);
 }

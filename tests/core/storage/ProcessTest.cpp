@@ -38,7 +38,7 @@ void requireSharedProject(const QString &path)
     Project draft;
     draft.name = QStringLiteral("shared");
     draft.templateId = QStringLiteral("appendix-a");
-    Store::open(path, QStringLiteral("setup"))->createProject(draft);
+    Store::open(path, QStringLiteral("setup"))->createProject(draft, preflight::test::appendixA());
 }
 
 } // namespace

@@ -33,7 +33,7 @@ TEST_CASE("Store creates, finds, updates and deletes projects", "[store]")
     draft.description = QStringLiteral("Card payments");
     draft.targetDate = QDate(2027, 3, 1);
     draft.notes = QStringLiteral("# Notes\n- one");
-    const Project created = store->createProject(draft);
+    const Project created = store->createProject(draft, preflight::test::appendixA());
     CHECK(created.id > 0);
     CHECK(created.name == QStringLiteral("Payments API"));
     CHECK(created.templateId == QStringLiteral("appendix-a"));
@@ -43,7 +43,7 @@ TEST_CASE("Store creates, finds, updates and deletes projects", "[store]")
     CHECK(created.created.isValid());
     CHECK(created.created == created.updated);
 
-    store->createProject(draftProject(QStringLiteral("Analytics")));
+    store->createProject(draftProject(QStringLiteral("Analytics")), preflight::test::appendixA());
     const auto all = store->projects();
     REQUIRE(all.size() == 2);
     CHECK(all[0].name == QStringLiteral("Analytics")); // ordered by name
@@ -78,19 +78,19 @@ TEST_CASE("Store refuses invalid projects with messages naming the file and proj
 {
     TempDatabase temp;
     auto store = temp.open();
-    const Project first = store->createProject(draftProject(QStringLiteral("Alpha")));
+    const Project first = store->createProject(draftProject(QStringLiteral("Alpha")), preflight::test::appendixA());
 
     try {
-        store->createProject(draftProject(QStringLiteral("Alpha")));
+        store->createProject(draftProject(QStringLiteral("Alpha")), preflight::test::appendixA());
         FAIL("duplicate name accepted");
     } catch (const Error &error) {
         CHECK(error.kind() == Error::Kind::Usage);
         CHECK(error.message().contains(temp.path));
         CHECK(error.message().contains(QStringLiteral("\"Alpha\" already exists")));
     }
-    CHECK_THROWS_WITH(store->createProject(draftProject(QStringLiteral("   "))),
+    CHECK_THROWS_WITH(store->createProject(draftProject(QStringLiteral("   ")), preflight::test::appendixA()),
                       Catch::Contains("a project needs a non-empty name"));
-    const Project second = store->createProject(draftProject(QStringLiteral("Beta")));
+    const Project second = store->createProject(draftProject(QStringLiteral("Beta")), preflight::test::appendixA());
     Store::ProjectPatch rename;
     rename.name = QStringLiteral("Alpha");
     CHECK_THROWS_WITH(store->updateProject(second.id, rename), Catch::Contains("\"Alpha\" already exists"));
@@ -102,7 +102,7 @@ TEST_CASE("Item states round-trip, merge patches and require a reason for N/A", 
 {
     TempDatabase temp;
     auto store = temp.open(QStringLiteral("alice"));
-    const qint64 id = store->createProject(draftProject(QStringLiteral("P"))).id;
+    const qint64 id = store->createProject(draftProject(QStringLiteral("P")), preflight::test::appendixA()).id;
     const QString item = QStringLiteral("code-quality.standards.style-guide");
 
     CHECK(store->loadState(id).items.empty()); // untouched items have no rows
@@ -149,7 +149,7 @@ TEST_CASE("Awkward text stores and reads back exactly", "[store]")
         for (int i = 0; i < texts.size(); ++i) {
             Project draft = draftProject(texts[i].left(200) + QString::number(i));
             draft.notes = texts[i];
-            id = store->createProject(draft).id;
+            id = store->createProject(draft, preflight::test::appendixA()).id;
             Store::ItemPatch patch;
             patch.note = texts[i];
             patch.owner = texts[i].left(100);
@@ -184,7 +184,7 @@ TEST_CASE("Risks round-trip with acceptance that expires", "[store]")
 {
     TempDatabase temp;
     auto store = temp.open(QStringLiteral("carol"));
-    const qint64 id = store->createProject(draftProject(QStringLiteral("P"))).id;
+    const qint64 id = store->createProject(draftProject(QStringLiteral("P")), preflight::test::appendixA()).id;
 
     Risk draft;
     draft.title = QStringLiteral("Single database instance");
@@ -228,7 +228,7 @@ TEST_CASE("Sign-offs keep the latest per role, digest the state and count later 
 {
     TempDatabase temp;
     auto store = temp.open();
-    const qint64 id = store->createProject(draftProject(QStringLiteral("P"))).id;
+    const qint64 id = store->createProject(draftProject(QStringLiteral("P")), preflight::test::appendixA()).id;
     Store::ItemPatch done;
     done.status = ItemStatus::Done;
     store->setItem(id, QStringLiteral("one"), done);
@@ -285,7 +285,7 @@ TEST_CASE("Every change writes one audit row per changed field, and no-ops write
 {
     TempDatabase temp;
     auto store = temp.open(QStringLiteral("erin"));
-    const qint64 id = store->createProject(draftProject(QStringLiteral("P"))).id;
+    const qint64 id = store->createProject(draftProject(QStringLiteral("P")), preflight::test::appendixA()).id;
     const auto base = store->history(id).size();
     CHECK(base == 2); // name and template
 
@@ -325,7 +325,7 @@ TEST_CASE("dataVersion changes when another connection commits", "[store]")
     auto first = temp.open();
     auto second = temp.open();
     const qint64 before = first->dataVersion();
-    second->createProject(draftProject(QStringLiteral("From elsewhere")));
+    second->createProject(draftProject(QStringLiteral("From elsewhere")), preflight::test::appendixA());
     CHECK(first->dataVersion() != before);
     CHECK(first->findProject(QStringLiteral("From elsewhere")).has_value());
 }
@@ -335,7 +335,7 @@ TEST_CASE("Store writes a batch of items, or a new project with its items, in on
     TempDatabase temp;
     auto opened = temp.open();
     Store &store = *opened;
-    const Project project = store.createProject(draftProject(QStringLiteral("Batch")));
+    const Project project = store.createProject(draftProject(QStringLiteral("Batch")), preflight::test::appendixA());
 
     Store::ItemPatch done;
     done.status = ItemStatus::Done;
@@ -352,11 +352,11 @@ TEST_CASE("Store writes a batch of items, or a new project with its items, in on
     CHECK(store.loadState(project.id).items.size() == 2);
 
     REQUIRE_THROWS(
-        store.createProjectWithItems(draftProject(QStringLiteral("Imported")),
+        store.createProjectWithItems(draftProject(QStringLiteral("Imported")), preflight::test::appendixA(),
                                      { { QStringLiteral("a"), done }, { QStringLiteral("b"), naWithoutReason } }));
     CHECK_FALSE(store.findProject(QStringLiteral("Imported")).has_value());
 
-    const Project imported
-        = store.createProjectWithItems(draftProject(QStringLiteral("Imported")), { { QStringLiteral("a"), done } });
+    const Project imported = store.createProjectWithItems(
+        draftProject(QStringLiteral("Imported")), preflight::test::appendixA(), { { QStringLiteral("a"), done } });
     CHECK(store.loadState(imported.id).itemState(QStringLiteral("a")).status == ItemStatus::Done);
 }

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "storage/Store.h"
+#include "templates/TemplateRegistry.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -26,6 +27,13 @@ struct TempDatabase
         return Store::open(path, actor);
     }
 };
+
+// The built-in Appendix A, loaded once per test process: what draftProject's projects follow.
+inline const Template &appendixA()
+{
+    static const TemplateRegistry registry;
+    return *registry.find(QStringLiteral("appendix-a"));
+}
 
 inline Project draftProject(const QString &name)
 {

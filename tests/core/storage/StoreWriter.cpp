@@ -8,6 +8,7 @@
 
 #include "Error.h"
 #include "storage/Store.h"
+#include "templates/TemplateRegistry.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ qint64 sharedProject(Store &store)
     draft.templateId = QStringLiteral("appendix-a");
     draft.templateVersion = QStringLiteral("1.0.0");
     try {
-        return store.createProject(draft).id;
+        return store.createProject(draft, *TemplateRegistry().find(draft.templateId)).id;
     } catch (const Error &) {
         // The other writer created it between our lookup and our insert.
         return store.findProject(QStringLiteral("shared")).value().id;

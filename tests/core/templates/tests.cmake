@@ -1,6 +1,6 @@
 list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/AppendixATest.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/CompiledTemplatesTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProjectTemplatesTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TemplateLoaderTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TemplateRegistryTest.cpp)
 
