@@ -5,6 +5,7 @@
 #include "scoring/ItemRules.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 
 using namespace preflight;
@@ -110,10 +111,15 @@ void requireAgreement(ProjectSession &session, const QString &expected)
     const Wordings said = wordings(session, role);
     CHECK(said.window == expected);
     CHECK(said.markdownRow.contains(QStringLiteral(" | ") + expected + QStringLiteral(" | ")));
-    CHECK(said.pdf.contains(squeezed(role + QStringLiteral(" Dana Approve with risks"))));
-    CHECK(said.pdf.contains(squeezed(expected)));
-    // The PDF used to call every non-stale signature "Current", whether it counted or not.
-    CHECK_FALSE(said.pdf.contains(QStringLiteral("Current")));
+    // The PDF's row, read as drawn: role, name, decision, date, then the standing. It used to say
+    // "Current" for every signature that was not stale, whether it counted or not.
+    const QRegularExpression row(QRegularExpression::escape(squeezed(role + QStringLiteral(" Dana Approve with risks")))
+                                 + QStringLiteral("\\d{4}-\\d{2}-\\d{2}\\d{2}:\\d{2}UTC(.*)"));
+    const QRegularExpressionMatch match = row.match(said.pdf);
+    REQUIRE(match.hasMatch());
+    INFO(match.captured(1).left(80).toStdString());
+    // No comment was given, so the next role's row follows the standing directly.
+    CHECK(match.captured(1).startsWith(squeezed(expected + session.tmpl().signoffRoles.at(1))));
 }
 
 } // namespace
