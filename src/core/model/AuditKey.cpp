@@ -19,6 +19,43 @@ AuditKey other(const QString &stored)
     return { AuditSubject::Other, stored, {} };
 }
 
+struct Parts
+{
+    AuditSubject subject = AuditSubject::Other;
+    QStringView id;
+    QStringView field;
+};
+
+// The one reading of the stored text, shared by parse() and subjectOf(); views, no copies.
+Parts split(QStringView stored)
+{
+    const qsizetype colon = stored.indexOf(u':');
+    if (colon <= 0)
+        return {};
+    const QStringView prefix = stored.left(colon);
+    const QStringView rest = stored.mid(colon + 1);
+    if (prefix == u"signoff")
+        return rest.isEmpty() ? Parts {} : Parts { AuditSubject::SignOff, rest, {} };
+    if (prefix == u"project")
+        return rest.isEmpty() || rest.contains(u':') ? Parts {} : Parts { AuditSubject::Project, {}, rest };
+    // Fields never hold a colon, so the last one separates id and field even if an id held one.
+    const qsizetype last = rest.lastIndexOf(u':');
+    if (last <= 0 || last == rest.size() - 1)
+        return {};
+    const QStringView id = rest.left(last);
+    const QStringView field = rest.mid(last + 1);
+    if (prefix == u"item")
+        return { AuditSubject::Item, id, field };
+    if (prefix == u"risk") {
+        bool numeric = false;
+        const qint64 riskId = id.toLongLong(&numeric);
+        // "risk:007:x" would format back as "risk:7:x": such text is kept whole instead.
+        if (numeric && QString::number(riskId) == id)
+            return { AuditSubject::Risk, id, field };
+    }
+    return {};
+}
+
 } // namespace
 
 QString auditSubjectKey(AuditSubject subject)
@@ -48,31 +85,15 @@ AuditKey AuditKey::signOff(const QString &role)
 
 AuditKey AuditKey::parse(const QString &stored)
 {
-    const qsizetype colon = stored.indexOf(u':');
-    if (colon <= 0)
+    const Parts parts = split(stored);
+    if (parts.subject == AuditSubject::Other)
         return other(stored);
-    const QStringView prefix = QStringView(stored).left(colon);
-    const QString rest = stored.mid(colon + 1);
-    if (prefix == u"signoff")
-        return rest.isEmpty() ? other(stored) : signOff(rest);
-    if (prefix == u"project")
-        return rest.isEmpty() || rest.contains(u':') ? other(stored) : project(rest);
-    // Fields never hold a colon, so the last one separates id and field even if an id held one.
-    const qsizetype last = rest.lastIndexOf(u':');
-    if (last <= 0 || last == rest.size() - 1)
-        return other(stored);
-    const QString id = rest.left(last);
-    const QString field = rest.mid(last + 1);
-    if (prefix == u"item")
-        return item(id, field);
-    if (prefix == u"risk") {
-        bool numeric = false;
-        const qint64 riskId = id.toLongLong(&numeric);
-        // "risk:007:x" would format back as "risk:7:x": such text is kept whole instead.
-        if (numeric && QString::number(riskId) == id)
-            return risk(riskId, field);
-    }
-    return other(stored);
+    return { parts.subject, parts.id.toString(), parts.field.toString() };
+}
+
+AuditSubject AuditKey::subjectOf(QStringView stored)
+{
+    return split(stored).subject;
 }
 
 QString AuditKey::toString() const

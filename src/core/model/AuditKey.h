@@ -29,11 +29,17 @@ struct AuditKey
     static AuditKey risk(qint64 riskId, const QString &field);
     static AuditKey signOff(const QString &role);
     static AuditKey parse(const QString &stored);
+    // parse(stored).subject without building the key, for scans over many rows.
+    static AuditSubject subjectOf(QStringView stored);
 
     QString toString() const;
 
     // Item and risk changes are what a sign-off approves: each one after it makes it stale.
-    bool isReviewChange() const { return subject == AuditSubject::Item || subject == AuditSubject::Risk; }
+    bool isReviewChange() const { return isReviewChange(subject); }
+    static bool isReviewChange(AuditSubject subject)
+    {
+        return subject == AuditSubject::Item || subject == AuditSubject::Risk;
+    }
     std::optional<qint64> riskId() const; // for risk keys
 
     bool operator==(const AuditKey &other) const = default;

@@ -113,7 +113,7 @@ int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 se
     rows.bind(1, projectId).bind(2, seq);
     int changes = 0;
     while (rows.step())
-        changes += AuditKey::parse(rows.text(0)).isReviewChange() ? 1 : 0;
+        changes += AuditKey::isReviewChange(AuditKey::subjectOf(rows.text(0))) ? 1 : 0;
     return changes;
 }
 

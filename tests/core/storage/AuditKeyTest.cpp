@@ -97,6 +97,9 @@ TEST_CASE("audit keys parse into subject, id and field", "[audit][auditkey]")
     CHECK(project.id.isEmpty());
     CHECK(project.field == QStringLiteral("notes"));
     CHECK_FALSE(project.isReviewChange());
+
+    for (const AuditKey &key : { item, risk, signoff, project })
+        CHECK(AuditKey::subjectOf(key.toString()) == key.subject);
 }
 
 TEST_CASE("any text survives parse and format unchanged, odd text as Other", "[audit][auditkey]")
@@ -123,6 +126,7 @@ TEST_CASE("any text survives parse and format unchanged, odd text as Other", "[a
         CHECK(key.subject == AuditSubject::Other);
         CHECK_FALSE(key.isReviewChange());
         CHECK(key.toString() == stored);
+        CHECK(AuditKey::subjectOf(stored) == AuditSubject::Other);
     }
     // An id holding a colon still round-trips: the field is after the last one.
     const AuditKey colon = AuditKey::parse(QStringLiteral("item:imported:a:status"));
