@@ -4,6 +4,7 @@
 #include "models/SignOffModel.h"
 #include "scoring/ItemRules.h"
 
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryFile>
@@ -50,20 +51,76 @@ QString squeezed(QString text)
     return text;
 }
 
-QString pdfText(const QByteArray &pdf)
+QByteArray runOnPdf(const QString &tool, const QStringList &options, const QByteArray &pdf, const QStringList &after)
 {
     QTemporaryFile file;
     REQUIRE(file.open());
     file.write(pdf);
     file.flush();
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"),
-                    { QStringLiteral("-raw"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), file.fileName(),
-                      QStringLiteral("-") });
-    REQUIRE(pdftotext.waitForFinished(30000));
-    INFO(pdftotext.readAllStandardError().toStdString());
-    REQUIRE(pdftotext.exitCode() == 0);
-    return QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QProcess process;
+    process.start(tool, options + QStringList { file.fileName() } + after);
+    REQUIRE(process.waitForFinished(30000));
+    INFO(process.readAllStandardError().toStdString());
+    REQUIRE(process.exitCode() == 0);
+    return process.readAllStandardOutput();
+}
+
+QString pdfText(const QByteArray &pdf)
+{
+    return QString::fromUtf8(runOnPdf(QStringLiteral("pdftotext"),
+                                      { QStringLiteral("-raw"), QStringLiteral("-enc"), QStringLiteral("UTF-8") }, pdf,
+                                      { QStringLiteral("-") }));
+}
+
+// The colour the PDF draws `word` in, on the line that starts with `lineWord` (the signer's name in
+// the sign-off table): the average of the word's inked pixels, rendered at 2 pixels per point.
+QColor wordColorOnLineOf(const QByteArray &pdf, const QString &lineWord, const QString &word)
+{
+    const QString boxes = QString::fromUtf8(
+        runOnPdf(QStringLiteral("pdftotext"), { QStringLiteral("-bbox") }, pdf, { QStringLiteral("-") }));
+    static const QRegularExpression pageOrWord(
+        QStringLiteral("<page |<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" "
+                       "yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    int page = 0;
+    qreal lineTop = -1; // none yet on this page
+    std::optional<QRectF> box;
+    for (auto it = pageOrWord.globalMatch(boxes); it.hasNext() && !box;) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(0).startsWith(QStringLiteral("<page"))) {
+            ++page;
+            lineTop = -1;
+            continue;
+        }
+        const QRectF rect(QPointF(m.captured(1).toDouble(), m.captured(2).toDouble()),
+                          QPointF(m.captured(3).toDouble(), m.captured(4).toDouble()));
+        if (m.captured(5) == lineWord)
+            lineTop = rect.top();
+        else if (lineTop >= 0 && m.captured(5) == word && qAbs(rect.top() - lineTop) < 1.0)
+            box = rect;
+    }
+    REQUIRE(box);
+    const QByteArray png = runOnPdf(QStringLiteral("pdftoppm"),
+                                    { QStringLiteral("-r"), QStringLiteral("144"), QStringLiteral("-f"),
+                                      QString::number(page), QStringLiteral("-l"), QString::number(page),
+                                      QStringLiteral("-png"), QStringLiteral("-singlefile") },
+                                    pdf, {});
+    const QImage image = QImage::fromData(png);
+    REQUIRE_FALSE(image.isNull());
+    const QRect pixels((box->topLeft() * 2).toPoint(), (box->bottomRight() * 2).toPoint());
+    qint64 red = 0, green = 0, blue = 0, inked = 0;
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        for (int x = pixels.left(); x <= pixels.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.lightness() > 200)
+                continue; // paper and anti-aliased edges
+            red += c.red();
+            green += c.green();
+            blue += c.blue();
+            ++inked;
+        }
+    }
+    REQUIRE(inked > 0);
+    return QColor(int(red / inked), int(green / inked), int(blue / inked));
 }
 
 // What the window, the Markdown report and the PDF say about the first role's sign-off.
@@ -72,6 +129,7 @@ struct Wordings
     QString window;
     QString markdownRow;
     QString pdf;
+    QColor pdfColor; // of the standing's first word
 };
 
 Wordings wordings(ProjectSession &session, const QString &role)
@@ -92,8 +150,9 @@ Wordings wordings(ProjectSession &session, const QString &role)
         if (line.startsWith(QStringLiteral("| ") + role + QStringLiteral(" |")))
             row = line;
     }
-    return { model.index(0, SignOffModel::StateColumn).data().toString(), row,
-             squeezed(pdfText(PdfReportWriter(QPageSize::A4).write(input))) };
+    const QByteArray pdf = PdfReportWriter(QPageSize::A4).write(input);
+    return { model.index(0, SignOffModel::StateColumn).data().toString(), row, squeezed(pdfText(pdf)),
+             wordColorOnLineOf(pdf, QStringLiteral("Dana"), QStringLiteral("Counts")) };
 }
 
 void signFirstRole(ProjectSession &session, Decision decision)
@@ -105,7 +164,7 @@ void signFirstRole(ProjectSession &session, Decision decision)
     session.signOff(signoff);
 }
 
-void requireAgreement(ProjectSession &session, const QString &expected)
+void requireAgreement(ProjectSession &session, const QString &expected, bool counts)
 {
     const QString role = session.tmpl().signoffRoles.at(0);
     const Wordings said = wordings(session, role);
@@ -120,6 +179,13 @@ void requireAgreement(ProjectSession &session, const QString &expected)
     INFO(match.captured(1).left(80).toStdString());
     // No comment was given, so the next role's row follows the standing directly.
     CHECK(match.captured(1).startsWith(squeezed(expected + session.tmpl().signoffRoles.at(1))));
+    // Green only for a sign-off that counts; the PDF drew this one green while the window said
+    // it did not count.
+    INFO("colour " << said.pdfColor.name().toStdString());
+    if (counts)
+        CHECK(said.pdfColor.green() > said.pdfColor.red() + 40);
+    else
+        CHECK(said.pdfColor.red() > said.pdfColor.green() + 40);
 }
 
 } // namespace
@@ -133,7 +199,7 @@ TEST_CASE_METHOD(OpenSession, "An approval with risks reads the same in the wind
         signFirstRole(*session, Decision::ApproveWithRisks);
         REQUIRE(session->assessment().verdict == Verdict::NotReady);
         REQUIRE(session->assessment().signoffs.at(0).standing == SignOffStanding::ApprovedWithRisksOnly);
-        requireAgreement(*session, onlyWithRisks);
+        requireAgreement(*session, onlyWithRisks, false);
     }
     SECTION("under Ready for Production it does not count either")
     {
@@ -142,7 +208,7 @@ TEST_CASE_METHOD(OpenSession, "An approval with risks reads the same in the wind
         signFirstRole(*session, Decision::ApproveWithRisks);
         REQUIRE(session->assessment().verdict == Verdict::Ready);
         REQUIRE_FALSE(session->assessment().signoffs.at(0).counts);
-        requireAgreement(*session, onlyWithRisks);
+        requireAgreement(*session, onlyWithRisks, false);
     }
     SECTION("under Ready with Risks it counts")
     {
@@ -156,6 +222,6 @@ TEST_CASE_METHOD(OpenSession, "An approval with risks reads the same in the wind
         signFirstRole(*session, Decision::ApproveWithRisks);
         REQUIRE(session->assessment().verdict == Verdict::ReadyWithRisks);
         REQUIRE(session->assessment().signoffs.at(0).counts);
-        requireAgreement(*session, QStringLiteral("Counts"));
+        requireAgreement(*session, QStringLiteral("Counts"), true);
     }
 }
