@@ -93,9 +93,7 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
     if (state.status == ItemStatus::NotApplicable)
         details += QStringLiteral("N/A: ") + state.reason;
     if (computed)
-        details += QStringLiteral("Computed")
-            + (summaryReasonText(*computed).isEmpty() ? QString()
-                                                      : QStringLiteral(": ") + summaryReasonText(*computed));
+        details += QStringLiteral("Computed: ") + summaryReasonText(*computed);
     if (!state.owner.isEmpty())
         details += QStringLiteral("Owner: ") + state.owner;
     if (!state.evidence.isEmpty())
@@ -200,7 +198,7 @@ void PdfReport::signoffs()
                       { QStringLiteral("Comment"), 0.20 } },
                     s.body, s.bold);
     for (const SignOffStatus &status : m.assessment().signoffs) {
-        // Green only for a sign-off that counts now, as the window's tick shows.
+        // Green only for a sign-off that counts now, as the window's sign-off table shows it.
         const QColor stateColor = status.counts ? DoneColor : OpenColor;
         if (!status.signoff) {
             table.row({ status.role, QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),

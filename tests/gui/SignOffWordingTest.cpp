@@ -128,6 +128,7 @@ struct Wordings
 {
     QString window;
     QString markdownRow;
+    QString html;
     QString pdf;
     QColor pdfColor; // of the standing's first word
 };
@@ -151,7 +152,8 @@ Wordings wordings(ProjectSession &session, const QString &role)
             row = line;
     }
     const QByteArray pdf = PdfReportWriter(QPageSize::A4).write(input);
-    return { model.index(0, SignOffModel::StateColumn).data().toString(), row, squeezed(pdfText(pdf)),
+    const QString html = QString::fromUtf8(makeTextReportWriter(ReportFormat::Html)->write(input));
+    return { model.index(0, SignOffModel::StateColumn).data().toString(), row, html, squeezed(pdfText(pdf)),
              wordColorOnLineOf(pdf, QStringLiteral("Dana"), QStringLiteral("Counts")) };
 }
 
@@ -170,6 +172,7 @@ void requireAgreement(ProjectSession &session, const QString &expected, bool cou
     const Wordings said = wordings(session, role);
     CHECK(said.window == expected);
     CHECK(said.markdownRow.contains(QStringLiteral(" | ") + expected + QStringLiteral(" | ")));
+    CHECK(said.html.contains(QStringLiteral("<span class=\"\">") + expected + QStringLiteral("</span>")));
     // The PDF's row, read as drawn: role, name, decision, date, then the standing. It used to say
     // "Current" for every signature that was not stale, whether it counted or not.
     const QRegularExpression row(QRegularExpression::escape(squeezed(role + QStringLiteral(" Dana Approve with risks")))
@@ -190,7 +193,7 @@ void requireAgreement(ProjectSession &session, const QString &expected, bool cou
 
 } // namespace
 
-TEST_CASE_METHOD(OpenSession, "An approval with risks reads the same in the window, the Markdown and the PDF",
+TEST_CASE_METHOD(OpenSession, "An approval with risks reads the same in the window, the Markdown, the HTML and the PDF",
                  "[gui][signoff][wording]")
 {
     const QString onlyWithRisks = QStringLiteral("Counts only when the verdict is Ready with Risks");
