@@ -135,7 +135,9 @@ TEST_CASE("a review from creation to a passing CI gate", "[cli][e2e]")
                     { "required", "ready" },
                     { "signed_off", true },
                     { "signoff_required", true },
-                    { "reasons", json::array() } });
+                    { "reasons", json::array() },
+                    { "verdict_shortfalls", json::array() },
+                    { "signoff_shortfalls", json::array() } });
 
     // Marking one item N/A keeps the verdict but changes what was approved.
     tick(cli, { rest.first(), QStringLiteral("--reason"), QStringLiteral("no GPU workloads") }, QStringLiteral("na"));
@@ -222,6 +224,26 @@ TEST_CASE("a reject overrides the other approvals, approve-with-risks needs that
     CHECK(gate.exitCode == 1);
     CHECK(gate.out.contains(QStringLiteral("Security Lead rejected")));
     CHECK(gate.out.contains(QStringLiteral("Product Manager missing")));
+    const json gateDoc = json::parse(
+        check(cli, { QStringLiteral("--min"), QStringLiteral("ready-with-risks"), QStringLiteral("--json") })
+            .out.toStdString());
+    CHECK(gateDoc["signoff_shortfalls"]
+          == json::array({ { { "kind", "signoffs-rejected" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "Security Lead" } } },
+                           { { "kind", "signoffs-missing" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "Product Manager" } } },
+                           { { "kind", "signoffs-approved-with-risks-only" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "DevOps Lead" } } } }));
+    REQUIRE(gateDoc["verdict_shortfalls"].size() == 1);
+    CHECK(gateDoc["verdict_shortfalls"][0]["kind"] == "open-items");
+    CHECK(gateDoc["verdict_shortfalls"][0]["severity"] == "critical");
+    CHECK(gateDoc["verdict_shortfalls"][0]["count"] == gateDoc["verdict_shortfalls"][0]["items"].size());
 }
 
 TEST_CASE("verify exits 1 and names the row when the audit trail was edited", "[cli][e2e]")

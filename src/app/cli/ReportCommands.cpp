@@ -65,7 +65,9 @@ int checkProject(Context &context)
                                      { "required", toJson(verdictKey(required)) },
                                      { "signed_off", a.signedOff },
                                      { "signoff_required", !allowUnsigned },
-                                     { "reasons", toJson(reasons) } }));
+                                     { "reasons", toJson(reasons) },
+                                     { "verdict_shortfalls", shortfallsJson(a.verdictShortfalls) },
+                                     { "signoff_shortfalls", shortfallsJson(a.signOffShortfalls) } }));
     } else if (met) {
         context.out() << review.project.name << ": met (" << verdictLabel(*review.tmpl, a.verdict)
                       << (a.signedOff ? ", signed off" : ", sign-offs not required") << ")\n";

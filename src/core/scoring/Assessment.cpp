@@ -255,7 +255,7 @@ private:
                 shortfalls.push_back(m_risks.acceptedSevere.shortfall(ShortfallKind::AcceptedSevereRisks));
             break;
         case SummaryRule::SignedOff:
-            shortfalls = m_signOffShortfalls;
+            shortfalls = m_result.signOffShortfalls;
             break;
         case SummaryRule::Manual:
             break;
@@ -363,7 +363,7 @@ private:
         for (const auto &[standing, kind] : order) {
             const QStringList &roles = rolesBy[standing];
             if (!roles.isEmpty())
-                m_signOffShortfalls.push_back({ kind, std::nullopt, int(roles.size()), roles });
+                m_result.signOffShortfalls.push_back({ kind, std::nullopt, int(roles.size()), roles });
         }
     }
 
@@ -404,7 +404,6 @@ private:
     Assessment m_result;
     std::vector<std::pair<const Category *, const Item *>> m_openItems; // leaves, for the action list
     std::map<Severity, QStringList> m_openIds; // every open item by category severity, parents included
-    std::vector<Shortfall> m_signOffShortfalls;
 };
 
 } // namespace

@@ -116,6 +116,7 @@ struct Assessment
     int acceptedRisks = 0;
     std::vector<SignOffStatus> signoffs; // one per template role, in template order
     bool signedOff = false;
+    std::vector<Shortfall> signOffShortfalls; // why not signed off, by standing; empty when signed off
     std::vector<Action> actions;
 };
 

@@ -45,6 +45,17 @@ json scoreJson(const std::optional<double> &score)
     return std::round(*score * 10.0) / 10.0;
 }
 
+json shortfallsJson(const std::vector<Shortfall> &shortfalls)
+{
+    json list = json::array();
+    for (const Shortfall &shortfall : shortfalls)
+        list.push_back({ { "kind", toJson(shortfallKindKey(shortfall.kind)) },
+                         { "severity", shortfall.severity ? toJson(severityKey(*shortfall.severity)) : json(nullptr) },
+                         { "count", shortfall.count },
+                         { "items", toJson(shortfall.items) } });
+    return list;
+}
+
 json projectJson(const Project &project)
 {
     return { { "name", toJson(project.name) },
@@ -72,17 +83,6 @@ json riskJson(const Risk &risk, const QDate &today)
 }
 
 namespace {
-
-json shortfallsJson(const std::vector<Shortfall> &shortfalls)
-{
-    json list = json::array();
-    for (const Shortfall &shortfall : shortfalls)
-        list.push_back({ { "kind", toJson(shortfallKindKey(shortfall.kind)) },
-                         { "severity", shortfall.severity ? toJson(severityKey(*shortfall.severity)) : json(nullptr) },
-                         { "count", shortfall.count },
-                         { "items", toJson(shortfall.items) } });
-    return list;
-}
 
 json countsJson(const Counts &counts)
 {

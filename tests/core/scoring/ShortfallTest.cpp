@@ -129,6 +129,7 @@ TEST_CASE("sign-off shortfalls list roles by standing, most decisive first", "[s
 
     const SummaryResult &signedOff = summary(a, "exec.signed");
     REQUIRE(signedOff.shortfalls.size() == 4);
+    CHECK(a.signOffShortfalls.size() == 4); // the same, for templates without a signed-off summary item
     CHECK(sameShortfall(signedOff.shortfalls[0], ShortfallKind::SignOffsRejected, std::nullopt,
                         { QStringLiteral("Security Lead") }));
     CHECK(sameShortfall(signedOff.shortfalls[1], ShortfallKind::SignOffsMissing, std::nullopt,

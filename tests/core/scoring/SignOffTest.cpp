@@ -38,6 +38,7 @@ TEST_CASE("every role approving the current state signs the project off", "[scor
     sign(state, "DevOps Lead", Decision::Approve);
     a = assess(sampleTemplate(), state, Today);
     CHECK(a.signedOff);
+    CHECK(a.signOffShortfalls.empty());
     CHECK(a.summary.back().met);
     CHECK(summaryReasonText(a.summary.back()) == QStringLiteral("every role approved the current state"));
 }
