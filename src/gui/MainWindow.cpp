@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 
 #include "Appearance.h"
+#include "AssessmentLabels.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
@@ -195,7 +196,7 @@ void MainWindow::updateStatus()
                                 .arg(verdictColor(assessment.verdict).name(),
                                      verdictLabel(m_session->tmpl(), assessment.verdict).toHtmlEscaped(),
                                      Labels::score(assessment.score)));
-    m_verdictLabel->setToolTip(assessment.verdictReasons.join(QLatin1Char('\n')));
+    m_verdictLabel->setToolTip(AssessmentLabels::verdictReasons(assessment).join(QLatin1Char('\n')));
     m_signedOffLabel->setText(assessment.signedOff ? tr("✔ Signed off") : tr("Not signed off"));
 }
 

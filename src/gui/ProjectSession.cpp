@@ -5,6 +5,7 @@
 #include "commands/ProjectCommands.h"
 #include "commands/RiskCommands.h"
 #include "commands/SignOffCommands.h"
+#include "scoring/ItemRules.h"
 
 namespace preflight::gui {
 
@@ -19,6 +20,9 @@ ProjectSession::ProjectSession(Store &store, std::shared_ptr<const Template> tmp
 
 void ProjectSession::setItemStatus(const QString &itemId, ItemStatus status, const QString &reason)
 {
+    // Parents and computed summary items have no status of their own to set.
+    if (!statusIsSettable(itemKind(m_template, itemId)))
+        return;
     const ItemState before = m_state.itemState(itemId);
     if (before.status == status && (status != ItemStatus::NotApplicable || before.reason == reason))
         return;

@@ -93,8 +93,7 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
     if (state.status == ItemStatus::NotApplicable)
         details += QStringLiteral("N/A: ") + state.reason;
     if (computed)
-        details += QStringLiteral("Computed")
-            + (computed->reason.isEmpty() ? QString() : QStringLiteral(": ") + computed->reason);
+        details += QStringLiteral("Computed: ") + summaryReasonText(*computed);
     if (!state.owner.isEmpty())
         details += QStringLiteral("Owner: ") + state.owner;
     if (!state.evidence.isEmpty())
@@ -199,16 +198,17 @@ void PdfReport::signoffs()
                       { QStringLiteral("Comment"), 0.20 } },
                     s.body, s.bold);
     for (const SignOffStatus &status : m.assessment().signoffs) {
-        const QColor stateColor = status.stale || !status.signoff ? OpenColor : DoneColor;
+        // Green only for a sign-off that counts now, as the window's sign-off table shows it.
+        const QColor stateColor = status.counts ? DoneColor : OpenColor;
         if (!status.signoff) {
             table.row({ status.role, QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
-                        signOffStateText(status), QStringLiteral("—") },
+                        signOffStandingText(status), QStringLiteral("—") },
                       Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
             continue;
         }
         const SignOff &so = *status.signoff;
-        table.row({ status.role, so.name, decisionLabel(so.decision), timestampText(so.date), signOffStateText(status),
-                    so.comment },
+        table.row({ status.role, so.name, decisionLabel(so.decision), timestampText(so.date),
+                    signOffStandingText(status), so.comment },
                   Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
     }
     table.finish();

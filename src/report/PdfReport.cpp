@@ -173,7 +173,7 @@ void PdfReport::firstPage()
     f.advance(f.pt(2));
     f.paragraph(QStringLiteral("Overall score %1 · %2").arg(scoreText(a.score), countsSentence(a.counts)), s.bold,
                 inset);
-    for (const QString &reason : a.verdictReasons)
+    for (const QString &reason : verdictReasonTexts(a))
         f.paragraph(QStringLiteral("• ") + reason, s.body, inset);
     f.advance(f.pt(6));
     f.insert(firstOp,

@@ -135,7 +135,9 @@ TEST_CASE("a review from creation to a passing CI gate", "[cli][review]")
                     { "required", "ready" },
                     { "signed_off", true },
                     { "signoff_required", true },
-                    { "reasons", json::array() } });
+                    { "reasons", json::array() },
+                    { "verdict_shortfalls", json::array() },
+                    { "signoff_shortfalls", json::array() } });
 
     // Marking one item N/A keeps the verdict but changes what was approved.
     tick(cli, { rest.first(), QStringLiteral("--reason"), QStringLiteral("no GPU workloads") }, QStringLiteral("na"));
@@ -182,11 +184,66 @@ TEST_CASE("a reject overrides the other approvals, approve-with-risks needs that
     CHECK(status["signoffs"][2]["decision"] == "reject");
     CHECK(status["signoffs"][2]["comment"] == "see notes");
     CHECK(status["signoffs"][3]["name"].is_null());
+    CHECK(status["signoffs"][0]["standing"] == "counts");
+    CHECK(status["signoffs"][1]["standing"] == "approved-with-risks-only");
+    CHECK(status["signoffs"][2]["standing"] == "rejected");
+    CHECK(status["signoffs"][3]["standing"] == "not-signed");
+    json signedOff;
+    for (const json &summary : status["summary"]) {
+        if (summary["id"] == "acceptance-criteria.launch-plan-approved")
+            signedOff = summary;
+    }
+    REQUIRE(signedOff.is_object());
+    CHECK(signedOff["reason"]
+          == "rejected by: Security Lead; missing: Product Manager; approved with risks but verdict is not Ready "
+             "with Risks: DevOps Lead");
+    CHECK(signedOff["shortfalls"][0]
+          == json { { "kind", "signoffs-rejected" },
+                    { "severity", nullptr },
+                    { "count", 1 },
+                    { "items", { "Security Lead" } } });
+
+    // `status` words each standing as the reports and the window do.
+    const CliResult human = cli.run({ QStringLiteral("status"), Project });
+    REQUIRE(human.exitCode == 0);
+    const QStringList lines = human.out.split(u'\n');
+    const auto lineOf = [&](const QString &role) {
+        for (const QString &line : lines) {
+            if (line.trimmed().startsWith(role))
+                return line;
+        }
+        return QString();
+    };
+    CHECK(lineOf(QStringLiteral("Engineering Lead")).endsWith(QStringLiteral("Counts")));
+    CHECK(lineOf(QStringLiteral("DevOps Lead"))
+              .endsWith(QStringLiteral("Counts only when the verdict is Ready with Risks")));
+    CHECK(lineOf(QStringLiteral("Security Lead")).endsWith(QStringLiteral("Rejected")));
+    CHECK(lineOf(QStringLiteral("Product Manager")).endsWith(QStringLiteral("Not signed")));
 
     const CliResult gate = check(cli, { QStringLiteral("--min"), QStringLiteral("ready-with-risks") });
     CHECK(gate.exitCode == 1);
     CHECK(gate.out.contains(QStringLiteral("Security Lead rejected")));
     CHECK(gate.out.contains(QStringLiteral("Product Manager missing")));
+    const json gateDoc = json::parse(
+        check(cli, { QStringLiteral("--min"), QStringLiteral("ready-with-risks"), QStringLiteral("--json") })
+            .out.toStdString());
+    CHECK(gateDoc["signoff_shortfalls"]
+          == json::array({ { { "kind", "signoffs-rejected" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "Security Lead" } } },
+                           { { "kind", "signoffs-missing" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "Product Manager" } } },
+                           { { "kind", "signoffs-approved-with-risks-only" },
+                             { "severity", nullptr },
+                             { "count", 1 },
+                             { "items", { "DevOps Lead" } } } }));
+    REQUIRE(gateDoc["verdict_shortfalls"].size() == 1);
+    CHECK(gateDoc["verdict_shortfalls"][0]["kind"] == "open-items");
+    CHECK(gateDoc["verdict_shortfalls"][0]["severity"] == "critical");
+    CHECK(gateDoc["verdict_shortfalls"][0]["count"] == gateDoc["verdict_shortfalls"][0]["items"].size());
 }
 
 TEST_CASE("verify exits 1 and names the row when the audit trail was edited", "[cli][e2e]")
@@ -200,6 +257,13 @@ TEST_CASE("verify exits 1 and names the row when the audit trail was edited", "[
     const json history = cli.json({ QStringLiteral("history"), Project });
     const qint64 lastSeq = history["entries"].back()["seq"].get<qint64>();
     CHECK(history["entries"].back()["what"] == "item:code-quality.code-standards.comprehensive-docstrings:status");
+    CHECK(history["entries"].back()["subject"] == "item");
+    CHECK(history["entries"].back()["subject_id"] == "code-quality.code-standards.comprehensive-docstrings");
+    CHECK(history["entries"].back()["field"] == "status");
+    CHECK(history["entries"][0]["what"] == "project:name");
+    CHECK(history["entries"][0]["subject"] == "project");
+    CHECK(history["entries"][0]["subject_id"].is_null());
+    CHECK(history["entries"][0]["field"] == "name");
     CHECK(cli.json({ QStringLiteral("verify") })["ok"] == true);
 
     cli.execSql(

@@ -7,6 +7,7 @@
 #include "models/ProjectListModel.h"
 #include "models/RiskTableModel.h"
 #include "models/SignOffModel.h"
+#include "scoring/ItemRules.h"
 
 #include <QAbstractItemModelTester>
 
@@ -61,6 +62,39 @@ TEST_CASE_METHOD(OpenSession, "Checklist model mirrors the template and the stor
     CHECK(
         computed.siblingAtColumn(ChecklistModel::StatusColumn).data().toString().startsWith(QStringLiteral("Not met")));
     CHECK_FALSE(model.setData(computed, Qt::Checked, Qt::CheckStateRole));
+    // The window words the shortfall itself: the count of open critical items, translatable.
+    const int openCritical = session->assessment().bySeverity.at(Severity::Critical).open;
+    CHECK(computed.siblingAtColumn(ChecklistModel::StatusColumn).data().toString()
+          == QStringLiteral("Not met — %1 critical items open").arg(openCritical));
+}
+
+TEST_CASE_METHOD(OpenSession, "Parents and computed summary items cannot be set from any part of the window",
+                 "[gui][models][rules]")
+{
+    ChecklistModel model;
+    model.setSession(session);
+    const QString parentId = QStringLiteral("monitoring-and-alerting.alert-configuration.critical-alerts-configured");
+    REQUIRE(itemKind(session->tmpl(), parentId) == ItemKind::Parent);
+    const QModelIndex parent = model.indexOfId(parentId);
+    REQUIRE(parent.isValid());
+    CHECK_FALSE(parent.data(ChecklistModel::EditableRole).toBool());
+    CHECK_FALSE(model.flags(parent) & Qt::ItemIsUserCheckable);
+    CHECK(model.index(0, 0, parent).data(ChecklistModel::EditableRole).toBool()); // its sub-items are set
+
+    const QString manual = QStringLiteral("executive-summary.rollback-plan-tested");
+    CHECK(model.indexOfId(manual).data(ChecklistModel::EditableRole).toBool());
+    const QString computed = QStringLiteral("executive-summary.all-critical-items-completed");
+    CHECK_FALSE(model.indexOfId(computed).data(ChecklistModel::EditableRole).toBool());
+
+    // The session holds to the same rule when asked directly: nothing is stored or undoable.
+    session->setItemStatus(parentId, ItemStatus::Done);
+    session->setItemStatus(computed, ItemStatus::Done);
+    const ProjectState stored = workspace.store().loadState(project.id);
+    CHECK(stored.items.count(parentId) == 0);
+    CHECK(stored.items.count(computed) == 0);
+    CHECK_FALSE(session->undoStack()->canUndo());
+    session->setItemStatus(manual, ItemStatus::Done);
+    CHECK(workspace.store().loadState(project.id).itemState(manual).status == ItemStatus::Done);
 }
 
 TEST_CASE_METHOD(OpenSession, "Checklist filter shows open, open critical and N/A items with their headings",

@@ -1,36 +1,12 @@
 // item
 #include "cli/Context.h"
+#include "scoring/ItemRules.h"
 #include "scoring/StatusJson.h"
 #include "storage/Store.h"
 
 namespace preflight::cli {
 
 namespace {
-
-// Refuses ids the template does not have, computed summary items and parents, so a bad id in a
-// batch is reported before any item is written.
-void checkSettable(const Template &tmpl, const QString &itemId)
-{
-    if (const Item *item = tmpl.findItem(itemId)) {
-        if (!item->children.empty()) {
-            QStringList children;
-            for (const Item &child : item->children)
-                children << child.id;
-            throw usageError(QStringLiteral("item \"%1\" has sub-items and its status follows them; set %2 instead")
-                                 .arg(itemId, children.join(QStringLiteral(", "))));
-        }
-        return;
-    }
-    if (const SummaryItem *summary = tmpl.findSummaryItem(itemId)) {
-        if (summary->rule != SummaryRule::Manual)
-            throw usageError(
-                QStringLiteral("summary item \"%1\" is computed from the review (%2) and cannot be set by hand")
-                    .arg(itemId, summaryRuleKey(summary->rule)));
-        return;
-    }
-    throw dataError(QStringLiteral("unknown item \"%1\" in template %2 %3 (`preflight template show %2` lists the ids)")
-                        .arg(itemId, tmpl.id, tmpl.version));
-}
 
 nlohmann::json itemJson(const ItemState &state)
 {
@@ -62,8 +38,9 @@ int setItems(Context &context)
     patch.note = context.optionalValue(QStringLiteral("note"));
     patch.owner = context.optionalValue(QStringLiteral("owner"));
     patch.evidence = context.optionalValue(QStringLiteral("evidence"));
+    // Every id is checked before any is written, so a bad id in a batch changes nothing.
     for (const QString &itemId : itemIds) {
-        checkSettable(tmpl, itemId);
+        requireStatusSettable(tmpl, itemId);
         const QString reason = patch.reason.value_or(state.itemState(itemId).reason);
         if (*status == ItemStatus::NotApplicable && reason.trimmed().isEmpty())
             throw usageError(QStringLiteral("item \"%1\": N/A needs a reason (--reason TEXT)").arg(itemId));

@@ -1,21 +1,30 @@
 // check, history, verify
 #include "cli/Context.h"
 #include "scoring/StatusJson.h"
+#include "scoring/Wording.h"
 #include "storage/Store.h"
 
 namespace preflight::cli {
 
 namespace {
 
+// The gate's own short words for a role that holds back sign-off (documented in the README);
+// the same standings `status` and the reports word in full.
 QString signOffProblem(const SignOffStatus &status)
 {
-    if (!status.signoff)
+    switch (status.standing) {
+    case SignOffStanding::NotSigned:
         return QStringLiteral("missing");
-    if (status.signoff->decision == Decision::Reject)
+    case SignOffStanding::Rejected:
         return QStringLiteral("rejected");
-    if (status.stale)
+    case SignOffStanding::Stale:
         return QStringLiteral("stale");
-    return QStringLiteral("approved with risks, but the verdict is not Ready with Risks");
+    case SignOffStanding::ApprovedWithRisksOnly:
+        return QStringLiteral("approved with risks, but the verdict is not Ready with Risks");
+    case SignOffStanding::Counts:
+        break;
+    }
+    return {};
 }
 
 int checkProject(Context &context)
@@ -39,7 +48,7 @@ int checkProject(Context &context)
     if (!verdictMet)
         reasons << QStringLiteral("verdict %1, needs %2: %3")
                        .arg(verdictLabel(*review.tmpl, a.verdict), verdictLabel(*review.tmpl, required),
-                            a.verdictReasons.join(QStringLiteral("; ")));
+                            verdictReasonTexts(a).join(QStringLiteral("; ")));
     if (!signoffMet) {
         QStringList roles;
         for (const SignOffStatus &s : a.signoffs) {
@@ -56,7 +65,9 @@ int checkProject(Context &context)
                                      { "required", toJson(verdictKey(required)) },
                                      { "signed_off", a.signedOff },
                                      { "signoff_required", !allowUnsigned },
-                                     { "reasons", toJson(reasons) } }));
+                                     { "reasons", toJson(reasons) },
+                                     { "verdict_shortfalls", shortfallsJson(a.verdictShortfalls) },
+                                     { "signoff_shortfalls", shortfallsJson(a.signOffShortfalls) } }));
     } else if (met) {
         context.out() << review.project.name << ": met (" << verdictLabel(*review.tmpl, a.verdict)
                       << (a.signedOff ? ", signed off" : ", sign-offs not required") << ")\n";
@@ -78,7 +89,10 @@ int showHistory(Context &context)
             list.push_back({ { "seq", e.seq },
                              { "time", toJson(e.time) },
                              { "actor", toJson(e.actor) },
-                             { "what", toJson(e.what) },
+                             { "what", toJson(e.key.toString()) },
+                             { "subject", toJson(auditSubjectKey(e.key.subject)) },
+                             { "subject_id", e.key.id.isEmpty() ? nlohmann::json(nullptr) : toJson(e.key.id) },
+                             { "field", e.key.field.isEmpty() ? nlohmann::json(nullptr) : toJson(e.key.field) },
                              { "old", toJson(e.oldValue) },
                              { "new", toJson(e.newValue) },
                              { "hash", toJson(e.hash) } });
@@ -89,7 +103,7 @@ int showHistory(Context &context)
     std::vector<QStringList> rows { { QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("ACTOR"),
                                       QStringLiteral("CHANGE"), QStringLiteral("OLD -> NEW") } };
     for (const AuditEntry &e : entries)
-        rows.push_back({ QString::number(e.seq), formatTime(e.time), e.actor, e.what,
+        rows.push_back({ QString::number(e.seq), formatTime(e.time), e.actor, e.key.toString(),
                          QStringLiteral("%1 -> %2")
                              .arg(e.oldValue.isEmpty() ? QStringLiteral("-") : e.oldValue,
                                   e.newValue.isEmpty() ? QStringLiteral("-") : e.newValue) });

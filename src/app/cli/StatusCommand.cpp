@@ -1,6 +1,7 @@
 // status: the readiness of one project, for people or as the status JSON document
 #include "cli/Context.h"
 #include "scoring/StatusJson.h"
+#include "scoring/Wording.h"
 
 namespace preflight::cli {
 
@@ -15,8 +16,8 @@ void printHeader(QTextStream &out, const Review &review)
     out << project.name << "  (" << review.tmpl->id << ' ' << review.tmpl->version << ", target "
         << formatDate(project.targetDate) << (project.archived ? ", archived" : "") << ")\n\n";
     QString verdict = verdictLabel(*review.tmpl, a.verdict);
-    if (!a.verdictReasons.isEmpty())
-        verdict += QStringLiteral(": ") + a.verdictReasons.join(QStringLiteral("; "));
+    if (!a.verdictShortfalls.empty())
+        verdict += QStringLiteral(": ") + verdictReasonTexts(a).join(QStringLiteral("; "));
     std::vector<QStringList> rows {
         { QStringLiteral("Verdict"), verdict },
         { QStringLiteral("Score"),
@@ -51,8 +52,9 @@ void printSummary(QTextStream &out, const Assessment &a)
     out << "\nSummary\n";
     std::vector<QStringList> rows;
     for (const SummaryResult &s : a.summary)
-        rows.push_back({ s.met ? QStringLiteral("[x]") : QStringLiteral("[ ]"), s.text,
-                         (s.computed ? QStringLiteral("computed: ") : QStringLiteral("by hand: ")) + s.reason });
+        rows.push_back(
+            { s.met ? QStringLiteral("[x]") : QStringLiteral("[ ]"), s.text,
+              (s.computed ? QStringLiteral("computed: ") : QStringLiteral("by hand: ")) + summaryReasonText(s) });
     printTable(out, rows, QStringLiteral("  "));
 }
 
@@ -64,13 +66,12 @@ void printSignOffs(QTextStream &out, const Assessment &a)
     std::vector<QStringList> rows;
     for (const SignOffStatus &s : a.signoffs) {
         if (!s.signoff) {
-            rows.push_back({ s.role, QStringLiteral("missing") });
+            rows.push_back(
+                { s.role, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), signOffStandingText(s) });
             continue;
         }
-        QString state = s.stale ? QStringLiteral("stale: %1 changes since").arg(s.signoff->changesSince)
-                                : (s.counts ? QStringLiteral("counts") : QStringLiteral("does not count"));
-        rows.push_back(
-            { s.role, decisionKey(s.signoff->decision), s.signoff->name, formatTime(s.signoff->date), state });
+        rows.push_back({ s.role, decisionKey(s.signoff->decision), s.signoff->name, formatTime(s.signoff->date),
+                         signOffStandingText(s) });
     }
     printTable(out, rows, QStringLiteral("  "));
 }

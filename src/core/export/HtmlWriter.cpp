@@ -102,9 +102,9 @@ private:
                               "</strong> · %5")
                    .arg(verdictKey(a.verdict), user(m.verdictLabel()), signedOffText(a.signedOff), scoreText(a.score),
                         countsSentence(a.counts));
-        if (!a.verdictReasons.isEmpty()) {
+        if (!a.verdictShortfalls.empty()) {
             out += QStringLiteral("<ul>");
-            for (const QString &reason : a.verdictReasons)
+            for (const QString &reason : verdictReasonTexts(a))
                 out += QStringLiteral("<li>%1</li>").arg(user(reason));
             out += QStringLiteral("</ul>");
         }
@@ -215,7 +215,7 @@ private:
             if (result && result->computed) {
                 ItemState computed;
                 computed.status = result->met ? ItemStatus::Done : ItemStatus::Open;
-                item(user(s.text), computed, result->reason.isNull() ? QStringLiteral("") : result->reason);
+                item(user(s.text), computed, summaryReasonText(*result));
             } else {
                 item(user(s.text), m.state().itemState(s.id));
             }
@@ -272,7 +272,8 @@ private:
         for (const SignOffStatus &status : a.signoffs) {
             const QString state
                 = QStringLiteral("<span class=\"%1\">%2</span>")
-                      .arg(status.stale ? QStringLiteral("stale") : QString(), signOffStateText(status));
+                      .arg(status.standing == SignOffStanding::Stale ? QStringLiteral("stale") : QString(),
+                           signOffStandingText(status));
             if (!status.signoff) {
                 out += QStringLiteral("<tr><td>%1</td><td>—</td><td>—</td><td>—</td><td>%2</td><td>—</td></tr>\n")
                            .arg(user(status.role), state);

@@ -100,9 +100,9 @@ private:
                  .arg(text(m.verdictLabel()), signedOffText(a.signedOff).toLower(), scoreText(a.score),
                       countsSentence(a.counts)));
         line();
-        for (const QString &reason : a.verdictReasons)
+        for (const QString &reason : verdictReasonTexts(a))
             line(QStringLiteral("- ") + text(reason, QStringLiteral("  ")));
-        if (!a.verdictReasons.isEmpty())
+        if (!a.verdictShortfalls.empty())
             line();
         line(QStringLiteral("Severity markers: %1 critical · %2 high · %3 medium · %4 low")
                  .arg(severityMarker(Severity::Critical), severityMarker(Severity::High),
@@ -209,8 +209,8 @@ private:
                 QString entry = QStringLiteral("- [%1] %2 — computed")
                                     .arg(QChar(result->met ? u'x' : u' '))
                                     .arg(templateText(item.text));
-                if (!result->reason.isEmpty())
-                    entry += QStringLiteral(": ") + text(result->reason, QStringLiteral("  "));
+                if (const QString reason = summaryReasonText(*result); !reason.isEmpty())
+                    entry += QStringLiteral(": ") + text(reason, QStringLiteral("  "));
                 line(entry);
             } else {
                 task(item.text, m.state().itemState(item.id), 0);
@@ -264,12 +264,12 @@ private:
         for (const SignOffStatus &status : m.assessment().signoffs) {
             if (!status.signoff) {
                 rows.push_back({ cell(status.role), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
-                                 signOffStateText(status), QStringLiteral("—") });
+                                 signOffStandingText(status), QStringLiteral("—") });
                 continue;
             }
             const SignOff &s = *status.signoff;
             rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
-                             signOffStateText(status), cell(s.comment) });
+                             signOffStandingText(status), cell(s.comment) });
         }
         table({ QStringLiteral("Role"), QStringLiteral("Name"), QStringLiteral("Decision"), QStringLiteral("Date"),
                 QStringLiteral("State"), QStringLiteral("Comment") },

@@ -185,20 +185,6 @@ QString countsSentence(const Counts &counts)
         .arg(counts.total());
 }
 
-QString signOffStateText(const SignOffStatus &status)
-{
-    if (!status.signoff)
-        return QStringLiteral("Not signed");
-    if (!status.stale)
-        return QStringLiteral("Current");
-    const int changes = status.signoff->changesSince;
-    if (changes <= 0)
-        return QStringLiteral("Stale: the review changed since signed");
-    return QStringLiteral("Stale: %1 %2 since signed")
-        .arg(changes)
-        .arg(changes == 1 ? QLatin1String("change") : QLatin1String("changes"));
-}
-
 QString signedOffText(bool signedOff)
 {
     return signedOff ? QStringLiteral("Signed off") : QStringLiteral("Not signed off");

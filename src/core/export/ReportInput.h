@@ -3,6 +3,7 @@
 #include "model/Project.h"
 #include "model/Template.h"
 #include "scoring/Assessment.h"
+#include "scoring/Wording.h" // the assessment's wording every format shares
 
 #include <QDate>
 #include <QDateTime>
@@ -81,7 +82,6 @@ QString scoreText(std::optional<double> score); // "62.5 %", "100 %" or "n/a"
 QString dateText(const std::optional<QDate> &date); // ISO date or "not set"
 QString timestampText(const QDateTime &time); // "2026-11-25 16:42 UTC"
 QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"
-QString signOffStateText(const SignOffStatus &status); // "Current", "Stale: 3 changes since signed", "Not signed"
 QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
 QString riskLabel(const Risk &risk);
 // "Mitigated", or for accepted risks "Accepted (accepted by Mei until 2027-01-31)" and, once the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/AuditKey.h"
 #include "model/Template.h"
 
 #include <QDate>
@@ -89,7 +90,7 @@ struct AuditEntry
     QDateTime time;
     QString actor;
     qint64 projectId = 0;
-    QString what; // e.g. "item:code-quality.code-standards.style-guide.status"
+    AuditKey key; // what changed; stored as key.toString()
     QString oldValue;
     QString newValue;
     QString hash; // hex SHA-256 over this row's content and the previous row's hash

@@ -1,8 +1,10 @@
 #include "scoring/Assessment.h"
 
+#include "model/EnumKeys.h"
 #include "scoring/EffectiveStatus.h"
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace preflight {
@@ -71,34 +73,54 @@ std::optional<double> percentDone(const Counts &counts)
     return 100.0 * counts.done / applicable;
 }
 
-QString plural(int n, const QString &singular, const QString &pluralForm)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? singular : pluralForm);
-}
+constexpr std::array shortfallKindKeys = {
+    std::pair { ShortfallKind::OpenItems, "open-items" },
+    std::pair { ShortfallKind::OpenSummaryItems, "open-summary-items" },
+    std::pair { ShortfallKind::OpenSevereRisks, "open-high-or-critical-risks" },
+    std::pair { ShortfallKind::OpenMinorRisks, "open-low-or-medium-risks" },
+    std::pair { ShortfallKind::AcceptedRisks, "accepted-risks" },
+    std::pair { ShortfallKind::AcceptedSevereRisks, "accepted-high-or-critical-risks" },
+    std::pair { ShortfallKind::SignOffsRejected, "signoffs-rejected" },
+    std::pair { ShortfallKind::SignOffsMissing, "signoffs-missing" },
+    std::pair { ShortfallKind::SignOffsStale, "signoffs-stale" },
+    std::pair { ShortfallKind::SignOffsApprovedWithRisksOnly, "signoffs-approved-with-risks-only" },
+};
 
-QString itemsOpen(int n, const QString &adjective)
-{
-    return QStringLiteral("%1 open").arg(
-        plural(n, adjective + QStringLiteral(" item"), adjective + QStringLiteral(" items")));
-}
-
-QString highRisks(int n)
-{
-    return plural(n, QStringLiteral("high/critical risk"), QStringLiteral("high/critical risks"));
-}
-
-struct RiskTally
-{
-    int openHighOrCritical = 0;
-    int openOther = 0;
-    int accepted = 0;
-    int acceptedHighOrCritical = 0;
+constexpr std::array standingKeys = {
+    std::pair { SignOffStanding::NotSigned, "not-signed" },
+    std::pair { SignOffStanding::Counts, "counts" },
+    std::pair { SignOffStanding::Rejected, "rejected" },
+    std::pair { SignOffStanding::Stale, "stale" },
+    std::pair { SignOffStanding::ApprovedWithRisksOnly, "approved-with-risks-only" },
 };
 
 bool isHighOrCritical(Severity severity)
 {
     return severity == Severity::High || severity == Severity::Critical;
 }
+
+// Risks of one kind of shortfall: their ids in register order and the worst severity among them.
+struct RiskGroup
+{
+    QStringList ids;
+    std::optional<Severity> worst;
+
+    void add(const Risk &risk)
+    {
+        ids << QString::number(risk.id);
+        worst = std::max(worst.value_or(risk.severity), risk.severity);
+    }
+    int count() const { return int(ids.size()); }
+    Shortfall shortfall(ShortfallKind kind) const { return { kind, worst, count(), ids }; }
+};
+
+struct RiskTally
+{
+    RiskGroup openSevere;
+    RiskGroup openMinor;
+    RiskGroup accepted;
+    RiskGroup acceptedSevere;
+};
 
 RiskTally tallyRisks(const ProjectState &state, const QDate &today)
 {
@@ -107,15 +129,42 @@ RiskTally tallyRisks(const ProjectState &state, const QDate &today)
         const RiskStatus status = risk.effectiveStatus(today);
         const bool severe = isHighOrCritical(risk.severity);
         if (status == RiskStatus::Open)
-            ++(severe ? tally.openHighOrCritical : tally.openOther);
+            (severe ? tally.openSevere : tally.openMinor).add(risk);
         if (status == RiskStatus::Accepted) {
-            ++tally.accepted;
+            tally.accepted.add(risk);
             if (severe)
-                ++tally.acceptedHighOrCritical;
+                tally.acceptedSevere.add(risk);
         }
     }
     return tally;
 }
+
+} // namespace
+
+QString shortfallKindKey(ShortfallKind kind)
+{
+    return keyOf(shortfallKindKeys, kind);
+}
+
+QString signOffStandingKey(SignOffStanding standing)
+{
+    return keyOf(standingKeys, standing);
+}
+
+SignOffStanding signOffStanding(const std::optional<SignOff> &signoff, bool stale, Verdict verdict)
+{
+    if (!signoff)
+        return SignOffStanding::NotSigned;
+    if (signoff->decision == Decision::Reject)
+        return SignOffStanding::Rejected;
+    if (stale)
+        return SignOffStanding::Stale;
+    if (signoff->decision == Decision::ApproveWithRisks && verdict != Verdict::ReadyWithRisks)
+        return SignOffStanding::ApprovedWithRisksOnly;
+    return SignOffStanding::Counts;
+}
+
+namespace {
 
 class Assessor
 {
@@ -136,8 +185,8 @@ public:
         evaluateSignOffs();
         evaluateSummary();
         listActions();
-        m_result.openHighOrCriticalRisks = m_risks.openHighOrCritical;
-        m_result.acceptedRisks = m_risks.accepted;
+        m_result.openHighOrCriticalRisks = m_risks.openSevere.count();
+        m_result.acceptedRisks = m_risks.accepted.count();
         return std::move(m_result);
     }
 
@@ -150,7 +199,10 @@ private:
             CategoryScore score { category.id, category.title, category.severity, {}, std::nullopt };
             forEachItem(category, m_state, [&](const Item &item, ItemStatus status, bool isLeaf) {
                 add(score.counts, status);
-                if (status == ItemStatus::Open && isLeaf)
+                if (status != ItemStatus::Open)
+                    return;
+                m_openIds[category.severity] << item.id;
+                if (isLeaf)
                     m_openItems.push_back({ &category, &item });
             });
             score.score = percentDone(score.counts);
@@ -178,40 +230,37 @@ private:
         return it == m_result.bySeverity.end() ? 0 : it->second.open;
     }
 
-    SummaryResult computedResult(const SummaryItem &item) const
+    // Open checklist items of one category severity, or nothing when none is open.
+    std::optional<Shortfall> openItems(Severity severity) const
     {
-        SummaryResult result;
-        result.computed = true;
-        switch (item.rule) {
+        const auto it = m_openIds.find(severity);
+        if (it == m_openIds.end() || it->second.isEmpty())
+            return std::nullopt;
+        return Shortfall { ShortfallKind::OpenItems, severity, openOfSeverity(severity), it->second };
+    }
+
+    std::vector<Shortfall> computedShortfalls(SummaryRule rule) const
+    {
+        std::vector<Shortfall> shortfalls;
+        switch (rule) {
         case SummaryRule::AllCriticalDone:
-        case SummaryRule::AllHighDone: {
-            const bool critical = item.rule == SummaryRule::AllCriticalDone;
-            const QString adjective = critical ? QStringLiteral("critical") : QStringLiteral("high-priority");
-            const int open = openOfSeverity(critical ? Severity::Critical : Severity::High);
-            result.met = open == 0;
-            result.reason
-                = result.met ? QStringLiteral("every %1 item done or N/A").arg(adjective) : itemsOpen(open, adjective);
+        case SummaryRule::AllHighDone:
+            if (auto open = openItems(rule == SummaryRule::AllCriticalDone ? Severity::Critical : Severity::High))
+                shortfalls.push_back(*open);
             break;
-        }
-        case SummaryRule::HighRisksMitigated: {
-            result.met = m_risks.openHighOrCritical == 0 && m_risks.acceptedHighOrCritical == 0;
-            QStringList parts;
-            if (m_risks.openHighOrCritical > 0)
-                parts << QStringLiteral("%1 open").arg(highRisks(m_risks.openHighOrCritical));
-            if (m_risks.acceptedHighOrCritical > 0)
-                parts << QStringLiteral("%1 accepted, not mitigated").arg(highRisks(m_risks.acceptedHighOrCritical));
-            result.reason = result.met ? QStringLiteral("no high/critical risk open or accepted")
-                                       : parts.join(QStringLiteral(", "));
+        case SummaryRule::HighRisksMitigated:
+            if (m_risks.openSevere.count() > 0)
+                shortfalls.push_back(m_risks.openSevere.shortfall(ShortfallKind::OpenSevereRisks));
+            if (m_risks.acceptedSevere.count() > 0)
+                shortfalls.push_back(m_risks.acceptedSevere.shortfall(ShortfallKind::AcceptedSevereRisks));
             break;
-        }
         case SummaryRule::SignedOff:
-            result.met = m_result.signedOff;
-            result.reason = m_signOffReason;
+            shortfalls = m_result.signOffShortfalls;
             break;
         case SummaryRule::Manual:
             break;
         }
-        return result;
+        return shortfalls;
     }
 
     void evaluateSummary()
@@ -219,62 +268,65 @@ private:
         for (const SummaryGroup &group : m_tmpl.summary) {
             for (const SummaryItem &item : group.items) {
                 SummaryResult result;
-                if (item.rule == SummaryRule::Manual) {
-                    const ItemState itemState = m_state.itemState(item.id);
-                    result.met = itemState.status != ItemStatus::Open;
-                    result.reason = itemState.status == ItemStatus::NotApplicable
-                        ? QStringLiteral("N/A: %1").arg(itemState.reason)
-                        : (result.met ? QStringLiteral("ticked") : QStringLiteral("not ticked"));
-                } else {
-                    result = computedResult(item);
-                }
                 result.id = item.id;
                 result.groupId = group.id;
                 result.text = item.text;
+                result.rule = item.rule;
+                if (item.rule == SummaryRule::Manual) {
+                    const ItemState itemState = m_state.itemState(item.id);
+                    result.met = itemState.status != ItemStatus::Open;
+                    result.manualStatus = itemState.status;
+                    if (itemState.status == ItemStatus::NotApplicable)
+                        result.naReason = itemState.reason;
+                } else {
+                    result.computed = true;
+                    result.shortfalls = computedShortfalls(item.rule);
+                    // The sign-off rule is met with no roles to sign; the others when nothing falls short.
+                    result.met = item.rule == SummaryRule::SignedOff ? m_result.signedOff : result.shortfalls.empty();
+                }
                 m_result.summary.push_back(std::move(result));
             }
         }
     }
 
-    int openManualSummaryItems() const
+    QStringList openManualSummaryItems() const
     {
-        int open = 0;
+        QStringList open;
         for (const SummaryGroup &group : m_tmpl.summary) {
-            for (const SummaryItem &item : group.items)
-                open += item.rule == SummaryRule::Manual && m_state.itemState(item.id).status == ItemStatus::Open;
+            for (const SummaryItem &item : group.items) {
+                if (item.rule == SummaryRule::Manual && m_state.itemState(item.id).status == ItemStatus::Open)
+                    open << item.id;
+            }
         }
         return open;
     }
 
     void decideVerdict()
     {
-        QStringList blockers;
-        if (const int open = openOfSeverity(Severity::Critical))
-            blockers << itemsOpen(open, QStringLiteral("critical"));
-        if (m_risks.openHighOrCritical > 0)
-            blockers << QStringLiteral("%1 open").arg(highRisks(m_risks.openHighOrCritical));
-        if (!blockers.isEmpty()) {
+        std::vector<Shortfall> blockers;
+        if (auto open = openItems(Severity::Critical))
+            blockers.push_back(*open);
+        if (m_risks.openSevere.count() > 0)
+            blockers.push_back(m_risks.openSevere.shortfall(ShortfallKind::OpenSevereRisks));
+        if (!blockers.empty()) {
             m_result.verdict = Verdict::NotReady;
-            m_result.verdictReasons = blockers;
+            m_result.verdictShortfalls = std::move(blockers);
             return;
         }
-        QStringList shortfalls;
-        if (const int open = openOfSeverity(Severity::High))
-            shortfalls << itemsOpen(open, QStringLiteral("high-priority"));
-        if (const int open = openOfSeverity(Severity::Medium))
-            shortfalls << itemsOpen(open, QStringLiteral("medium-priority"));
-        if (const int open = openOfSeverity(Severity::Low))
-            shortfalls << itemsOpen(open, QStringLiteral("low-priority"));
-        if (const int open = openManualSummaryItems())
-            shortfalls << itemsOpen(open, QStringLiteral("summary"));
-        if (m_risks.openOther > 0)
-            shortfalls << QStringLiteral("%1 open").arg(
-                plural(m_risks.openOther, QStringLiteral("low/medium risk"), QStringLiteral("low/medium risks")));
-        if (m_risks.accepted > 0)
-            shortfalls << QStringLiteral("%1 accepted rather than mitigated")
-                              .arg(plural(m_risks.accepted, QStringLiteral("risk"), QStringLiteral("risks")));
-        m_result.verdict = shortfalls.isEmpty() ? Verdict::Ready : Verdict::ReadyWithRisks;
-        m_result.verdictReasons = shortfalls;
+        std::vector<Shortfall> shortfalls;
+        for (Severity severity : { Severity::High, Severity::Medium, Severity::Low }) {
+            if (auto open = openItems(severity))
+                shortfalls.push_back(*open);
+        }
+        // Manual summary items hold back Ready as high-priority items do.
+        if (const QStringList open = openManualSummaryItems(); !open.isEmpty())
+            shortfalls.push_back({ ShortfallKind::OpenSummaryItems, Severity::High, int(open.size()), open });
+        if (m_risks.openMinor.count() > 0)
+            shortfalls.push_back(m_risks.openMinor.shortfall(ShortfallKind::OpenMinorRisks));
+        if (m_risks.accepted.count() > 0)
+            shortfalls.push_back(m_risks.accepted.shortfall(ShortfallKind::AcceptedRisks));
+        m_result.verdict = shortfalls.empty() ? Verdict::Ready : Verdict::ReadyWithRisks;
+        m_result.verdictShortfalls = std::move(shortfalls);
     }
 
     void evaluateSignOffs()
@@ -282,7 +334,7 @@ private:
         // Hashing the whole review is a large share of an assessment, and only a sign-off's
         // staleness needs it: a project nobody signed yet skips it.
         const QString digest = m_state.signoffs.empty() ? QString() : m_state.reviewDigest();
-        QStringList missing, stale, rejected, notCounting;
+        std::map<SignOffStanding, QStringList> rolesBy;
         bool all = true;
         for (const QString &role : m_tmpl.signoffRoles) {
             SignOffStatus status;
@@ -292,33 +344,27 @@ private:
             if (it != m_state.signoffs.end()) {
                 status.signoff = *it;
                 status.stale = it->stateDigest != digest;
-                const bool approves = it->decision == Decision::Approve
-                    || (it->decision == Decision::ApproveWithRisks && m_result.verdict == Verdict::ReadyWithRisks);
-                status.counts = approves && !status.stale;
-                if (it->decision == Decision::Reject)
-                    rejected << role;
-                else if (status.stale)
-                    stale << role;
-                else if (!approves)
-                    notCounting << role;
-            } else {
-                missing << role;
             }
+            status.standing = signOffStanding(status.signoff, status.stale, m_result.verdict);
+            status.counts = status.standing == SignOffStanding::Counts;
+            rolesBy[status.standing] << role;
             all = all && status.counts;
             m_result.signoffs.push_back(std::move(status));
         }
         m_result.signedOff = all;
-        QStringList parts;
-        const auto describe = [&](const QStringList &roles, const QString &what) {
-            if (!roles.isEmpty())
-                parts << QStringLiteral("%1: %2").arg(what, roles.join(QStringLiteral(", ")));
+        // Most decisive first: a rejection, then nobody signed, then signed too early, then the
+        // approvals with risks the verdict does not call for.
+        const std::pair<SignOffStanding, ShortfallKind> order[] = {
+            { SignOffStanding::Rejected, ShortfallKind::SignOffsRejected },
+            { SignOffStanding::NotSigned, ShortfallKind::SignOffsMissing },
+            { SignOffStanding::Stale, ShortfallKind::SignOffsStale },
+            { SignOffStanding::ApprovedWithRisksOnly, ShortfallKind::SignOffsApprovedWithRisksOnly },
         };
-        describe(rejected, QStringLiteral("rejected by"));
-        describe(missing, QStringLiteral("missing"));
-        describe(stale, QStringLiteral("stale (changed since signing)"));
-        describe(notCounting, QStringLiteral("approved with risks but verdict is not Ready with Risks"));
-        m_signOffReason
-            = all ? QStringLiteral("every role approved the current state") : parts.join(QStringLiteral("; "));
+        for (const auto &[standing, kind] : order) {
+            const QStringList &roles = rolesBy[standing];
+            if (!roles.isEmpty())
+                m_result.signOffShortfalls.push_back({ kind, std::nullopt, int(roles.size()), roles });
+        }
     }
 
     void listActions()
@@ -356,8 +402,8 @@ private:
     const QDate m_today;
     const RiskTally m_risks;
     Assessment m_result;
-    std::vector<std::pair<const Category *, const Item *>> m_openItems;
-    QString m_signOffReason;
+    std::vector<std::pair<const Category *, const Item *>> m_openItems; // leaves, for the action list
+    std::map<Severity, QStringList> m_openIds; // every open item by category severity, parents included
 };
 
 } // namespace

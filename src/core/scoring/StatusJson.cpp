@@ -1,5 +1,7 @@
 #include "scoring/StatusJson.h"
 
+#include "scoring/Wording.h"
+
 #include <QTimeZone>
 
 #include <cmath>
@@ -41,6 +43,17 @@ json scoreJson(const std::optional<double> &score)
     if (!score)
         return nullptr;
     return std::round(*score * 10.0) / 10.0;
+}
+
+json shortfallsJson(const std::vector<Shortfall> &shortfalls)
+{
+    json list = json::array();
+    for (const Shortfall &shortfall : shortfalls)
+        list.push_back({ { "kind", toJson(shortfallKindKey(shortfall.kind)) },
+                         { "severity", shortfall.severity ? toJson(severityKey(*shortfall.severity)) : json(nullptr) },
+                         { "count", shortfall.count },
+                         { "items", toJson(shortfall.items) } });
+    return list;
 }
 
 json projectJson(const Project &project)
@@ -106,7 +119,8 @@ json summaryJson(const Assessment &assessment)
                             { "text", toJson(result.text) },
                             { "met", result.met },
                             { "computed", result.computed },
-                            { "reason", toJson(result.reason) } });
+                            { "reason", toJson(summaryReasonText(result)) },
+                            { "shortfalls", shortfallsJson(result.shortfalls) } });
     return summary;
 }
 
@@ -122,7 +136,8 @@ json signoffsJson(const Assessment &assessment)
                              { "date", s ? toJson(s->date) : json(nullptr) },
                              { "stale", status.stale },
                              { "changes_since", s ? json(s->changesSince) : json(nullptr) },
-                             { "counts", status.counts } });
+                             { "counts", status.counts },
+                             { "standing", toJson(signOffStandingKey(status.standing)) } });
     }
     return signoffs;
 }
@@ -157,7 +172,8 @@ json statusJson(const Template &tmpl, const ProjectState &state, const Assessmen
                { { "id", toJson(tmpl.id) }, { "version", toJson(tmpl.version) }, { "title", toJson(tmpl.title) } } },
              { "verdict", toJson(verdictKey(assessment.verdict)) },
              { "verdict_label", toJson(verdictLabel(tmpl, assessment.verdict)) },
-             { "verdict_reasons", toJson(assessment.verdictReasons) },
+             { "verdict_reasons", toJson(verdictReasonTexts(assessment)) },
+             { "verdict_shortfalls", shortfallsJson(assessment.verdictShortfalls) },
              { "score", scoreJson(assessment.score) },
              { "counts", countsJson(assessment.counts) },
              { "by_severity", bySeverity },

@@ -25,6 +25,7 @@ nlohmann::json statusJson(const Template &tmpl, const ProjectState &state, const
 nlohmann::json projectJson(const Project &project);
 nlohmann::json riskJson(const Risk &risk, const QDate &today);
 nlohmann::json scoreJson(const std::optional<double> &score); // one decimal, or null for n/a
+nlohmann::json shortfallsJson(const std::vector<Shortfall> &shortfalls); // [{kind, severity, count, items}]
 nlohmann::json toJson(const QString &text);
 nlohmann::json toJson(const QStringList &texts);
 nlohmann::json toJson(const std::optional<QDate> &date); // "YYYY-MM-DD" or null

@@ -26,7 +26,7 @@ AuditEntry readEntry(const sqlite::Statement &row)
     entry.time = parseTime(row.text(1));
     entry.actor = row.text(2);
     entry.projectId = row.integer(3);
-    entry.what = row.text(4);
+    entry.key = AuditKey::parse(row.text(4));
     entry.oldValue = row.text(5);
     entry.newValue = row.text(6);
     entry.hash = row.text(7);
@@ -59,13 +59,14 @@ Appender::Appender(sqlite::Connection &db, const QString &actor, const QString &
     , m_time(time)
 { }
 
-qint64 Appender::appendChange(qint64 projectId, const QString &what, const QString &oldValue, const QString &newValue)
+qint64 Appender::appendChange(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue)
 {
-    return oldValue == newValue ? 0 : append(projectId, what, oldValue, newValue);
+    return oldValue == newValue ? 0 : append(projectId, key, oldValue, newValue);
 }
 
-qint64 Appender::append(qint64 projectId, const QString &what, const QString &oldValue, const QString &newValue)
+qint64 Appender::append(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue)
 {
+    const QString what = key.toString();
     if (!m_headKnown) {
         sqlite::Statement last(m_db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
         if (last.step()) {
@@ -102,6 +103,18 @@ std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId)
     while (rows.step())
         result.push_back(readEntry(rows));
     return result;
+}
+
+int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 seq)
+{
+    // Read through the typed key rather than matching prefixes in SQL, so what counts as a review
+    // change is decided in one place. audit_by_project(project_id, seq) keeps this a range scan.
+    sqlite::Statement rows(db, "SELECT what FROM audit WHERE project_id = ?1 AND seq > ?2");
+    rows.bind(1, projectId).bind(2, seq);
+    int changes = 0;
+    while (rows.step())
+        changes += AuditKey::isReviewChange(AuditKey::subjectOf(rows.text(0))) ? 1 : 0;
+    return changes;
 }
 
 Store::Verification verify(const sqlite::Connection &db)

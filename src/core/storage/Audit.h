@@ -25,10 +25,10 @@ public:
     Appender(sqlite::Connection &db, const QString &actor, const QString &time);
 
     // Writes one row and returns its seq.
-    qint64 append(qint64 projectId, const QString &what, const QString &oldValue, const QString &newValue);
+    qint64 append(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue);
     // Like append, but writes nothing and returns 0 when the values are equal: an edit that
     // changes nothing leaves no trace.
-    qint64 appendChange(qint64 projectId, const QString &what, const QString &oldValue, const QString &newValue);
+    qint64 appendChange(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue);
     qint64 rowsWritten() const { return m_rowsWritten; }
 
 private:
@@ -43,6 +43,8 @@ private:
 
 QString head(const sqlite::Connection &db);
 std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId);
+// Item and risk changes audited for the project after the row `seq` (AuditKey::isReviewChange).
+int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 seq);
 Store::Verification verify(const sqlite::Connection &db);
 
 } // namespace preflight::audit

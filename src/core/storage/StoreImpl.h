@@ -18,9 +18,9 @@ namespace integrity {
 class BackgroundCheck;
 }
 
-// An entity's audited fields as (audit "what", value text) pairs, always in the same order so
+// An entity's audited fields as (audit key, value text) pairs, always in the same order so
 // two snapshots of one entity can be compared field by field.
-using AuditFields = std::vector<std::pair<QString, QString>>;
+using AuditFields = std::vector<std::pair<AuditKey, QString>>;
 
 // Private to the storage module: the parts of Store split across StoreOpen.cpp,
 // StoreProjects.cpp and StoreReview.cpp share this state and these helpers.

@@ -42,15 +42,16 @@ std::optional<Project> selectProject(const sqlite::Connection &db, const char *c
 AuditFields projectFields(const Project &project)
 {
     const auto date = [](const std::optional<QDate> &value) { return formatDate(value).value_or(QString()); };
+    const auto key = [](const char *field) { return AuditKey::project(QLatin1String(field)); };
     return {
-        { QStringLiteral("project:name"), project.name },
-        { QStringLiteral("project:description"), project.description },
-        { QStringLiteral("project:template"),
+        { key("name"), project.name },
+        { key("description"), project.description },
+        { key("template"),
           project.templateId.isEmpty() ? QString() : project.templateId + QLatin1Char('@') + project.templateVersion },
-        { QStringLiteral("project:targetDate"), date(project.targetDate) },
-        { QStringLiteral("project:actualDate"), date(project.actualDate) },
-        { QStringLiteral("project:notes"), project.notes },
-        { QStringLiteral("project:archived"), project.archived ? QStringLiteral("true") : QString() },
+        { key("targetDate"), date(project.targetDate) },
+        { key("actualDate"), date(project.actualDate) },
+        { key("notes"), project.notes },
+        { key("archived"), project.archived ? QStringLiteral("true") : QString() },
     };
 }
 
@@ -204,7 +205,7 @@ void Store::deleteProject(qint64 projectId)
     sqlite::Statement remove(*d->db, "DELETE FROM projects WHERE id = ?1");
     remove.bind(1, projectId).run();
     audit::Appender appender(*d->db, d->actor, currentTimeText());
-    appender.append(projectId, QStringLiteral("project:deleted"), project.name, QString());
+    appender.append(projectId, AuditKey::project(QLatin1String(auditfield::deleted)), project.name, QString());
     transaction.commit();
 }
 

@@ -62,28 +62,28 @@ Risk readRisk(const sqlite::Statement &row)
 
 AuditFields itemFields(const ItemState &state)
 {
-    const QString prefix = QStringLiteral("item:") + state.itemId + QLatin1Char(':');
+    const auto key = [&](const char *field) { return AuditKey::item(state.itemId, QLatin1String(field)); };
     return {
-        { prefix + QLatin1String("status"), itemStatusKey(state.status) },
-        { prefix + QLatin1String("reason"), state.reason },
-        { prefix + QLatin1String("note"), state.note },
-        { prefix + QLatin1String("owner"), state.owner },
-        { prefix + QLatin1String("evidence"), state.evidence },
+        { key(auditfield::status), itemStatusKey(state.status) },
+        { key("reason"), state.reason },
+        { key("note"), state.note },
+        { key("owner"), state.owner },
+        { key("evidence"), state.evidence },
     };
 }
 
 AuditFields riskFields(const Risk &risk)
 {
-    const QString prefix = QStringLiteral("risk:%1:").arg(risk.id);
+    const auto key = [&](const char *field) { return AuditKey::risk(risk.id, QLatin1String(field)); };
     return {
-        { prefix + QLatin1String("title"), risk.title },
-        { prefix + QLatin1String("severity"), severityKey(risk.severity) },
-        { prefix + QLatin1String("mitigation"), risk.mitigation },
-        { prefix + QLatin1String("owner"), risk.owner },
-        { prefix + QLatin1String("status"), riskStatusKey(risk.status) },
-        { prefix + QLatin1String("linkedItems"), risk.linkedItems.join(QLatin1String(", ")) },
-        { prefix + QLatin1String("acceptedBy"), risk.acceptedBy },
-        { prefix + QLatin1String("acceptedUntil"), formatDate(risk.acceptedUntil).value_or(QString()) },
+        { key("title"), risk.title },
+        { key("severity"), severityKey(risk.severity) },
+        { key("mitigation"), risk.mitigation },
+        { key("owner"), risk.owner },
+        { key(auditfield::status), riskStatusKey(risk.status) },
+        { key("linkedItems"), risk.linkedItems.join(QLatin1String(", ")) },
+        { key("acceptedBy"), risk.acceptedBy },
+        { key("acceptedUntil"), formatDate(risk.acceptedUntil).value_or(QString()) },
     };
 }
 
@@ -161,11 +161,8 @@ ProjectState Store::Impl::readState(const Project &project) const
 
     // A sign-off goes stale with every item or risk change audited after its own audit row.
     sqlite::Statement signoffs(*db,
-                               "SELECT s.role, s.name, s.decision, s.comment, s.date, s.state_digest, "
-                               "(SELECT count(*) FROM audit a WHERE a.project_id = s.project_id "
-                               "   AND a.seq > s.audit_seq "
-                               "   AND substr(a.what, 1, 5) IN ('item:', 'risk:')) "
-                               "FROM signoffs s WHERE s.project_id = ?1 ORDER BY s.role");
+                               "SELECT role, name, decision, comment, date, state_digest, audit_seq "
+                               "FROM signoffs WHERE project_id = ?1 ORDER BY role");
     signoffs.bind(1, project.id);
     while (signoffs.step()) {
         SignOff signoff;
@@ -175,7 +172,7 @@ ProjectState Store::Impl::readState(const Project &project) const
         signoff.comment = signoffs.text(3);
         signoff.date = parseTime(signoffs.text(4));
         signoff.stateDigest = signoffs.text(5);
-        signoff.changesSince = int(signoffs.integer(6));
+        signoff.changesSince = audit::reviewChangesSince(*db, project.id, signoffs.integer(6));
         state.signoffs.push_back(signoff);
     }
     return state;
@@ -321,7 +318,7 @@ void Store::removeRisk(qint64 projectId, qint64 riskId)
     remove.bind(1, riskId).run();
     const QString now = currentTimeText();
     audit::Appender appender(*d->db, d->actor, now);
-    appender.append(projectId, QStringLiteral("risk:%1:deleted").arg(riskId), risk->title, QString());
+    appender.append(projectId, AuditKey::risk(riskId, QLatin1String(auditfield::deleted)), risk->title, QString());
     d->touchProject(projectId, now);
     transaction.commit();
 }

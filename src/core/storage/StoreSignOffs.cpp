@@ -49,7 +49,7 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
     // Signing again with the same words is still a new act (new date and digest), so it is
     // always audited: the row's seq is what later changes are counted against.
     audit::Appender appender(*d->db, d->actor, now);
-    const qint64 seq = appender.append(projectId, QStringLiteral("signoff:") + signed_.role,
+    const qint64 seq = appender.append(projectId, AuditKey::signOff(signed_.role),
                                        previous ? signOffText(*previous) : QString(), signOffText(signed_));
     sqlite::Statement upsert(*d->db,
                              "INSERT OR REPLACE INTO signoffs(project_id, role, name, decision, comment, "
@@ -73,7 +73,7 @@ void Store::clearSignOff(qint64 projectId, const QString &role)
     remove.bind(1, projectId).bind(2, role).run();
     const QString now = currentTimeText();
     audit::Appender appender(*d->db, d->actor, now);
-    appender.append(projectId, QStringLiteral("signoff:") + role, signOffText(*old), QString());
+    appender.append(projectId, AuditKey::signOff(role), signOffText(*old), QString());
     d->touchProject(projectId, now);
     transaction.commit();
 }

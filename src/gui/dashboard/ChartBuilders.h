@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dashboard/Progress.h"
 #include "model/Project.h"
 #include "scoring/Assessment.h"
+#include "scoring/Progress.h"
 
 #include <QPalette>
 

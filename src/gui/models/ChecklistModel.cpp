@@ -1,8 +1,10 @@
 #include "ChecklistModel.h"
 
 #include "Appearance.h"
+#include "AssessmentLabels.h"
 #include "ProjectSession.h"
 #include "scoring/EffectiveStatus.h"
+#include "scoring/ItemRules.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -219,8 +221,7 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
     case SeverityRole:
         return node.category ? QVariant(int(node.category->severity)) : QVariant();
     case EditableRole:
-        return (node.kind == Kind::Item && node.children.empty())
-            || (node.kind == Kind::SummaryItem && node.summary->rule == SummaryRule::Manual);
+        return statusIsSettable(kindOf(node));
     case StatusRole:
         return hasStatus(node) ? QVariant(int(statusOf(node))) : QVariant();
     case SearchTextRole:
@@ -259,7 +260,7 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
     case Qt::DecorationRole:
         if (node.kind == Kind::Category)
             return dotIcon(severityColor(node.category->severity));
-        if (node.kind == Kind::SummaryItem && node.summary->rule != SummaryRule::Manual)
+        if (kindOf(node) == ItemKind::ComputedSummary)
             return themedIcon(QStringLiteral("computed"));
         return {};
     case Qt::ForegroundRole:
@@ -268,7 +269,7 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
         return {};
     case Qt::CheckStateRole:
         if (node.kind == Kind::Item || node.kind == Kind::SummaryItem) {
-            if (node.kind == Kind::SummaryItem && node.summary->rule != SummaryRule::Manual) {
+            if (kindOf(node) == ItemKind::ComputedSummary) {
                 for (const SummaryResult &result : m_session->assessment().summary) {
                     if (result.id == node.id)
                         return result.met ? Qt::Checked : Qt::Unchecked;
@@ -304,12 +305,11 @@ QVariant ChecklistModel::statusData(const Node &node, int role) const
         }
         return {};
     }
-    if (node.kind == Kind::SummaryItem && node.summary->rule != SummaryRule::Manual) {
+    if (kindOf(node) == ItemKind::ComputedSummary) {
         for (const SummaryResult &result : m_session->assessment().summary) {
             if (result.id != node.id)
                 continue;
-            const QString met = result.met ? tr("Met") : tr("Not met");
-            return result.reason.isEmpty() ? met : tr("%1 — %2").arg(met, result.reason);
+            return AssessmentLabels::summaryReason(result);
         }
         return {};
     }
@@ -317,16 +317,26 @@ QVariant ChecklistModel::statusData(const Node &node, int role) const
         return {};
     const ItemState state = m_session->state().itemState(node.id);
     const QString label = Labels::itemStatus(statusOf(node));
-    if (!node.children.empty())
+    if (kindOf(node) == ItemKind::Parent)
         return role == Qt::ToolTipRole ? tr("%1 — follows its sub-items").arg(label) : label;
     if (state.status == ItemStatus::NotApplicable && !state.reason.isEmpty())
         return tr("%1 — %2").arg(label, state.reason);
     return label;
 }
 
+ItemKind ChecklistModel::kindOf(const Node &node)
+{
+    if (node.item)
+        return itemKind(*node.item);
+    if (node.summary)
+        return itemKind(*node.summary);
+    return ItemKind::Unknown;
+}
+
 bool ChecklistModel::hasStatus(const Node &node) const
 {
-    return node.kind == Kind::Item || (node.kind == Kind::SummaryItem && node.summary->rule == SummaryRule::Manual);
+    // Parents show the status their sub-items give them; computed summary items show met/not met.
+    return node.item || kindOf(node) == ItemKind::ManualSummary;
 }
 
 ItemStatus ChecklistModel::statusOf(const Node &node) const

@@ -2,6 +2,7 @@
 
 #include "model/Project.h"
 #include "model/Template.h"
+#include "scoring/ItemRules.h"
 
 #include <QAbstractItemModel>
 
@@ -58,6 +59,7 @@ private:
     QVariant titleData(const Node &node, int role) const;
     QVariant statusData(const Node &node, int role) const;
     QVariant scoreData(const Node &node, int role) const;
+    static ItemKind kindOf(const Node &node);
     bool hasStatus(const Node &node) const;
     ItemStatus statusOf(const Node &node) const;
 

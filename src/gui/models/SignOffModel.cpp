@@ -1,6 +1,7 @@
 #include "SignOffModel.h"
 
 #include "Appearance.h"
+#include "AssessmentLabels.h"
 #include "ProjectSession.h"
 
 namespace preflight::gui {
@@ -87,6 +88,8 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
         return signoff.has_value();
     case StaleRole:
         return status.stale;
+    case StandingRole:
+        return int(status.standing);
     }
     if (index.column() == StateColumn)
         return stateText(index.row(), role);
@@ -112,45 +115,19 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
 QVariant SignOffModel::stateText(int row, int role) const
 {
     const SignOffStatus &status = m_session->assessment().signoffs[size_t(row)];
-    if (role == Qt::DecorationRole) {
+    switch (role) {
+    case Qt::DecorationRole:
         if (!status.signoff)
             return {};
-        return themedIcon(status.stale        ? QStringLiteral("warning")
-                              : status.counts ? QStringLiteral("approved")
-                                              : QStringLiteral("info"));
-    }
-    if (role == Qt::DisplayRole) {
-        if (!status.signoff)
-            return tr("Not signed");
-        if (status.stale)
-            return status.signoff->changesSince == 1
-                ? tr("Stale: 1 change since signed")
-                : tr("Stale: %1 changes since signed").arg(status.signoff->changesSince);
-        if (status.counts)
-            return tr("Counts");
-        if (status.signoff->decision == Decision::Reject)
-            return tr("Rejected");
-        if (status.signoff->decision == Decision::ApproveWithRisks)
-            return tr("Counts only when the verdict is Ready with Risks");
-        return tr("Does not count");
-    }
-    if (role == Qt::ToolTipRole) {
-        if (!status.signoff)
-            return tr("Nobody has signed off as %1 yet.").arg(status.role);
-        if (status.stale) {
-            return tr("The checklist or the risks changed after %1 signed (%2 since). The sign-off no "
-                      "longer covers what is in the review: ask for a new one.")
-                .arg(status.signoff->name, QString::number(status.signoff->changesSince));
-        }
-        if (!status.counts && status.signoff->decision == Decision::Reject)
-            return tr("%1 rejected the release: the project is not signed off while this stands.")
-                .arg(status.signoff->name);
-        if (!status.counts && status.signoff->decision == Decision::ApproveWithRisks)
-            return tr("An approval with risks accepts the open risks, so it supports only the verdict Ready "
-                      "with Risks; the current verdict is a different one.");
-        if (!status.counts)
-            return tr("This decision does not support the current verdict.");
-        return tr("A current approval that counts towards sign-off.");
+        return themedIcon(status.standing == SignOffStanding::Stale ? QStringLiteral("warning")
+                              : status.counts                       ? QStringLiteral("approved")
+                                                                    : QStringLiteral("info"));
+    case Qt::DisplayRole:
+        return AssessmentLabels::signOffStanding(status);
+    case Qt::ToolTipRole:
+        return AssessmentLabels::signOffStandingExplanation(status);
+    case StandingRole:
+        return int(status.standing);
     }
     return {};
 }

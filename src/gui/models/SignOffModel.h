@@ -14,7 +14,7 @@ class SignOffModel : public QAbstractTableModel
 
 public:
     enum Column { RoleColumn, NameColumn, DecisionColumn, CommentColumn, DateColumn, StateColumn, ColumnCount };
-    enum Role { RoleNameRole = Qt::UserRole + 1, SignedRole, StaleRole };
+    enum Role { RoleNameRole = Qt::UserRole + 1, SignedRole, StaleRole, StandingRole /* SignOffStanding as int */ };
 
     explicit SignOffModel(QObject *parent = nullptr);
     void setSession(ProjectSession *session);

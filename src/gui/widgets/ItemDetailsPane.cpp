@@ -1,7 +1,9 @@
 #include "ItemDetailsPane.h"
 
 #include "Appearance.h"
+#include "AssessmentLabels.h"
 #include "scoring/EffectiveStatus.h"
+#include "scoring/ItemRules.h"
 #include "ui_ItemDetailsPane.h"
 
 #include <QDesktopServices>
@@ -142,12 +144,7 @@ void ItemDetailsPane::setFieldText(ItemTextField field, const QString &text)
 
 bool ItemDetailsPane::isEditable() const
 {
-    if (!m_session || m_itemId.isEmpty())
-        return false;
-    if (m_session->tmpl().findItem(m_itemId))
-        return true;
-    const SummaryItem *summary = m_session->tmpl().findSummaryItem(m_itemId);
-    return summary && summary->rule == SummaryRule::Manual;
+    return m_session && !m_itemId.isEmpty() && detailsAreEditable(itemKind(m_session->tmpl(), m_itemId));
 }
 
 void ItemDetailsPane::refresh()
@@ -186,29 +183,29 @@ void ItemDetailsPane::refresh()
         ui->contextLabel->setText(tr("Summary"));
     }
 
-    if (summary && summary->rule != SummaryRule::Manual) {
+    const ItemKind kind = itemKind(*tmpl, m_itemId);
+    if (kind == ItemKind::ComputedSummary) {
         for (const SummaryResult &result : m_session->assessment().summary) {
             if (result.id == m_itemId) {
                 ui->statusLabel->setText(
-                    tr("<b>%1</b> — computed: %2")
-                        .arg(result.met ? tr("Met") : tr("Not met"), result.reason.toHtmlEscaped()));
+                    tr("Computed: %1").arg(AssessmentLabels::summaryReason(result).toHtmlEscaped()));
             }
         }
         ui->changedLabel->setText(tr("This item is worked out from the checklist, risks and sign-offs."));
         return;
     }
     const ItemState state = m_session->state().itemState(m_itemId);
-    const bool parent = item && !item->children.empty();
+    const bool settable = statusIsSettable(kind);
     const ItemStatus effective = item ? effectiveStatus(*item, m_session->state()) : state.status;
     QString status = tr("<b>%1</b>").arg(Labels::itemStatus(effective));
-    if (parent)
+    if (kind == ItemKind::Parent)
         status += tr(" — follows its sub-items");
     else if (state.status == ItemStatus::NotApplicable)
         status += tr(" — %1").arg(state.reason.toHtmlEscaped());
     ui->statusLabel->setText(status);
-    ui->doneButton->setEnabled(!parent && state.status != ItemStatus::Done);
-    ui->notApplicableButton->setEnabled(!parent);
-    ui->reopenButton->setEnabled(!parent && state.status != ItemStatus::Open);
+    ui->doneButton->setEnabled(settable && state.status != ItemStatus::Done);
+    ui->notApplicableButton->setEnabled(settable);
+    ui->reopenButton->setEnabled(settable && state.status != ItemStatus::Open);
     ui->changedLabel->setText(state.changedAt.isValid()
                                   ? tr("Last changed by %1, %2").arg(state.changedBy, shortDateTime(state.changedAt))
                                   : tr("Not touched yet."));

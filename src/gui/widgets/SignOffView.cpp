@@ -1,6 +1,7 @@
 #include "SignOffView.h"
 
 #include "Appearance.h"
+#include "AssessmentLabels.h"
 #include "ProjectSession.h"
 #include "commands/SignOffCommands.h"
 #include "dialogs/SignOffDialog.h"
@@ -101,7 +102,7 @@ void SignOffView::refresh()
                                                            .arg(approvals)
                                                            .arg(assessment.signoffs.size()));
     QStringList reasons;
-    for (const QString &reason : assessment.verdictReasons)
+    for (const QString &reason : AssessmentLabels::verdictReasons(assessment))
         reasons << reason.toHtmlEscaped();
     ui->reasonsLabel->setText(reasons.isEmpty() ? QString()
                                                 : QStringLiteral("• ") + reasons.join(QStringLiteral("<br>• ")));

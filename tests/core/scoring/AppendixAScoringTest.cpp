@@ -1,4 +1,5 @@
 #include "scoring/Assessment.h"
+#include "scoring/Wording.h"
 #include "templates/TemplateRegistry.h"
 
 #include <catch2/catch.hpp>
@@ -18,7 +19,7 @@ TEST_CASE("Appendix A scores a fresh review as Not Ready with 264 open items", "
     CHECK(a.counts.total() == tmpl->itemCount());
     CHECK(a.bySeverity.at(Severity::Critical).open + a.bySeverity.at(Severity::High).open == 264);
     CHECK(a.verdict == Verdict::NotReady);
-    CHECK(a.verdictReasons
+    CHECK(verdictReasonTexts(a)
           == QStringList { QStringLiteral("%1 critical items open").arg(a.bySeverity.at(Severity::Critical).open) });
     CHECK(a.categories.size() == 14);
     CHECK(a.signoffs.size() == 4);

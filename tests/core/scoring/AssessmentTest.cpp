@@ -2,6 +2,7 @@
 
 #include "core/scoring/SampleReview.h"
 #include "scoring/EffectiveStatus.h"
+#include "scoring/Wording.h"
 
 #include <catch2/catch.hpp>
 
@@ -60,16 +61,16 @@ TEST_CASE("an untouched project is Not Ready with every item open", "[scoring]")
 {
     const Assessment a = assess(sampleTemplate(), ProjectState {}, Today);
     CHECK(a.verdict == Verdict::NotReady);
-    CHECK(a.verdictReasons == QStringList { QStringLiteral("5 critical items open") });
+    CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("5 critical items open") });
     CHECK(a.counts.open == 9);
     CHECK(a.counts.done == 0);
     CHECK(a.bySeverity.at(Severity::Critical).open == 5);
     CHECK(a.bySeverity.at(Severity::High).open == 2);
     REQUIRE(a.score.has_value());
     CHECK(*a.score == 0.0);
-    CHECK(summary(a, "exec.critical").reason == QStringLiteral("5 critical items open"));
+    CHECK(summaryReasonText(summary(a, "exec.critical")) == QStringLiteral("5 critical items open"));
     CHECK_FALSE(summary(a, "exec.critical").met);
-    CHECK(summary(a, "exec.high").reason == QStringLiteral("2 high-priority items open"));
+    CHECK(summaryReasonText(summary(a, "exec.high")) == QStringLiteral("2 high-priority items open"));
 }
 
 TEST_CASE("category score is done over applicable items, n/a when all are N/A", "[scoring]")
@@ -149,14 +150,14 @@ TEST_CASE("open critical items or open high risks make the verdict Not Ready", "
         setStatus(state, { "cp.b" }, ItemStatus::Open);
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::NotReady);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("2 critical items open") }); // cp.b and cp
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("2 critical items open") }); // cp.b and cp
     }
     SECTION("an open high risk")
     {
         state.risks.push_back(risk(1, Severity::High, RiskStatus::Open));
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::NotReady);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("1 high/critical risk open") });
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("1 high/critical risk open") });
         CHECK(a.openHighOrCriticalRisks == 1);
     }
     SECTION("an accepted critical risk whose acceptance expired")
@@ -177,35 +178,36 @@ TEST_CASE("Ready with Risks names what keeps it from Ready", "[scoring][verdict]
         setStatus(state, { "h2" }, ItemStatus::Open);
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::ReadyWithRisks);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("1 high-priority item open") });
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("1 high-priority item open") });
         CHECK_FALSE(summary(a, "exec.high").met);
-        CHECK(summary(a, "exec.high").reason == QStringLiteral("1 high-priority item open"));
+        CHECK(summaryReasonText(summary(a, "exec.high")) == QStringLiteral("1 high-priority item open"));
     }
     SECTION("a manual summary item open")
     {
         setStatus(state, { "exec.rollback" }, ItemStatus::Open);
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::ReadyWithRisks);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("1 summary item open") });
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("1 summary item open") });
         CHECK_FALSE(summary(a, "exec.rollback").computed);
-        CHECK(summary(a, "exec.rollback").reason == QStringLiteral("not ticked"));
+        CHECK(summaryReasonText(summary(a, "exec.rollback")) == QStringLiteral("not ticked"));
     }
     SECTION("a high risk accepted rather than mitigated, acceptance still valid")
     {
         state.risks.push_back(risk(1, Severity::High, RiskStatus::Accepted, Today));
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::ReadyWithRisks);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("1 risk accepted rather than mitigated") });
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("1 risk accepted rather than mitigated") });
         CHECK(a.acceptedRisks == 1);
         CHECK_FALSE(summary(a, "exec.risks").met);
-        CHECK(summary(a, "exec.risks").reason == QStringLiteral("1 high/critical risk accepted, not mitigated"));
+        CHECK(summaryReasonText(summary(a, "exec.risks"))
+              == QStringLiteral("1 high/critical risk accepted, not mitigated"));
     }
     SECTION("a low risk still open")
     {
         state.risks.push_back(risk(1, Severity::Low, RiskStatus::Open));
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::ReadyWithRisks);
-        CHECK(a.verdictReasons == QStringList { QStringLiteral("1 low/medium risk open") });
+        CHECK(verdictReasonTexts(a) == QStringList { QStringLiteral("1 low/medium risk open") });
     }
 }
 
@@ -217,7 +219,7 @@ TEST_CASE("Ready for Production when everything is done or N/A and risks are res
     state.risks.push_back(risk(2, Severity::High, RiskStatus::Closed));
     const Assessment a = assess(sampleTemplate(), state, Today);
     CHECK(a.verdict == Verdict::Ready);
-    CHECK(a.verdictReasons.isEmpty());
+    CHECK(a.verdictShortfalls.empty());
     CHECK(*a.score == 100.0);
     CHECK(summary(a, "exec.critical").met);
     CHECK(summary(a, "exec.risks").met);
@@ -225,7 +227,7 @@ TEST_CASE("Ready for Production when everything is done or N/A and risks are res
     // Sign-offs never change the verdict: nobody has signed yet.
     CHECK_FALSE(a.signedOff);
     CHECK_FALSE(summary(a, "exec.signed").met);
-    CHECK(summary(a, "exec.signed").reason == QStringLiteral("missing: Engineering Lead, DevOps Lead"));
+    CHECK(summaryReasonText(summary(a, "exec.signed")) == QStringLiteral("missing: Engineering Lead, DevOps Lead"));
 }
 
 TEST_CASE("the action list puts high risks first, then items by severity and category order", "[scoring]")

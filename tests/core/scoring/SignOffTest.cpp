@@ -1,5 +1,6 @@
 #include "core/scoring/SampleReview.h"
 #include "scoring/Assessment.h"
+#include "scoring/Wording.h"
 
 #include <QTimeZone>
 
@@ -37,8 +38,9 @@ TEST_CASE("every role approving the current state signs the project off", "[scor
     sign(state, "DevOps Lead", Decision::Approve);
     a = assess(sampleTemplate(), state, Today);
     CHECK(a.signedOff);
+    CHECK(a.signOffShortfalls.empty());
     CHECK(a.summary.back().met);
-    CHECK(a.summary.back().reason == QStringLiteral("every role approved the current state"));
+    CHECK(summaryReasonText(a.summary.back()) == QStringLiteral("every role approved the current state"));
 }
 
 TEST_CASE("a later edit makes earlier sign-offs stale", "[scoring][signoff]")
@@ -53,7 +55,8 @@ TEST_CASE("a later edit makes earlier sign-offs stale", "[scoring][signoff]")
     CHECK(a.signoffs[0].stale);
     CHECK(a.signoffs[1].stale);
     CHECK_FALSE(a.signoffs[0].counts);
-    CHECK(a.summary.back().reason == QStringLiteral("stale (changed since signing): Engineering Lead, DevOps Lead"));
+    CHECK(summaryReasonText(a.summary.back())
+          == QStringLiteral("stale (changed since signing): Engineering Lead, DevOps Lead"));
 }
 
 TEST_CASE("a reject overrides every approval", "[scoring][signoff]")
@@ -65,7 +68,7 @@ TEST_CASE("a reject overrides every approval", "[scoring][signoff]")
     CHECK_FALSE(a.signedOff);
     CHECK_FALSE(a.signoffs[1].stale);
     CHECK_FALSE(a.signoffs[1].counts);
-    CHECK(a.summary.back().reason == QStringLiteral("rejected by: DevOps Lead"));
+    CHECK(summaryReasonText(a.summary.back()) == QStringLiteral("rejected by: DevOps Lead"));
 }
 
 TEST_CASE("approve with risks counts only for a Ready with Risks verdict", "[scoring][signoff]")
@@ -78,7 +81,7 @@ TEST_CASE("approve with risks counts only for a Ready with Risks verdict", "[sco
         const Assessment a = assess(sampleTemplate(), state, Today);
         CHECK(a.verdict == Verdict::Ready);
         CHECK_FALSE(a.signedOff);
-        CHECK(a.summary.back().reason
+        CHECK(summaryReasonText(a.summary.back())
               == QStringLiteral("approved with risks but verdict is not Ready with Risks: Engineering Lead"));
     }
     SECTION("verdict Ready with Risks: it counts")

@@ -45,13 +45,35 @@ TEST_CASE("status JSON carries the documented keys and values", "[scoring][json]
     CHECK(medium["na"] == 1);
 
     const json &high = doc["summary"][1];
-    CHECK(high
-          == json { { "id", "exec.high" },
-                    { "group", "exec" },
-                    { "text", "All high items completed" },
-                    { "met", false },
-                    { "computed", true },
-                    { "reason", "1 high-priority item open" } });
+    CHECK(
+        high
+        == json {
+            { "id", "exec.high" },
+            { "group", "exec" },
+            { "text", "All high items completed" },
+            { "met", false },
+            { "computed", true },
+            { "reason", "1 high-priority item open" },
+            { "shortfalls",
+              json::array(
+                  { { { "kind", "open-items" }, { "severity", "high" }, { "count", 1 }, { "items", { "h2" } } } }) } });
+    CHECK(doc["summary"][2]["reason"] == "not ticked");
+    CHECK(doc["summary"][2]["shortfalls"] == json::array());
+
+    // The structured reasons sit beside the sentences, one for one.
+    const json &shortfalls = doc["verdict_shortfalls"];
+    REQUIRE(shortfalls.size() == 4);
+    CHECK(shortfalls[0]
+          == json { { "kind", "open-items" }, { "severity", "high" }, { "count", 1 }, { "items", { "h2" } } });
+    CHECK(shortfalls[1]
+          == json { { "kind", "open-items" }, { "severity", "low" }, { "count", 1 }, { "items", { "l1" } } });
+    CHECK(shortfalls[2]
+          == json { { "kind", "open-summary-items" },
+                    { "severity", "high" },
+                    { "count", 1 },
+                    { "items", { "exec.rollback" } } });
+    CHECK(shortfalls[3]
+          == json { { "kind", "accepted-risks" }, { "severity", "high" }, { "count", 1 }, { "items", { "4" } } });
 
     CHECK(doc["risks"]["open_high_or_critical"] == 0);
     CHECK(doc["risks"]["accepted"] == 1);
@@ -63,6 +85,12 @@ TEST_CASE("status JSON carries the documented keys and values", "[scoring][json]
     CHECK(doc["signoffs"][0]["role"] == "Engineering Lead");
     CHECK(doc["signoffs"][0]["decision"].is_null());
     CHECK(doc["signoffs"][0]["stale"] == false);
+    CHECK(doc["signoffs"][0]["standing"] == "not-signed");
+    CHECK(doc["summary"][4]["shortfalls"][0]
+          == json { { "kind", "signoffs-missing" },
+                    { "severity", nullptr },
+                    { "count", 2 },
+                    { "items", { "Engineering Lead", "DevOps Lead" } } });
     CHECK(doc["signed_off"] == false);
 
     REQUIRE(doc["actions"].size() == 3);

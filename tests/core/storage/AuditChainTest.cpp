@@ -69,7 +69,7 @@ TEST_CASE("verify finds an altered row even when its own hash was recomputed", "
         REQUIRE(row.seq == 6);
         const QString previous = store->history(store->findProject(QStringLiteral("Project 1"))->id)[1].hash;
         const QString forged = audit::rowHash(previous, row.seq, row.time.toString(Qt::ISODateWithMs), row.actor,
-                                              row.projectId, row.what, row.oldValue, QStringLiteral("na"));
+                                              row.projectId, row.key.toString(), row.oldValue, QStringLiteral("na"));
         rawExec(temp.path,
                 QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'na', hash = "
                                "'%1' WHERE seq = 6")

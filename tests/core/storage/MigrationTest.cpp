@@ -30,9 +30,11 @@ void buildDatabaseAtVersion(const QString &path, int version)
             "VALUES(7, 1, 'No failover', 'high', 'open', '[\"ops.backups\"]', '2025-01-02T03:04:05.678Z', "
             "'2025-01-02T03:04:05.678Z')");
     audit::Appender appender(db, QStringLiteral("old-app"), time);
-    appender.append(1, QStringLiteral("project:name"), QString(), QStringLiteral("Legacy"));
-    const qint64 seq = appender.append(1, QStringLiteral("signoff:SRE"), QString(), QStringLiteral("approve by Kim"));
-    appender.append(1, QStringLiteral("item:ops.backups:status"), QStringLiteral("open"), QStringLiteral("na"));
+    appender.append(1, AuditKey::parse(QStringLiteral("project:name")), QString(), QStringLiteral("Legacy"));
+    const qint64 seq = appender.append(1, AuditKey::parse(QStringLiteral("signoff:SRE")), QString(),
+                                       QStringLiteral("approve by Kim"));
+    appender.append(1, AuditKey::parse(QStringLiteral("item:ops.backups:status")), QStringLiteral("open"),
+                    QStringLiteral("na"));
     sqlite::Statement signoff(db,
                               "INSERT INTO signoffs(project_id, role, name, decision, date, state_digest, "
                               "audit_seq) VALUES(1, 'SRE', 'Kim', 'approve', ?1, 'abc', ?2)");

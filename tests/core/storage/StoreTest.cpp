@@ -70,7 +70,7 @@ TEST_CASE("Store creates, finds, updates and deletes projects", "[store]")
     // The audit trail outlives the project.
     const auto history = store->history(created.id);
     REQUIRE_FALSE(history.empty());
-    CHECK(history.back().what == QStringLiteral("project:deleted"));
+    CHECK(history.back().key.toString() == QStringLiteral("project:deleted"));
     CHECK(history.back().oldValue == QStringLiteral("Payments API"));
 }
 
@@ -295,14 +295,14 @@ TEST_CASE("Every change writes one audit row per changed field, and no-ops write
     store->setItem(id, QStringLiteral("x.y"), patch);
     auto history = store->history(id);
     REQUIRE(history.size() == base + 2);
-    CHECK(history[base].what == QStringLiteral("item:x.y:status"));
+    CHECK(history[base].key.toString() == QStringLiteral("item:x.y:status"));
     CHECK(history[base].oldValue == QStringLiteral("open"));
     CHECK(history[base].newValue == QStringLiteral("done"));
     CHECK(history[base].actor == QStringLiteral("erin"));
     CHECK(history[base].projectId == id);
     CHECK(history[base].time.timeSpec() == Qt::UTC);
     CHECK(history[base].hash.size() == 64);
-    CHECK(history[base + 1].what == QStringLiteral("item:x.y:owner"));
+    CHECK(history[base + 1].key.toString() == QStringLiteral("item:x.y:owner"));
 
     const QString head = store->auditHead();
     const qint64 version = store->dataVersion();

@@ -1,19 +1,17 @@
-#include "Progress.h"
+#include "scoring/Progress.h"
 
 #include "scoring/Assessment.h"
 
-namespace preflight::gui {
+#include <algorithm>
+
+namespace preflight {
 
 namespace {
 
-// "item:<item id>:status": the audit key the store writes for a status change.
-std::optional<QString> statusChangeItem(const AuditEntry &entry)
+bool isStatusChange(const Template &tmpl, const AuditEntry &entry)
 {
-    static const QString prefix = QStringLiteral("item:");
-    static const QString suffix = QStringLiteral(":status");
-    if (!entry.what.startsWith(prefix) || !entry.what.endsWith(suffix))
-        return std::nullopt;
-    return entry.what.mid(prefix.size(), entry.what.size() - prefix.size() - suffix.size());
+    return entry.key.subject == AuditSubject::Item && entry.key.field == QLatin1String(auditfield::status)
+        && tmpl.findItem(entry.key.id);
 }
 
 ProgressPoint pointFor(const Template &tmpl, const ProjectState &state, const QDateTime &time)
@@ -31,7 +29,7 @@ std::vector<ProgressPoint> progressOverTime(const Template &tmpl, const ProjectS
 {
     std::vector<const AuditEntry *> changes;
     for (const AuditEntry &entry : history) {
-        if (statusChangeItem(entry) && tmpl.findItem(*statusChangeItem(entry)))
+        if (isStatusChange(tmpl, entry))
             changes.push_back(&entry);
     }
     // Start from the project as created: nothing ticked. Risks and sign-offs are kept as they
@@ -43,8 +41,8 @@ std::vector<ProgressPoint> progressOverTime(const Template &tmpl, const ProjectS
     const size_t step = std::max<size_t>(1, changes.size() / size_t(std::max(1, maxPoints - 2)));
     for (size_t i = 0; i < changes.size(); ++i) {
         const AuditEntry &entry = *changes[i];
-        ItemState &state = replay.items[*statusChangeItem(entry)];
-        state.itemId = *statusChangeItem(entry);
+        ItemState &state = replay.items[entry.key.id];
+        state.itemId = entry.key.id;
         state.status = itemStatusFromKey(entry.newValue).value_or(ItemStatus::Open);
         if (state.status == ItemStatus::NotApplicable && state.reason.isEmpty())
             state.reason = QStringLiteral("-"); // the replay needs no reason text, only the status
@@ -54,4 +52,4 @@ std::vector<ProgressPoint> progressOverTime(const Template &tmpl, const ProjectS
     return points;
 }
 
-} // namespace preflight::gui
+} // namespace preflight

@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-namespace preflight::gui {
+namespace preflight {
 
 struct ProgressPoint
 {
@@ -23,4 +23,4 @@ struct ProgressPoint
 std::vector<ProgressPoint> progressOverTime(const Template &tmpl, const ProjectState &current,
                                             const std::vector<AuditEntry> &history, int maxPoints = 120);
 
-} // namespace preflight::gui
+} // namespace preflight
