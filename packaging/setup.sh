@@ -21,6 +21,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libharfbuzz-dev                             # font subsetting for the PDF report
     xvfb xauth                                  # headless GUI runs (xvfb-run)
     fonts-dejavu-core fonts-symbola             # the PDF report's fonts (src/report/ReportFonts.cpp)
+    fonts-noto-cjk                              # the PDF report's Chinese, Japanese and Korean font
     cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)
     desktop-file-utils appstream                # packaging validation tests

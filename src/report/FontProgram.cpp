@@ -1,9 +1,11 @@
-#include "TrueTypeSubset.h"
+#include "FontProgram.h"
 
 #include <QtEndian>
 
 #include <algorithm>
+#include <hb-subset.h>
 #include <map>
+#include <memory>
 
 namespace preflight::pdf {
 
@@ -26,36 +28,6 @@ quint32 checksum(QByteArrayView data)
     for (qsizetype i = 0; i < data.size(); i += 4)
         sum += u32(data, i); // past the end reads as the zero padding
     return sum;
-}
-
-// Glyph `id`'s bytes in glyf, from loca in its short or long format.
-QByteArrayView glyphData(QByteArrayView glyf, QByteArrayView loca, bool longLoca, quint32 id)
-{
-    const qsizetype start = longLoca ? qsizetype(u32(loca, id * 4)) : qsizetype(u16(loca, id * 2)) * 2;
-    const qsizetype end = longLoca ? qsizetype(u32(loca, (id + 1) * 4)) : qsizetype(u16(loca, (id + 1) * 2)) * 2;
-    if (start >= end || end > glyf.size())
-        return {};
-    return glyf.sliced(start, end - start);
-}
-
-// Adds the glyphs a composite glyph is built from (recursively: components may be composite).
-void addComponents(QByteArrayView glyf, QByteArrayView loca, bool longLoca, quint32 id, std::set<quint32> &glyphs)
-{
-    const QByteArrayView data = glyphData(glyf, loca, longLoca, id);
-    if (data.size() < 10 || s16(data, 0) >= 0)
-        return; // empty or a simple glyph
-    constexpr quint16 ArgsAreWords = 0x0001, HaveScale = 0x0008, MoreComponents = 0x0020, HaveXYScale = 0x0040,
-                      HaveTwoByTwo = 0x0080;
-    qsizetype at = 10;
-    quint16 flags = MoreComponents;
-    while ((flags & MoreComponents) && at + 4 <= data.size()) {
-        flags = u16(data, at);
-        const quint32 component = u16(data, at + 2);
-        at += 4 + ((flags & ArgsAreWords) ? 4 : 2);
-        at += (flags & HaveScale) ? 2 : (flags & HaveXYScale) ? 4 : (flags & HaveTwoByTwo) ? 8 : 0;
-        if (glyphs.insert(component).second)
-            addComponents(glyf, loca, longLoca, component, glyphs);
-    }
 }
 
 // Name `id` from the name table: a Windows (UTF-16BE) record if there is one, else a Mac Roman one.
@@ -132,41 +104,27 @@ TrueTypeMetrics readTrueTypeMetrics(const QRawFont &font)
     return m;
 }
 
-QByteArray subsetTrueType(const QRawFont &font, const std::set<quint32> &used)
+FontOutlines outlinesOf(const QRawFont &font)
 {
-    const QByteArray head = font.fontTable("head"), maxp = font.fontTable("maxp");
-    const QByteArray glyf = font.fontTable("glyf"), loca = font.fontTable("loca");
-    if (glyf.isEmpty() || loca.isEmpty() || head.size() < 54 || maxp.size() < 6)
-        return {};
-    const bool longLoca = s16(head, 50) == 1;
-    const quint32 glyphCount = u16(maxp, 4);
+    if (!font.fontTable("glyf").isEmpty() && !font.fontTable("loca").isEmpty())
+        return FontOutlines::TrueType;
+    if (!font.fontTable("CFF ").isEmpty())
+        return FontOutlines::Cff;
+    return FontOutlines::None; // CFF2 (variable), bitmaps, colour layers
+}
 
-    std::set<quint32> glyphs = used;
-    glyphs.insert(0); // .notdef, which a PDF viewer draws for anything missing
-    for (const quint32 id : used)
-        addComponents(glyf, loca, longLoca, id, glyphs);
-
-    // glyf with the kept glyphs only; loca in the long format, empty entries for the rest.
-    QByteArray newGlyf, newLoca;
-    auto next = glyphs.begin();
-    for (quint32 id = 0; id < glyphCount; ++id) {
-        put32(newLoca, quint32(newGlyf.size()));
-        if (next != glyphs.end() && *next == id) {
-            newGlyf.append(glyphData(glyf, loca, longLoca, id));
-            while (newGlyf.size() % 4)
-                newGlyf.append('\0');
-            ++next;
-        }
-    }
-    put32(newLoca, quint32(newGlyf.size()));
-
-    QByteArray newHead = head;
-    qToBigEndian<quint32>(0, newHead.data() + 8); // checkSumAdjustment, set once the file is complete
-    qToBigEndian<qint16>(1, newHead.data() + 50); // indexToLocFormat: long
-
-    // cmap, name and post are left out: a PDF addresses glyphs by id and names the font itself.
-    std::map<QByteArray, QByteArray> tables = { { "head", newHead }, { "loca", newLoca }, { "glyf", newGlyf } };
-    for (const char *tag : { "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2" }) {
+QByteArray sfntOf(const QRawFont &font, FontOutlines outlines)
+{
+    // What a PDF font program needs; cmap, name, post and the layout tables are left out (a PDF
+    // addresses glyphs by id and names the font itself), which also keeps hb-subset from adding
+    // the glyphs that GSUB substitutions could reach.
+    std::map<QByteArray, QByteArray> tables;
+    std::vector<const char *> tags = { "head", "hhea", "hmtx", "maxp", "OS/2" };
+    if (outlines == FontOutlines::TrueType)
+        tags.insert(tags.end(), { "loca", "glyf", "cvt ", "fpgm", "prep" });
+    else if (outlines == FontOutlines::Cff)
+        tags.push_back("CFF ");
+    for (const char *tag : tags) {
         QByteArray data = font.fontTable(tag);
         if (!data.isEmpty())
             tables.emplace(tag, std::move(data));
@@ -180,7 +138,7 @@ QByteArray subsetTrueType(const QRawFont &font, const std::set<quint32> &used)
         ++log2;
     }
     QByteArray file;
-    put32(file, 0x00010000);
+    put32(file, outlines == FontOutlines::Cff ? 0x4F54544F /* OTTO */ : 0x00010000);
     put16(file, count);
     put16(file, quint16(power * 16));
     put16(file, log2);
@@ -193,16 +151,47 @@ QByteArray subsetTrueType(const QRawFont &font, const std::set<quint32> &used)
         put32(file, quint32(data.size()));
         offset += quint32((data.size() + 3) & ~qsizetype(3));
     }
-    qsizetype headAt = 0;
     for (const auto &[tag, data] : tables) {
-        if (tag == "head")
-            headAt = file.size();
         file.append(data);
         while (file.size() % 4)
             file.append('\0');
     }
-    qToBigEndian<quint32>(0xB1B0AFBA - checksum(file), file.data() + headAt + 8);
     return file;
+}
+
+QByteArray subsetFont(const QRawFont &font, FontOutlines outlines, const std::set<quint32> &glyphs)
+{
+    if (outlines == FontOutlines::None)
+        return {};
+    const QByteArray sfnt = sfntOf(font, outlines);
+    const auto blobDeleter = [](hb_blob_t *blob) { hb_blob_destroy(blob); };
+    const auto faceDeleter = [](hb_face_t *face) { hb_face_destroy(face); };
+    const std::unique_ptr<hb_blob_t, decltype(blobDeleter)> blob(
+        hb_blob_create(sfnt.constData(), unsigned(sfnt.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr),
+        blobDeleter);
+    const std::unique_ptr<hb_face_t, decltype(faceDeleter)> face(hb_face_create(blob.get(), 0), faceDeleter);
+    const std::unique_ptr<hb_subset_input_t, void (*)(hb_subset_input_t *)> input(hb_subset_input_create_or_fail(),
+                                                                                  hb_subset_input_destroy);
+    if (!input)
+        return {};
+    hb_set_t *const kept = hb_subset_input_glyph_set(input.get());
+    for (const quint32 id : glyphs)
+        hb_set_add(kept, id);
+    // Glyph ids unchanged: the content streams address glyphs by their ids in the whole font.
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS);
+    const std::unique_ptr<hb_face_t, decltype(faceDeleter)> subset(hb_subset_or_fail(face.get(), input.get()),
+                                                                   faceDeleter);
+    if (!subset)
+        return {};
+    // A CFF font goes into the PDF as its bare CFF table (FontFile3 /CIDFontType0C), the most
+    // widely read form; TrueType as the whole subset file (FontFile2).
+    const std::unique_ptr<hb_blob_t, decltype(blobDeleter)> out(
+        outlines == FontOutlines::Cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
+                                      : hb_face_reference_blob(subset.get()),
+        blobDeleter);
+    unsigned length = 0;
+    const char *data = hb_blob_get_data(out.get(), &length);
+    return QByteArray(data, qsizetype(length));
 }
 
 } // namespace preflight::pdf
