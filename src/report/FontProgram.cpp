@@ -56,6 +56,45 @@ QString fontName(QByteArrayView name, quint16 id)
     return fallback;
 }
 
+// Whether a CFF program is CID-keyed: its Top DICT then starts with the ROS operator (12 30).
+bool isCidKeyed(QByteArrayView cff)
+{
+    const auto byte = [&](qsizetype at) { return at >= 0 && at < cff.size() ? quint8(cff[at]) : 0; };
+    const auto indexEnd = [&](qsizetype at) { // the first byte after the INDEX at `at`
+        const quint16 count = u16(cff, at);
+        if (count == 0)
+            return at + 2;
+        const int offSize = byte(at + 2);
+        quint32 last = 0;
+        for (int b = 0; b < offSize; ++b)
+            last = last << 8 | byte(at + 3 + qsizetype(count) * offSize + b);
+        return at + 3 + (qsizetype(count) + 1) * offSize + qsizetype(last) - 1;
+    };
+    const qsizetype topIndex = indexEnd(byte(2)); // after the header and the Name INDEX
+    if (u16(cff, topIndex) == 0)
+        return false;
+    const int offSize = byte(topIndex + 2);
+    qsizetype at = topIndex + 3 + 2 * qsizetype(offSize); // the first Top DICT's data
+    // Operands (numbers) come before their operator; skip them to the first operator.
+    while (at < cff.size()) {
+        const int b0 = byte(at);
+        if (b0 <= 21)
+            return b0 == 12 && byte(at + 1) == 30;
+        if (b0 == 28)
+            at += 3;
+        else if (b0 == 29)
+            at += 5;
+        else if (b0 == 30) { // a real: nibbles up to one of 0xf
+            while (++at < cff.size() && (byte(at) & 0x0f) != 0x0f && (byte(at) >> 4) != 0x0f) { }
+            ++at;
+        } else if (b0 >= 247 && b0 <= 254)
+            at += 2;
+        else
+            at += 1;
+    }
+    return false;
+}
+
 } // namespace
 
 quint16 u16(QByteArrayView table, qsizetype at)
@@ -177,8 +216,20 @@ QByteArray subsetFont(const QRawFont &font, FontOutlines outlines, const std::se
     hb_set_t *const kept = hb_subset_input_glyph_set(input.get());
     for (const quint32 id : glyphs)
         hb_set_add(kept, id);
-    // Glyph ids unchanged: the content streams address glyphs by their ids in the whole font.
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS);
+    // The content streams address glyphs by their ids in the whole font, so those ids must still
+    // find them. A CID-keyed CFF font (Noto Sans CJK) is addressed by CID, which its charset maps
+    // to the glyph and which the subset keeps, as in the whole font where they are the glyph ids:
+    // its glyphs may be renumbered, which spares the subset an entry for each of 65,535 glyphs.
+    // In any other font the glyph ids stay as they are.
+    bool byCid = false;
+    if (outlines == FontOutlines::Cff) {
+        const std::unique_ptr<hb_blob_t, decltype(blobDeleter)> cff(
+            hb_face_reference_table(face.get(), HB_TAG('C', 'F', 'F', ' ')), blobDeleter);
+        unsigned length = 0;
+        const char *data = hb_blob_get_data(cff.get(), &length);
+        byCid = isCidKeyed(QByteArrayView(data, qsizetype(length)));
+    }
+    hb_subset_input_set_flags(input.get(), byCid ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_RETAIN_GIDS);
     const std::unique_ptr<hb_face_t, decltype(faceDeleter)> subset(hb_subset_or_fail(face.get(), input.get()),
                                                                    faceDeleter);
     if (!subset)

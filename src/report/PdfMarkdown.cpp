@@ -144,7 +144,8 @@ FormattedParagraph formattedParagraph(const TextSpans &spans, const QFont &codeF
         QString linkText;
         for (; i < spans.size() && spans[i].link == link; ++i) {
             QTextCharFormat format = formatOf(spans[i].style, codeFont);
-            format.setForeground(LinkColor);
+            if (isWebLink(link)) // the colour of a link says where it leads only when it is a web address
+                format.setForeground(LinkColor);
             out.append(spans[i].text, format);
             linkText += spans[i].text;
         }

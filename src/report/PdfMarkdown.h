@@ -24,8 +24,8 @@ struct FormattedParagraph
 };
 
 // `spans` as one paragraph: strong text bold, emphasis italic, code in `codeFont`'s families,
-// strikethrough struck out; a link is its text in blue followed by its address in grey (a
-// printout cannot be clicked, and a javascript: link must never be).
+// strikethrough struck out; a link is its text (blue for web links) followed by its address in
+// grey (a printout cannot be clicked, and a javascript: link must never be).
 FormattedParagraph formattedParagraph(const TextSpans &spans, const QFont &codeFont);
 
 // A paragraph with an optional marker (a bullet, a number, a status label) in a column to its
