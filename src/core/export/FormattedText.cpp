@@ -160,10 +160,28 @@ std::vector<MarkdownBlock> blocksOf(cmark_node *parent)
     return blocks;
 }
 
+// Text in which Markdown finds nothing but one paragraph of itself: no character that starts or
+// ends inline syntax, entities, escapes or autolinks, no line break, and nothing at the start
+// that could open a block or the end that the paragraph would drop. Most item texts and notes
+// are such text, and a report has thousands: they need no parser.
+bool isPlainParagraph(const QString &text)
+{
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace() || text.front().isDigit()
+        || QStringView(u"#>-+=*|").contains(text.front()))
+        return false;
+    for (const QChar c : text) {
+        if (c == u'\n' || c == u'\r' || QStringView(u"\\`*_~[]<>&@").contains(c))
+            return false;
+    }
+    return !text.contains(QLatin1String("www."), Qt::CaseInsensitive) && !text.contains(QLatin1String("://"));
+}
+
 } // namespace
 
 TextSpans inlineMarkdown(const QString &markdown)
 {
+    if (isPlainParagraph(markdown))
+        return { { markdown, TextSpan::Plain, {} } };
     const Document document = parse(markdown);
     cmark_node *only = cmark_node_first_child(document.get());
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_PARAGRAPH)
@@ -175,6 +193,11 @@ TextSpans inlineMarkdown(const QString &markdown)
 
 std::vector<MarkdownBlock> markdownBlocks(const QString &markdown)
 {
+    if (isPlainParagraph(markdown)) {
+        MarkdownBlock paragraph;
+        paragraph.spans.push_back({ markdown, TextSpan::Plain, {} });
+        return { paragraph };
+    }
     return blocksOf(parse(markdown).get());
 }
 

@@ -45,6 +45,23 @@ TEST_CASE("Inline Markdown of item texts becomes styled text", "[export][markdow
         CHECK(styled(inlineMarkdown(typed)) == Spans { { typed, TextSpan::Plain } });
     }
     CHECK(inlineMarkdown(QString()).empty());
+    // Text with nothing for Markdown to read is taken as it is; anything else goes to the parser.
+    for (const QString &plain :
+         { QStringLiteral("Rollback plan tested (staging, 2026-11-20)."),
+           QStringLiteral("No hard-coded values; 3 retries!"), QStringLiteral("Note: see the runbook") }) {
+        CHECK(styled(inlineMarkdown(plain)) == Spans { { plain, TextSpan::Plain } });
+        REQUIRE(markdownBlocks(plain).size() == 1);
+        CHECK(plainText(markdownBlocks(plain).front().spans) == plain);
+    }
+    CHECK(plainText(inlineMarkdown(QStringLiteral("a\\*b"))) == QLatin1String("a*b"));
+    CHECK(plainText(inlineMarkdown(QStringLiteral("www.example.org"))) == QLatin1String("www.example.org"));
+    CHECK(inlineMarkdown(QStringLiteral("www.example.org")).front().link == QLatin1String("http://www.example.org"));
+    CHECK(inlineMarkdown(QStringLiteral("mail ops@example.org")).back().link
+          == QLatin1String("mailto:ops@example.org"));
+    CHECK(markdownBlocks(QStringLiteral("1) one")).front().kind == Kind::OrderedList);
+    CHECK(inlineMarkdown(QStringLiteral("see https://example.org/x")).back().link
+          == QLatin1String("https://example.org/x"));
+    CHECK(plainText(markdownBlocks(QStringLiteral("trailing  ")).front().spans) == QLatin1String("trailing"));
 
     const TextSpans link = inlineMarkdown(QStringLiteral("see [the `docs`](https://example.org/x) now"));
     REQUIRE(link.size() == 4);
