@@ -6,8 +6,10 @@
 #include "PdfTestTools.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QRawFont>
 #include <QRegularExpression>
+#include <QTextCharFormat>
 
 #include <catch2/catch.hpp>
 
@@ -43,6 +45,31 @@ TEST_CASE("PDF canvas draws coloured ranges of a line in their colours", "[repor
         QStringLiteral("0 0 1 rg\\nBT [^\\n]*TJ ET\\n1 0 0 rg\\nBT [^\\n]*TJ ET\\n0 0 1 rg\\nBT [^\\n]*TJ ET\\n"));
     CHECK(content.contains(order));
     CHECK(content.count(QStringLiteral("BT ")) == 3);
+}
+
+TEST_CASE("PDF canvas strikes out text formatted as struck out, and only that", "[report][pdf][markdown-text]")
+{
+    const LayoutDevice device(QSize(9917, 14033), 1200);
+    PdfDocument document;
+    PdfFonts fonts(document);
+    const PageFlow flow(&device, QRectF(0, 0, 9000, 13000));
+    QTextCharFormat struck;
+    struck.setFontStrikeOut(true);
+    const QFont font = deviceFont(QStringLiteral("DejaVu Sans"), device);
+    const auto block = flow.layout(QStringLiteral("kept gone kept"), font, 9000, { { 5, 4, struck } });
+    PdfCanvas canvas(fonts, device, 842);
+    block->draw(canvas, 0, 1, QPointF(100, 100), QColor(0, 0, 0));
+    const QString content = QString::fromLatin1(canvas.finish());
+    INFO(content.toStdString());
+    // The struck-out run, then a bar over it (a filled rectangle), then the rest.
+    CHECK(content.count(QStringLiteral("re f")) == 1);
+    CHECK(content.contains(QRegularExpression(QStringLiteral("TJ ET\n[-0-9. ]+re f\nBT "))));
+    const QFontMetricsF metrics(font, &device);
+    const QRegularExpressionMatch bar
+        = QRegularExpression(QStringLiteral("([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) re f")).match(content);
+    REQUIRE(bar.hasMatch());
+    CHECK(std::abs(bar.captured(3).toDouble() - metrics.horizontalAdvance(QStringLiteral("gone"))) < 2);
+    CHECK(std::abs(bar.captured(1).toDouble() - 100 - metrics.horizontalAdvance(QStringLiteral("kept "))) < 2);
 }
 
 TEST_CASE("PDF canvas writes text of a CFF font as text, not as filled outlines", "[report][pdf][cjk]")
