@@ -63,7 +63,7 @@ void PdfReport::categoryHeading(const Category &category)
     f.advance(f.pt(4));
 }
 
-PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+PdfReport::Item PdfReport::layOutItem(const QString &text, const ItemState &state, int depth,
                                       const SummaryResult *computed) const
 {
     const qreal indent = f.pt(NestIndent) * depth;
@@ -86,21 +86,19 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
     if (!state.evidence.isEmpty())
         details += QStringLiteral("Evidence: ") + state.evidence;
 
-    TextStyle textStyle = styles.body;
+    TextStyle textStyle = s.body;
     if (state.status == ItemStatus::NotApplicable)
         textStyle.color = NaColor;
     const qreal markerWidth = f.pt(LabelWidth + (computed ? 12 : 0));
-    std::shared_ptr<TextBlock> &mark = (*styles.labels)[{ label, markerWidth }];
+    std::shared_ptr<TextBlock> &mark = (*s.labels)[{ label, markerWidth }];
     if (!mark)
-        mark = f.layout(label, styles.label.font, markerWidth);
-    Item item { layOutMarked(mark, color, formattedParagraph(inlineMarkdown(text), styles.code), textStyle, indent,
-                             markerWidth),
-                {} };
+        mark = f.layout(label, s.label.font, markerWidth);
+    Item item { layOutMarked(mark, color, itemText(text), textStyle, indent, markerWidth), {} };
     const qreal detailIndent = indent + markerWidth, detailWidth = f.width() - detailIndent;
     const auto detail = [&](const QString &text, const QList<QTextLayout::FormatRange> &formats = {}) {
         Marked line;
-        line.body = f.layout(text, styles.small.font, detailWidth, formats);
-        line.bodyColor = styles.small.color;
+        line.body = f.layout(text, s.small.font, detailWidth, formats);
+        line.bodyColor = s.small.color;
         line.indent = detailIndent;
         item.details.push_back(std::move(line));
     };
@@ -112,18 +110,13 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
         if (blocks.size() == 1 && blocks.front().kind == MarkdownBlock::Kind::Paragraph) {
             FormattedParagraph note;
             note.append(QStringLiteral("Note: "));
-            const FormattedParagraph body = formattedParagraph(blocks.front().spans, styles.smallCode);
-            for (QTextLayout::FormatRange range : body.formats) {
-                range.start += int(note.text.size());
-                note.formats.append(range);
-            }
-            note.text += body.text;
+            note.append(formattedParagraph(blocks.front().spans, s.smallCode));
             detail(note.text, note.formats);
         } else {
             detail(blocks.empty() ? QStringLiteral("Note: ") + state.note : QStringLiteral("Note:"));
             const qreal noteIndent = f.pt(NestIndent) / 2;
-            for (Marked &paragraph : layOutBlocks(f, blocks, { styles.small, styles.smallCode },
-                                                  detailIndent + noteIndent, detailWidth - noteIndent))
+            for (Marked &paragraph :
+                 layOutBlocks(f, blocks, { s.small, s.smallCode }, detailIndent + noteIndent, detailWidth - noteIndent))
                 item.details.push_back(std::move(paragraph));
         }
     }
@@ -147,9 +140,9 @@ void PdfReport::summaryGroup(const SummaryGroup &group)
     for (const SummaryItem &summary : group.items) {
         const SummaryResult *result = m.summaryResult(summary.id);
         if (result && result->computed)
-            place(layOutItem(s, summary.text, {}, 0, result));
+            place(layOutItem(summary.text, {}, 0, result));
         else
-            place(layOutItem(s, summary.text, m.state().itemState(summary.id), 0));
+            place(layOutItem(summary.text, m.state().itemState(summary.id), 0));
     }
 }
 
@@ -174,7 +167,7 @@ void PdfReport::checklist()
             section = row.section;
             subheading(section->title);
         }
-        place(layOutItem(s, row.item->text, row.state, row.depth));
+        place(layOutItem(row.item->text, row.state, row.depth));
     }
 }
 

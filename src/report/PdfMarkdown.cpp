@@ -131,6 +131,15 @@ void FormattedParagraph::append(const QString &more, const QTextCharFormat &form
     text += more;
 }
 
+void FormattedParagraph::append(const FormattedParagraph &more)
+{
+    for (QTextLayout::FormatRange range : more.formats) {
+        range.start += int(text.size());
+        formats.append(range);
+    }
+    text += more.text;
+}
+
 FormattedParagraph formattedParagraph(const TextSpans &spans, const QFont &codeFont)
 {
     FormattedParagraph out;

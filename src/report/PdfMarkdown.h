@@ -21,6 +21,7 @@ struct FormattedParagraph
     QList<QTextLayout::FormatRange> formats;
 
     void append(const QString &more, const QTextCharFormat &format = {});
+    void append(const FormattedParagraph &more);
 };
 
 // `spans` as one paragraph: strong text bold, emphasis italic, code in `codeFont`'s families,

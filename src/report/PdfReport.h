@@ -59,7 +59,7 @@ private:
     };
     Marked layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor, FormattedParagraph text,
                         const TextStyle &textStyle, qreal indent, qreal markerWidth) const;
-    Item layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+    Item layOutItem(const QString &text, const ItemState &state, int depth,
                     const SummaryResult *computed = nullptr) const;
     // An item's text (inline Markdown) in the body style.
     FormattedParagraph itemText(const QString &markdown) const;
