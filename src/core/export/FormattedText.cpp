@@ -2,11 +2,13 @@
 
 #include <QUrl>
 
+#include <array>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 namespace preflight {
 
@@ -166,14 +168,27 @@ std::vector<MarkdownBlock> blocksOf(cmark_node *parent)
 // are such text, and a report has thousands: they need no parser.
 bool isPlainParagraph(const QString &text)
 {
+    // A table by character, since this runs over every character of every item text and note.
+    static constexpr auto Special = [] {
+        std::array<bool, 128> special {};
+        for (const char c : std::string_view("\\`*_~[]<>&@\n\r"))
+            special[std::size_t(c)] = true;
+        return special;
+    }();
     if (text.isEmpty() || text.front().isSpace() || text.back().isSpace() || text.front().isDigit()
         || QStringView(u"#>-+=*|").contains(text.front()))
         return false;
-    for (const QChar c : text) {
-        if (c == u'\n' || c == u'\r' || QStringView(u"\\`*_~[]<>&@").contains(c))
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < Special.size() && Special[c])
+            return false;
+        // The starts of web addresses that GitHub's autolinks find: "www." and "://".
+        if (c == u'.' && i >= 3 && QStringView(text).sliced(i - 3, 3).compare(u"www", Qt::CaseInsensitive) == 0)
+            return false;
+        if (c == u':' && QStringView(text).sliced(i + 1).startsWith(u"//"))
             return false;
     }
-    return !text.contains(QLatin1String("www."), Qt::CaseInsensitive) && !text.contains(QLatin1String("://"));
+    return true;
 }
 
 } // namespace
