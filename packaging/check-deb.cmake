@@ -24,7 +24,9 @@ foreach(expected
         "./usr/bin/preflight"
         "./usr/share/applications/${APP_ID}.desktop"
         "./usr/share/metainfo/${APP_ID}.metainfo.xml"
-        "./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg")
+        "./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg"
+        "./usr/share/man/man1/preflight.1.gz"
+        "./usr/share/bash-completion/completions/preflight")
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "${debs} does not install ${expected}:\n${output}")
@@ -33,7 +35,7 @@ endforeach()
 
 run(dpkg-deb --field "${debs}" Depends)
 foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6 libharfbuzz-subset0 fonts-dejavu-core
-                 fonts-symbola)
+                 fonts-symbola fonts-noto-color-emoji)
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends of ${debs} lacks ${expected}: ${output}")
@@ -52,4 +54,17 @@ run(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "${WORK_DIR}/root/usr/b
 if(NOT output STREQUAL "preflight ${VERSION}\n")
   message(FATAL_ERROR "packaged preflight --version printed '${output}'")
 endif()
-message(STATUS "${debs}: contents, dependencies and --version checked")
+
+# What `man preflight` and tab completion will read: the page unpacks and names the program, and
+# the completion script defines its function when sourced.
+run(gzip -d -c "${WORK_DIR}/root/usr/share/man/man1/preflight.1.gz")
+string(FIND "${output}" "\n.TH PREFLIGHT 1 \"" at)
+string(FIND "${output}" "\"Preflight ${VERSION}\"" version_at)
+if(at EQUAL -1 OR version_at EQUAL -1)
+  message(FATAL_ERROR "packaged man page has no .TH PREFLIGHT 1 line for version ${VERSION}:\n${output}")
+endif()
+run(bash -c "source '${WORK_DIR}/root/usr/share/bash-completion/completions/preflight' && complete -p preflight")
+if(NOT output MATCHES "-F _preflight preflight")
+  message(FATAL_ERROR "packaged completion does not complete preflight: ${output}")
+endif()
+message(STATUS "${debs}: contents, dependencies, man page, completion and --version checked")

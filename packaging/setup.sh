@@ -22,9 +22,11 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     xvfb xauth                                  # headless GUI runs (xvfb-run)
     fonts-dejavu-core fonts-symbola             # the PDF report's fonts (src/report/ReportFonts.cpp)
     fonts-noto-cjk                              # the PDF report's Chinese, Japanese and Korean font
+    fonts-noto-color-emoji                      # the window's emoji (severity markers)
     cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)
     desktop-file-utils appstream                # packaging validation tests
+    groff-base gzip                             # man page check, compressed man page
     dpkg-dev file                               # cpack -G DEB (dpkg-shlibdeps)
     clang-14 libclang-rt-14-dev                 # fuzzers (libFuzzer)
     clang-format-14                             # source style test

@@ -13,8 +13,10 @@ using TestApplication = QGuiApplication;
 
 int main(int argc, char *argv[])
 {
-    // Tests never need a real display: widgets and the PDF painter run offscreen.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Tests never need a real display: widgets and the PDF painter run offscreen. A few GUI tests
+    // also run on X11 (under Xvfb), where window activation and key bindings are the desktop's.
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("PREFLIGHT_TEST_PLATFORM").isEmpty() ? "offscreen" : qgetenv("PREFLIGHT_TEST_PLATFORM"));
     // CTest runs every test case in a process of its own, several at once: each process gets
     // its own settings folder, so a window state saved by one test never reaches another.
     const QTemporaryDir settings;

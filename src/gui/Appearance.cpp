@@ -1,6 +1,7 @@
 #include "Appearance.h"
 
 #include "PrerenderedIconEngine.h"
+#include "export/ReportInput.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -194,7 +195,7 @@ QString Labels::decision(Decision decision)
 
 QString Labels::score(const std::optional<double> &score)
 {
-    return score ? tr("%1 %").arg(qRound(*score)) : tr("n/a");
+    return score ? scoreText(score) : tr("n/a"); // rounded as the reports and the command line do
 }
 
 } // namespace preflight::gui

@@ -119,7 +119,10 @@ int run(int argc, char *argv[])
     if (requested)
         window.openProject(requested->id);
     if (!options.screenshotDir.isEmpty()) {
-        window.resize(1440, 900);
+        // make-screenshots.sh takes a desktop's size and a laptop's (PREFLIGHT_SCREENSHOT_SIZE=1024x700).
+        const QStringList size
+            = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_SIZE", QStringLiteral("1440x900")).split(u'x');
+        window.resize(size.value(0).toInt(), size.value(1).toInt());
         window.show();
         QTimer::singleShot(0, &window, [&] {
             const bool saved = takeScreenshots(window, options.screenshotDir,

@@ -16,9 +16,11 @@
 #include "widgets/VerdictBadgeDelegate.h"
 #include "widgets/WelcomePage.h"
 
+#include <QDesktopServices>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUrl>
 
 namespace preflight::gui {
 
@@ -34,6 +36,10 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     ui->projectView->setObjectName(QStringLiteral("projectView"));
     addClearButton(ui->projectFilterEdit);
     ui->mainSplitter->setStretchFactor(1, 1);
+    // The project list keeps room for a name, the verdict badge and the score: narrower, it showed
+    // only names and a scroll bar.
+    ui->mainSplitter->setCollapsible(0, false);
+    ui->projectView->parentWidget()->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     ui->mainSplitter->setSizes({ 340, 1100 });
     setupActions();
     setupStatusBar();
@@ -123,6 +129,13 @@ void MainWindow::setupStatusBar()
     m_verdictLabel->setObjectName(QStringLiteral("verdictStatus"));
     m_signedOffLabel = new QLabel(this);
     m_signedOffLabel->setObjectName(QStringLiteral("signedOffStatus"));
+    m_exportedLabel = new QLabel(this);
+    m_exportedLabel->setObjectName(QStringLiteral("exportedStatus"));
+    m_exportedLabel->setTextFormat(Qt::RichText);
+    m_exportedLabel->hide();
+    connect(m_exportedLabel, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    statusBar()->addWidget(m_exportedLabel);
     statusBar()->addPermanentWidget(m_verdictLabel);
     statusBar()->addPermanentWidget(m_signedOffLabel);
 }

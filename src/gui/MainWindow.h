@@ -74,6 +74,7 @@ private:
     void openDatabase();
     void replaceWorkspace(std::unique_ptr<Store> store);
     void showError(const QString &message) const;
+    void showExported(const QString &path);
     void projectsChanged();
     void updateStatus();
     void updatePage();
@@ -93,6 +94,7 @@ private:
     QUndoGroup m_undoGroup;
     QLabel *m_verdictLabel;
     QLabel *m_signedOffLabel;
+    QLabel *m_exportedLabel; // the last export, with links to open it or its folder
 };
 
 } // namespace preflight::gui

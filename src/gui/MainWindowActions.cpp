@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "UndoKeys.h"
 #include "Workspace.h"
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ExportDialog.h"
@@ -12,9 +13,12 @@
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -32,7 +36,8 @@ void MainWindow::setupActions()
     ui->actionQuit->setShortcut(QKeySequence::Quit);
     ui->actionUndo->setShortcut(QKeySequence::Undo);
     ui->actionUndo->setIcon(themedIcon(QStringLiteral("undo")));
-    ui->actionRedo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo });
+    ui->actionRedo->setShortcuts(redoKeys());
+    new UndoKeys(this, ui->actionUndo, ui->actionRedo);
     ui->actionRedo->setIcon(themedIcon(QStringLiteral("redo")));
     ui->actionFind->setShortcut(QKeySequence::Find);
     ui->actionDeleteProject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
@@ -110,7 +115,20 @@ void MainWindow::exportReport()
         showError(tr("Select a project to export."));
         return;
     }
-    ExportDialog(*m_session, this).exec();
+    ExportDialog dialog(*m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        showExported(dialog.path());
+}
+
+void MainWindow::showExported(const QString &path)
+{
+    const QFileInfo file(path);
+    m_exportedLabel->setText(tr("Exported %1 · <a href=\"%2\">Open</a> · <a href=\"%3\">Show Folder</a>")
+                                 .arg(file.fileName().toHtmlEscaped(),
+                                      QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded),
+                                      QUrl::fromLocalFile(file.absolutePath()).toString(QUrl::FullyEncoded)));
+    m_exportedLabel->setToolTip(QDir::toNativeSeparators(file.absoluteFilePath()));
+    m_exportedLabel->show();
 }
 
 void MainWindow::importMarkdown(const QString &path)

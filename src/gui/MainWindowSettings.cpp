@@ -31,7 +31,12 @@ const QString lastProject = QStringLiteral("session/lastProject");
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(Keys::geometry).toByteArray());
+    if (!restoreGeometry(settings.value(Keys::geometry).toByteArray())) {
+        // First start: the designed size, or what a laptop's screen has room for (a docked panel
+        // included); a window larger than the screen cuts off its own middle.
+        const QSize room = screen()->availableGeometry().size() * 0.95;
+        resize(size().boundedTo(room));
+    }
     restoreState(settings.value(Keys::state).toByteArray());
     ui->mainSplitter->restoreState(settings.value(Keys::splitter).toByteArray());
     ui->checklistView->restoreState(settings.value(Keys::checklistSplitter).toByteArray());

@@ -14,7 +14,7 @@
 namespace preflight::gui {
 
 enum class ItemTextField { Note, Owner, Evidence };
-enum class RiskField { Title, Severity, Mitigation, Owner, Status, LinkedItems };
+enum class RiskField { Title, Severity, Mitigation, Owner, Status, AcceptedUntil, LinkedItems };
 
 // One open project: the document of the GUI. It owns the project's undo stack, holds the last
 // state read from the store and its Assessment (the GUI shows only what assess() computes), and

@@ -8,6 +8,8 @@ std::unique_ptr<ReportWriter> makeReportWriter(ReportFormat format, const Report
 {
     if (format == ReportFormat::Pdf)
         return std::make_unique<PdfReportWriter>(options.pageSize);
+    if (format == ReportFormat::Csv)
+        return std::make_unique<CsvWriter>(options.csvFormulas);
     return makeTextReportWriter(format);
 }
 

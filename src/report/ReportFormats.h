@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/CsvWriter.h"
 #include "export/ReportWriter.h"
 
 #include <QPageSize>
@@ -11,6 +12,7 @@ namespace preflight {
 struct ReportOptions
 {
     QPageSize::PageSizeId pageSize = QPageSize::A4; // PDF only
+    CsvFormulas csvFormulas = CsvFormulas::Neutralised; // CSV only
 };
 
 // Every format, PDF included: what the command line and the GUI use.

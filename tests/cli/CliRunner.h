@@ -1,8 +1,14 @@
 #pragma once
 
-// Drives the real `preflight` binary against a database in a temporary folder. Shared by the CLI
-// end-to-end suites (commands, export, import).
+// Runs `preflight` commands against a database in a temporary folder: in this process through
+// preflight::cli::execute (run), or as the real binary (spawn) where the process itself is under
+// test: argument splitting, the application object, environment and locale, the window.
+// Shared by the CLI suites (commands, export, import).
 
+#include "cli/CommandLine.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -13,7 +19,10 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <optional>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace preflight::test {
 
@@ -37,9 +46,54 @@ public:
     void setEnvironment(const QString &name, const QString &value) { m_env.insert(name, value); }
     QString dir() const { return m_dir.path(); }
 
-    // Runs `preflight ARGS --db <temp db> --actor tester` with no display at all: an accidental
-    // QGuiApplication would abort because the xcb platform cannot connect.
+    // Runs `preflight ARGS --db <temp db> --actor tester` in this process, with this runner's
+    // home and data folders (and environment overrides) in place while it runs.
+    // PREFLIGHT_CLI_TESTS_SPAWN=1 sends every command through the binary instead: the whole suite
+    // as the end-to-end run it used to be.
     CliResult run(const QStringList &args, bool withDb = true) const
+    {
+        if (qEnvironmentVariableIsSet("PREFLIGHT_CLI_TESTS_SPAWN"))
+            return spawn(args, withDb);
+        std::vector<std::pair<QByteArray, std::optional<QByteArray>>> saved;
+        const auto setEnv = [&saved](const QString &name, const QString &value) {
+            const QByteArray key = name.toLocal8Bit();
+            saved.emplace_back(key,
+                               qEnvironmentVariableIsSet(key.constData())
+                                   ? std::optional<QByteArray>(qgetenv(key.constData()))
+                                   : std::nullopt);
+            qputenv(key.constData(), value.toLocal8Bit());
+        };
+        setEnv(QStringLiteral("HOME"), m_dir.path());
+        setEnv(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        for (const QString &name : m_env.keys())
+            setEnv(name, m_env.value(name));
+        // The per-user folders are named after the application (and organisation), as in the
+        // executable, which sets no organisation.
+        const QString appName = QCoreApplication::applicationName();
+        const QString orgName = QCoreApplication::organizationName();
+        QCoreApplication::setApplicationName(QStringLiteral("preflight"));
+        QCoreApplication::setOrganizationName(QString());
+
+        QBuffer out;
+        QBuffer err;
+        out.open(QIODevice::WriteOnly);
+        err.open(QIODevice::WriteOnly);
+        const int exitCode = preflight::cli::execute(withDb ? withTestDb(args) : args, out, err);
+
+        QCoreApplication::setApplicationName(appName);
+        QCoreApplication::setOrganizationName(orgName);
+        for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
+            if (it->second)
+                qputenv(it->first.constData(), *it->second);
+            else
+                qunsetenv(it->first.constData());
+        }
+        return { exitCode, QString::fromUtf8(out.data()), QString::fromUtf8(err.data()) };
+    }
+
+    // Runs the real binary the same way, with no display at all: an accidental QGuiApplication
+    // would abort because the xcb platform cannot connect.
+    CliResult spawn(const QStringList &args, bool withDb = true) const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
@@ -52,10 +106,7 @@ public:
             env.insert(name, m_env.value(name));
         QProcess process;
         process.setProcessEnvironment(env);
-        QStringList fullArgs = args;
-        if (withDb)
-            fullArgs << QStringLiteral("--db") << m_db << QStringLiteral("--actor") << QStringLiteral("tester");
-        process.start(QStringLiteral(PREFLIGHT_BINARY), fullArgs);
+        process.start(QStringLiteral(PREFLIGHT_BINARY), withDb ? withTestDb(args) : args);
         REQUIRE(process.waitForFinished(30000));
         REQUIRE(process.exitStatus() == QProcess::NormalExit);
         return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -115,6 +166,11 @@ public:
     }
 
 private:
+    QStringList withTestDb(QStringList args) const
+    {
+        return args << QStringLiteral("--db") << m_db << QStringLiteral("--actor") << QStringLiteral("tester");
+    }
+
     static QStringList column(sqlite3 *db, const char *sql)
     {
         QStringList values;

@@ -26,7 +26,7 @@ QStringList words(const char *text)
 
 } // namespace
 
-TEST_CASE("refused commands exit 2 or 3, name the problem and change nothing", "[cli][e2e]")
+TEST_CASE("refused commands exit 2 or 3, name the problem and change nothing", "[cli][errors]")
 {
     CliRunner cli;
     REQUIRE(cli.run(words("project create Apollo")).exitCode == 0);
@@ -110,7 +110,7 @@ TEST_CASE("refused commands exit 2 or 3, name the problem and change nothing", "
     CHECK(cli.json(words("history Apollo")).dump() == historyBefore);
 }
 
-TEST_CASE("read commands never create a database at a wrong path", "[cli][e2e]")
+TEST_CASE("read commands never create a database at a wrong path", "[cli][errors]")
 {
     CliRunner cli;
     const CliResult result = cli.run(words("status Apollo"));
@@ -124,7 +124,7 @@ TEST_CASE("read commands never create a database at a wrong path", "[cli][e2e]")
     CHECK_FALSE(QFile::exists(cli.dbPath()));
 }
 
-TEST_CASE("help, version and per-command usage", "[cli][e2e]")
+TEST_CASE("help, version and per-command usage", "[cli][help]")
 {
     CliRunner cli;
     const CliResult help = cli.run(words("--help"), false);
@@ -149,11 +149,11 @@ TEST_CASE("without --db and --actor the per-user database and the user name are 
 {
     CliRunner cli;
     cli.setEnvironment(QStringLiteral("USER"), QStringLiteral("pat"));
-    const CliResult created = cli.run(words("project create Apollo"), false);
+    const CliResult created = cli.spawn(words("project create Apollo"), false);
     REQUIRE(created.exitCode == 0);
     CHECK(QFile::exists(cli.dir() + QStringLiteral("/data/preflight/preflight.db")));
     CHECK_FALSE(QFile::exists(cli.dbPath()));
-    const CliResult history = cli.run(words("history Apollo --json"), false);
+    const CliResult history = cli.spawn(words("history Apollo --json"), false);
     REQUIRE(history.exitCode == 0);
     const nlohmann::json entries = nlohmann::json::parse(history.out.toStdString())["entries"];
     REQUIRE_FALSE(entries.empty());

@@ -78,16 +78,18 @@ TEST_CASE("export writes every format to a file, and text formats to stdout", "[
     CHECK(document["report"]["audit_head"].get<std::string>().size() == 64);
 }
 
-TEST_CASE("export paper size: from the locale, or --page-size", "[cli][export]")
+TEST_CASE("export paper size: from the locale, or --page-size", "[cli][export][e2e]")
 {
     CliRunner cli;
     createReview(cli);
     const QString path = QDir(cli.dir()).filePath(QStringLiteral("r.pdf"));
     const auto paperOf = [&](const QString &locale, const QStringList &extra) {
         cli.setEnvironment(QStringLiteral("LC_ALL"), locale);
-        const CliResult result = cli.run(QStringList { QStringLiteral("export"), Project, QStringLiteral("--format"),
-                                                       QStringLiteral("pdf"), QStringLiteral("-o"), path }
-                                         + extra);
+        // The real binary: the locale is read when the process starts, and a PDF export makes its
+        // own offscreen QGuiApplication.
+        const CliResult result = cli.spawn(QStringList { QStringLiteral("export"), Project, QStringLiteral("--format"),
+                                                         QStringLiteral("pdf"), QStringLiteral("-o"), path }
+                                           + extra);
         INFO(result.err.toStdString());
         REQUIRE(result.exitCode == 0);
         return toolOutput(QStringLiteral("pdfinfo"), { path });
@@ -140,4 +142,37 @@ TEST_CASE("export errors name the problem and leave no file", "[cli][export]")
                                         QStringLiteral("md"), QStringLiteral("-o"), QStringLiteral("-") });
     CHECK(unknown.exitCode == 3);
     CHECK(unknown.err.contains(QLatin1String("Nope")));
+}
+
+TEST_CASE("CSV export neutralises formulas typed into notes unless --csv-raw", "[cli][export][csv]")
+{
+    CliRunner cli;
+    createReview(cli);
+    const QString formula = QStringLiteral("=HYPERLINK(\"https://evil.example\",\"ok\")");
+    REQUIRE(cli.run({ QStringLiteral("item"), Project, Item, QStringLiteral("done"), QStringLiteral("--note"), formula,
+                      QStringLiteral("--owner"), QStringLiteral("-1+2") })
+                .exitCode
+            == 0);
+    const auto exportCsv = [&](const QStringList &extra) {
+        const QString path = QDir(cli.dir()).filePath(QStringLiteral("report.csv"));
+        const CliResult result = cli.run(QStringList { QStringLiteral("export"), Project, QStringLiteral("--format"),
+                                                       QStringLiteral("csv"), QStringLiteral("-o"), path }
+                                         + extra);
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        return QString::fromUtf8(readFile(path));
+    };
+    const QString safe = exportCsv({});
+    CHECK(safe.contains(QStringLiteral(",\"'-1+2\",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"ok\"\")\",")));
+    const QString raw = exportCsv({ QStringLiteral("--csv-raw") });
+    CHECK(raw.contains(QStringLiteral(",-1+2,\"=HYPERLINK(\"\"https://evil.example\"\",\"\"ok\"\")\",")));
+    CHECK_FALSE(raw.contains(QStringLiteral("'=")));
+
+    const QString markdown = QDir(cli.dir()).filePath(QStringLiteral("report.md"));
+    const CliResult refused
+        = cli.run({ QStringLiteral("export"), Project, QStringLiteral("--format"), QStringLiteral("md"),
+                    QStringLiteral("--csv-raw"), QStringLiteral("-o"), markdown });
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err == QStringLiteral("preflight: --csv-raw applies to --format csv only\n"));
+    CHECK_FALSE(QFileInfo::exists(markdown));
 }

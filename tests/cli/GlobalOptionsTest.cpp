@@ -1,4 +1,4 @@
-// Global options may stand before the command: "preflight --db X projects" runs the command,
+// The real binary: global options may stand before the command: "preflight --db X projects" runs the command,
 // while "preflight --db X" alone still opens the window.
 #include "cli/CliRunner.h"
 
@@ -8,13 +8,13 @@ TEST_CASE("global options before the command run the command", "[cli][e2e]")
 {
     CliRunner cli;
     const CliResult created
-        = cli.run({ QStringLiteral("--db"), cli.dbPath(), QStringLiteral("--actor"), QStringLiteral("tester"),
-                    QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Apollo") },
-                  false);
+        = cli.spawn({ QStringLiteral("--db"), cli.dbPath(), QStringLiteral("--actor"), QStringLiteral("tester"),
+                      QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Apollo") },
+                    false);
     INFO(created.err.toStdString());
     REQUIRE(created.exitCode == 0);
 
-    const CliResult listed = cli.run(
+    const CliResult listed = cli.spawn(
         { QStringLiteral("--json"), QStringLiteral("--db=") + cli.dbPath(), QStringLiteral("projects") }, false);
     INFO(listed.err.toStdString());
     REQUIRE(listed.exitCode == 0);
@@ -27,7 +27,7 @@ TEST_CASE("a database option without a command opens the window", "[cli][e2e]")
     cli.setEnvironment(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // --exit-when-shown is the window's own (hidden) option: the command line would refuse it.
     const CliResult result
-        = cli.run({ QStringLiteral("--db"), cli.dbPath(), QStringLiteral("--exit-when-shown") }, false);
+        = cli.spawn({ QStringLiteral("--db"), cli.dbPath(), QStringLiteral("--exit-when-shown") }, false);
     INFO(result.err.toStdString());
     CHECK(result.exitCode == 0);
     CHECK(result.out.isEmpty());

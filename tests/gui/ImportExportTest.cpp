@@ -4,11 +4,13 @@
 #include "dialogs/ImportDialog.h"
 #include "export/ReportWriter.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -16,6 +18,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <nlohmann/json.hpp>
@@ -119,9 +123,37 @@ TEST_CASE("A failed export names the file and leaves the dialog open", "[gui][ex
         box->accept();
     });
     fillAndExport(&dialog, QStringLiteral("CSV (one row per item)"), path);
-    CHECK(shown.contains(path));
+    CHECK(shown.count(path) == 1);
     CHECK(dialog.isVisible());
     CHECK_FALSE(QFile::exists(path));
+}
+
+TEST_CASE("CSV from the export dialog neutralises formulas unless the exact box is ticked", "[gui][export][csv]")
+{
+    OpenSession s;
+    s.session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("=1+2"));
+    const auto exportCsv = [&](bool exact, const QString &name) {
+        ExportDialog dialog(*s.session);
+        dialog.show();
+        auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("csvRawCheck"));
+        REQUIRE(box);
+        auto *format = dialog.findChild<QComboBox *>(QStringLiteral("formatCombo"));
+        format->setCurrentIndex(format->findText(QStringLiteral("PDF")));
+        CHECK_FALSE(box->isEnabled()); // a CSV-only choice
+        format->setCurrentIndex(format->findText(QStringLiteral("CSV (one row per item)")));
+        REQUIRE(box->isEnabled());
+        CHECK_FALSE(box->isChecked()); // safe by default, every time the dialog opens
+        box->setChecked(exact);
+        const QString path = s.db.dir.filePath(name);
+        fillAndExport(&dialog, QStringLiteral("CSV (one row per item)"), path);
+        REQUIRE(dialog.result() == QDialog::Accepted);
+        return QString::fromUtf8(readAll(path));
+    };
+    const QString safe = exportCsv(false, QStringLiteral("safe.csv"));
+    CHECK(safe.contains(QStringLiteral(",\"'=1+2\",")));
+    const QString exact = exportCsv(true, QStringLiteral("exact.csv"));
+    CHECK(exact.contains(QStringLiteral(",=1+2,")));
+    CHECK_FALSE(exact.contains(QStringLiteral("'=1+2")));
 }
 
 TEST_CASE("The PDF page size defaults from the locale", "[gui][export]")
@@ -267,4 +299,35 @@ TEST_CASE("A file that is not a checklist is refused with its name and line", "[
     REQUIRE(box);
     CHECK(box->text().startsWith(path + u':'));
     CHECK(db.open(QStringLiteral("reader"))->projects().empty());
+}
+
+TEST_CASE("On a fresh account the export suggests a folder that exists, and the status bar offers the file",
+          "[gui][export]")
+{
+    // A new user: a home folder with no Documents in it, and no export remembered.
+    const QTemporaryDir home;
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", home.path().toLocal8Bit());
+    const auto restoreHome = qScopeGuard([&] { qputenv("HOME", realHome); });
+    ProjectWindow w;
+
+    QString suggested;
+    whenDialogOpens<QMessageBox>([](QMessageBox *box) { box->accept(); }); // only if the export fails
+    whenDialogOpens<ExportDialog>([&](ExportDialog *dialog) {
+        suggested = dialog->path();
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+    w.open.window.exportReport();
+    INFO(suggested.toStdString());
+    REQUIRE(QFileInfo(suggested).absolutePath().startsWith(home.path()));
+    CHECK(QFileInfo(QFileInfo(suggested).absolutePath()).isDir());
+    CHECK(QFile::exists(suggested));
+
+    auto *status = w.open.window.findChild<QLabel *>(QStringLiteral("exportedStatus"));
+    REQUIRE(status);
+    CHECK(status->isVisible());
+    CHECK(status->text().contains(QFileInfo(suggested).fileName()));
+    CHECK(status->text().contains(QUrl::fromLocalFile(QFileInfo(suggested).absolutePath()).toString()));
 }

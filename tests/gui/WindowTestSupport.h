@@ -26,6 +26,8 @@ struct OpenWindow
     {
         window.resize(1440, 900);
         window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow(); // on X11 without a window manager nothing else gives it the focus
         QApplication::setActiveWindow(&window);
         REQUIRE(QTest::qWaitForWindowActive(&window));
     }

@@ -5,6 +5,7 @@
 #include "storage/Store.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -152,17 +153,13 @@ bool isCommandLine(int argc, char *argv[])
         || first == QLatin1String("-h");
 }
 
-int run(int argc, char *argv[])
+int execute(const QStringList &arguments, QIODevice &outDevice, QIODevice &errDevice)
 {
-    // QCoreApplication only (a PDF export gets an offscreen QGuiApplication): commands must run
-    // where there is no display.
-    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    QTextStream out(&outDevice);
+    QTextStream err(&errDevice);
     // Global options may come before the command; the parser takes them anywhere after it.
-    QStringList args = app->arguments().mid(1);
-    const int globals = leadingGlobalOptions(args);
-    args = args.mid(globals) + args.mid(0, globals);
+    const int globals = leadingGlobalOptions(arguments);
+    const QStringList args = arguments.mid(globals) + arguments.mid(0, globals);
     if (args.value(0) == QLatin1String("--version")) {
         out << "preflight " << PREFLIGHT_VERSION << '\n';
         return Success;
@@ -183,6 +180,20 @@ int run(int argc, char *argv[])
         err << "preflight: " << QString::fromLocal8Bit(error.what()) << '\n';
         return DataError;
     }
+}
+
+int run(int argc, char *argv[])
+{
+    // QCoreApplication only (a PDF export gets an offscreen QGuiApplication): commands must run
+    // where there is no display.
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
+    // Unbuffered: the text streams in execute() are the only buffers, flushed when they end.
+    QFile out;
+    QFile err;
+    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)
+        || !err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return DataError; // nowhere to say so
+    return execute(app->arguments().mid(1), out, err);
 }
 
 } // namespace preflight::cli

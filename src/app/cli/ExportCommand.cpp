@@ -8,8 +8,8 @@
 #include "storage/Store.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QGuiApplication>
+#include <QIODevice>
 
 #include <algorithm>
 #include <cstring>
@@ -35,10 +35,11 @@ bool wantsPdf(int argc, char *argv[])
     return false;
 }
 
-void writeToStdout(const QByteArray &bytes)
+// The report's bytes go to the output device as they are, behind what the text stream holds.
+void writeToStdout(QTextStream &out, const QByteArray &bytes)
 {
-    QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
+    out.flush();
+    if (out.device()->write(bytes) != bytes.size())
         throw Error(Error::Kind::Io, QStringLiteral("cannot write the report to standard output"));
 }
 
@@ -60,6 +61,11 @@ int exportReport(Context &context)
             throw usageError(QStringLiteral("--page-size: unknown size \"%1\" (one of a4|letter)").arg(*key));
         options.pageSize = *size;
     }
+    if (context.isSet(QStringLiteral("csv-raw"))) {
+        if (*format != ReportFormat::Csv)
+            throw usageError(QStringLiteral("--csv-raw applies to --format csv only"));
+        options.csvFormulas = CsvFormulas::Raw;
+    }
 
     const Review review = context.review(context.arg(0));
     const ReportInput input { *review.tmpl,
@@ -71,8 +77,7 @@ int exportReport(Context &context)
                               context.store().auditHead() };
     const QByteArray bytes = makeReportWriter(*format, options)->write(input);
     if (output == QLatin1String("-")) {
-        context.out().flush();
-        writeToStdout(bytes);
+        writeToStdout(context.out(), bytes);
         return Success;
     }
     saveReportFile(output, bytes);
@@ -90,13 +95,16 @@ int exportReport(Context &context)
 
 const CommandGroup exportCommands { {
     { { QStringLiteral("export") },
-      QStringLiteral("PROJECT --format md|pdf|html|json|csv|junit -o FILE [--page-size a4|letter]"),
+      QStringLiteral("PROJECT --format md|pdf|html|json|csv|junit -o FILE [--page-size a4|letter] [--csv-raw]"),
       QStringLiteral("Write the readiness report; -o - writes text formats to standard output"),
       { makeOption("format", "Report format: md, pdf, html, json, csv or junit.", "FORMAT"),
         QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
                            QStringLiteral("File to write (replaced atomically); - for standard output."),
                            QStringLiteral("FILE")),
-        makeOption("page-size", "PDF paper: a4 or letter (default: from the locale).", "SIZE") },
+        makeOption("page-size", "PDF paper: a4 or letter (default: from the locale).", "SIZE"),
+        makeOption("csv-raw",
+                   "CSV cells exactly as typed: no ' before text a spreadsheet would run as a formula "
+                   "(=, +, -, @, tab, CR).") },
       1,
       1,
       &exportReport },

@@ -6,25 +6,39 @@ namespace preflight {
 
 namespace {
 
-QString field(const QString &value)
+bool startsLikeFormula(const QString &value)
 {
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
+    static const QString FormulaStarts = QStringLiteral("=+-@\t\r");
+    return !value.isEmpty() && FormulaStarts.contains(value.front());
+}
+
+QString field(const QString &value, CsvFormulas formulas)
+{
+    // OWASP: the quote makes a spreadsheet take the cell as text, and the cell stays quoted so
+    // that no reader splits it differently from the rest.
+    const bool neutralise = formulas == CsvFormulas::Neutralised && startsLikeFormula(value);
+    if (!neutralise && !value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n')
+        && !value.contains(u'\r'))
         return value;
-    QString quoted = value;
+    QString quoted = neutralise ? u'\'' + value : value;
     quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
     return u'"' + quoted + u'"';
 }
 
-QString record(const QStringList &fields)
+QString record(const QStringList &fields, CsvFormulas formulas)
 {
     QStringList quoted;
     quoted.reserve(fields.size());
     for (const QString &value : fields)
-        quoted += field(value);
+        quoted += field(value, formulas);
     return quoted.join(u',') + QStringLiteral("\r\n");
 }
 
 } // namespace
+
+CsvWriter::CsvWriter(CsvFormulas formulas)
+    : m_formulas(formulas)
+{ }
 
 QByteArray CsvWriter::write(const ReportInput &input) const
 {
@@ -33,13 +47,15 @@ QByteArray CsvWriter::write(const ReportInput &input) const
                            QStringLiteral("section"), QStringLiteral("item_id"), QStringLiteral("parent_id"),
                            QStringLiteral("item"), QStringLiteral("status"), QStringLiteral("na_reason"),
                            QStringLiteral("owner"), QStringLiteral("note"), QStringLiteral("evidence"),
-                           QStringLiteral("changed_by"), QStringLiteral("changed_at") });
+                           QStringLiteral("changed_by"), QStringLiteral("changed_at") },
+                         m_formulas);
     for (const ChecklistRow &row : model.rows()) {
         const ItemState &s = row.state;
         out += record({ row.category->id, row.category->title, severityKey(row.category->severity), row.section->title,
                         row.item->id, row.parentId, row.item->text, itemStatusKey(s.status), s.reason, s.owner, s.note,
                         s.evidence, s.changedBy,
-                        s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString() });
+                        s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString() },
+                      m_formulas);
     }
     return out.toUtf8();
 }

@@ -4,14 +4,26 @@
 
 namespace preflight {
 
+// How the CSV writes a cell a spreadsheet would run as a formula: one whose text starts with =, +,
+// -, @, a tab or a carriage return (OWASP's list for CSV injection).
+enum class CsvFormulas {
+    Neutralised, // the cell gets a leading ' and is quoted: spreadsheets show the text, run nothing
+    Raw, // exactly as typed, for tools that read the file back (`--csv-raw`)
+};
+
 // One row per checklist item (nested items included, in template order) with its category,
 // severity, section, state, owner, note and evidence. RFC 4180: CRLF between records, a field
-// is quoted when it holds a comma, a quote, CR or LF, and quotes inside are doubled. Text is
-// written exactly as typed (no formula prefixing), UTF-8 without a byte-order mark.
+// is quoted when it holds a comma, a quote, CR or LF, and quotes inside are doubled. UTF-8
+// without a byte-order mark. Every column is text (ids, keys, names, ISO times): the writer emits
+// no numbers of its own, so a leading - is always somebody's text and neutralised like the rest.
 class CsvWriter : public ReportWriter
 {
 public:
+    explicit CsvWriter(CsvFormulas formulas = CsvFormulas::Neutralised);
     QByteArray write(const ReportInput &input) const override;
+
+private:
+    CsvFormulas m_formulas;
 };
 
 } // namespace preflight

@@ -5,6 +5,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace preflight {
 
@@ -155,8 +156,12 @@ QString decisionLabel(Decision decision)
 
 QString scoreText(std::optional<double> score)
 {
-    // One decimal at most, and C locale so a German reader's report matches the JSON.
-    return score ? QStringLiteral("%1 %").arg(QLocale::c().toString(*score, 'f', 1)) : QStringLiteral("n/a");
+    // The one rounding rule of every surface (window, command line, reports): one decimal, none
+    // when it is zero ("2.5 %", "100 %"), and C locale so a German reader's report matches the JSON.
+    if (!score)
+        return QStringLiteral("n/a");
+    const double tenths = std::round(*score * 10);
+    return QStringLiteral("%1 %").arg(QLocale::c().toString(tenths / 10, 'f', std::fmod(tenths, 10) == 0 ? 0 : 1));
 }
 
 QString dateText(const std::optional<QDate> &date)

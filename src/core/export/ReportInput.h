@@ -77,7 +77,7 @@ QString severityLabel(Severity severity); // "Critical"
 QString itemStatusLabel(ItemStatus status); // "Done", "N/A", "Open"
 QString riskStatusLabel(RiskStatus status); // "Open", "Mitigated", ...
 QString decisionLabel(Decision decision); // "Approve", "Approve with risks", "Reject"
-QString scoreText(std::optional<double> score); // "62.5 %" or "n/a"
+QString scoreText(std::optional<double> score); // "62.5 %", "100 %" or "n/a"
 QString dateText(const std::optional<QDate> &date); // ISO date or "not set"
 QString timestampText(const QDateTime &time); // "2026-11-25 16:42 UTC"
 QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"

@@ -55,7 +55,10 @@ EditRiskCommand::EditRiskCommand(ProjectSession *session, qint64 riskId, RiskFie
     , m_field(field)
     , m_before(before)
     , m_after(after)
-{ }
+{
+    if (const Risk *risk = session->findRisk(riskId))
+        m_acceptedByBefore = risk->acceptedBy;
+}
 
 QVariant EditRiskCommand::fieldOf(const Risk &risk, RiskField field)
 {
@@ -70,6 +73,8 @@ QVariant EditRiskCommand::fieldOf(const Risk &risk, RiskField field)
         return risk.owner;
     case RiskField::Status:
         return static_cast<int>(risk.status);
+    case RiskField::AcceptedUntil:
+        return risk.acceptedUntil.value_or(QDate());
     case RiskField::LinkedItems:
         return risk.linkedItems;
     }
@@ -87,15 +92,16 @@ bool EditRiskCommand::mergeWith(const QUndoCommand *other)
 
 void EditRiskCommand::applyRedo()
 {
-    write(m_after);
+    const bool accepts = m_field == RiskField::Status && RiskStatus(m_after.toInt()) == RiskStatus::Accepted;
+    write(m_after, accepts ? std::optional(session()->store().actor()) : std::nullopt);
 }
 
 void EditRiskCommand::applyUndo()
 {
-    write(m_before);
+    write(m_before, m_field == RiskField::Status ? std::optional(m_acceptedByBefore) : std::nullopt);
 }
 
-void EditRiskCommand::write(const QVariant &value)
+void EditRiskCommand::write(const QVariant &value, const std::optional<QString> &acceptedBy)
 {
     Store::RiskPatch patch;
     switch (m_field) {
@@ -114,10 +120,15 @@ void EditRiskCommand::write(const QVariant &value)
     case RiskField::Status:
         patch.status = static_cast<RiskStatus>(value.toInt());
         break;
+    case RiskField::AcceptedUntil:
+        // The outer optional says "change it", the inner one holds the date or none.
+        patch.acceptedUntil = value.toDate().isValid() ? std::optional<QDate>(value.toDate()) : std::optional<QDate>();
+        break;
     case RiskField::LinkedItems:
         patch.linkedItems = value.toStringList();
         break;
     }
+    patch.acceptedBy = acceptedBy;
     session()->store().updateRisk(session()->projectId(), session()->resolveRiskId(m_riskId), patch);
 }
 

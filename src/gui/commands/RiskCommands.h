@@ -32,12 +32,14 @@ private:
     Risk m_risk;
 };
 
+// One field of one risk. Setting the status to accepted also records the session's actor as the
+// one who accepted it, as `preflight risk set --status accepted` does; undo restores the name.
 class EditRiskCommand : public StoreCommand
 {
 public:
     EditRiskCommand(ProjectSession *session, qint64 riskId, RiskField field, const QVariant &before,
                     const QVariant &after);
-    static QVariant fieldOf(const Risk &risk, RiskField field);
+    static QVariant fieldOf(const Risk &risk, RiskField field); // AcceptedUntil: an invalid QDate for none
 
     int id() const override { return RiskFieldCommandId; }
     bool mergeWith(const QUndoCommand *other) override;
@@ -47,12 +49,13 @@ protected:
     void applyUndo() override;
 
 private:
-    void write(const QVariant &value);
+    void write(const QVariant &value, const std::optional<QString> &acceptedBy);
 
     qint64 m_riskId;
     RiskField m_field;
     QVariant m_before;
     QVariant m_after;
+    QString m_acceptedByBefore;
 };
 
 } // namespace preflight::gui

@@ -2,17 +2,20 @@
 
 #include "Appearance.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QCursor>
 #include <QDateTimeAxis>
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
 #include <QPolarChart>
+#include <QToolTip>
 #include <QValueAxis>
 
 namespace preflight::gui {
@@ -22,6 +25,15 @@ namespace {
 const Severity severitiesDescending[] = { Severity::Critical, Severity::High, Severity::Medium, Severity::Low };
 // Horizontal bar charts draw their first category at the bottom: this order puts Critical on top.
 const Severity severitiesAscending[] = { Severity::Low, Severity::Medium, Severity::High, Severity::Critical };
+
+// Labels and legends a little smaller than the window's text, as charts on every desktop have
+// them: at full size a laptop's dashboard elided most of them.
+QFont smallFont()
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
+}
 
 void reset(QChart *chart, const QString &title, const QPalette &palette)
 {
@@ -38,12 +50,14 @@ void reset(QChart *chart, const QString &title, const QPalette &palette)
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
     chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    chart->legend()->setFont(smallFont());
     chart->setMargins(QMargins(6, 6, 6, 6));
 }
 
 void styleAxis(QAbstractAxis *axis, const QPalette &palette)
 {
     axis->setLabelsColor(palette.color(QPalette::Text));
+    axis->setLabelsFont(smallFont());
     axis->setLinePenColor(palette.color(QPalette::Mid));
     QColor grid = palette.color(QPalette::Text);
     grid.setAlpha(40);
@@ -93,8 +107,9 @@ void fillCategoryChart(QChart *chart, const Assessment &assessment, const QPalet
     auto *series = new QHorizontalStackedBarSeries;
     QStringList titles;
     // Bars are drawn bottom-up; reverse so category 1 is on top, as in the checklist.
+    // Numbered as the radar's axes are, so its numbers have names.
     for (auto it = assessment.categories.rbegin(); it != assessment.categories.rend(); ++it)
-        titles << it->title;
+        titles << QStringLiteral("%1 %2").arg(assessment.categories.rend() - it).arg(it->title);
     for (Severity severity : severitiesDescending) {
         auto *set = new QBarSet(Labels::severity(severity));
         set->setColor(severityColor(severity));
@@ -176,10 +191,19 @@ void fillRadarChart(QChart *chart, const Assessment &assessment, const QPalette 
     auto *angular = new QCategoryAxis;
     angular->setRange(0, std::max(count, 1));
     angular->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    // Numbers rather than titles: fourteen titles round a circle overlap at any usable size;
-    // the bar chart beside it names them.
+    // Numbers rather than titles: fourteen titles round a circle overlap at any usable size. The
+    // bar chart beside it names them with the same numbers, and hovering the shape names the
+    // category under the mouse.
     for (int i = 0; i < count; ++i)
         angular->append(QString::number(i + 1), i);
+    QStringList names;
+    for (const CategoryScore &category : assessment.categories)
+        names << tr("%1 %2: %3").arg(names.size() + 1).arg(category.title, Labels::score(category.score));
+    QObject::connect(area, &QAreaSeries::hovered, chart, [names](const QPointF &point, bool entered) {
+        if (!entered || names.isEmpty())
+            return QToolTip::hideText();
+        QToolTip::showText(QCursor::pos(), names.at(qRound(point.x()) % names.size()));
+    });
     styleAxis(angular, palette);
     auto *radial = percentAxis(palette);
     radial->setLabelsVisible(false);
@@ -208,13 +232,18 @@ void fillProgressChart(QChart *chart, const std::vector<ProgressPoint> &points, 
     chart->addSeries(completion);
     chart->addSeries(score);
     auto *time = new QDateTimeAxis;
-    time->setFormat(QStringLiteral("d MMM"));
-    time->setTickCount(5);
+    time->setTickCount(4);
     if (!points.empty()) {
+        // The axis spans the review's own history, in a unit that fits it: a review started
+        // today shows hours, not a sliver at the edge of a day under repeated dates.
         QDateTime first = points.front().time;
-        QDateTime last = points.back().time;
-        if (first.secsTo(last) < 3600 * 24) // a review started today still gets a readable axis
-            first = last.addDays(-1);
+        const QDateTime last = points.back().time;
+        const qint64 span = first.secsTo(last);
+        if (span < 3600)
+            first = last.addSecs(-3600);
+        time->setFormat(span < 2 * 24 * 3600         ? QStringLiteral("HH:mm")
+                            : span < 300 * 24 * 3600 ? QStringLiteral("d MMM")
+                                                     : QStringLiteral("MMM yyyy"));
         time->setRange(first, last);
     }
     styleAxis(time, palette);
@@ -230,7 +259,7 @@ void fillProgressChart(QChart *chart, const std::vector<ProgressPoint> &points, 
 
 void fillRiskChart(QChart *chart, const std::vector<Risk> &risks, const QPalette &palette)
 {
-    reset(chart, tr("Risks by severity and status"), palette);
+    reset(chart, tr("Risks by severity"), palette); // the legend names the statuses
     const RiskStatus statuses[] = { RiskStatus::Open, RiskStatus::Accepted, RiskStatus::Mitigated, RiskStatus::Closed };
     const QColor statusColors[] = { severityColor(Severity::Critical), severityColor(Severity::Medium),
                                     verdictColor(Verdict::Ready), palette.color(QPalette::Mid) };

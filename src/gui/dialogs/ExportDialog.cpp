@@ -54,6 +54,20 @@ QString safeFileName(QString name)
     return name.trimmed().isEmpty() ? QStringLiteral("report") : name.trimmed();
 }
 
+// The folder to suggest: the last one used while it exists, else the documents folder. A fresh
+// account may not have that yet (a missing folder made the first export fail); the desktop creates
+// it on first use, and so do we.
+QString suggestedFolder(const QSettings &settings)
+{
+    const QString last = settings.value(LastFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QDir().mkpath(documents))
+        return documents;
+    return QDir::homePath();
+}
+
 } // namespace
 
 ExportDialog::ExportDialog(const ProjectSession &session, QWidget *parent)
@@ -73,8 +87,7 @@ ExportDialog::ExportDialog(const ProjectSession &session, QWidget *parent)
     ui->pageSizeCombo->setCurrentIndex(ui->pageSizeCombo->findData(int(defaultPageSize(QLocale()))));
     ui->openWhenDoneCheck->setChecked(settings.value(OpenWhenDoneKey, false).toBool());
 
-    const QString folder
-        = settings.value(LastFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString folder = suggestedFolder(settings);
     const int lastFormat
         = ui->formatCombo->findData(settings.value(LastFormatKey, int(ReportFormat::Markdown)).toInt());
     ui->formatCombo->setCurrentIndex(std::max(0, lastFormat));
@@ -106,6 +119,11 @@ QPageSize::PageSizeId ExportDialog::pageSize() const
     return QPageSize::PageSizeId(ui->pageSizeCombo->currentData().toInt());
 }
 
+CsvFormulas ExportDialog::csvFormulas() const
+{
+    return ui->csvRawCheck->isChecked() ? CsvFormulas::Raw : CsvFormulas::Neutralised;
+}
+
 // Keeps the file's extension in step with the format, so switching to PDF does not write a
 // PDF into "report.md".
 void ExportDialog::formatChanged()
@@ -113,6 +131,7 @@ void ExportDialog::formatChanged()
     const bool pdf = format() == ReportFormat::Pdf;
     ui->pageSizeCombo->setEnabled(pdf);
     ui->pageSizeLabel->setEnabled(pdf);
+    ui->csvRawCheck->setEnabled(format() == ReportFormat::Csv);
     QString file = path();
     for (const FormatChoice &choice : Formats) {
         const QString extension = u'.' + reportFormatExtension(choice.format);
@@ -156,11 +175,13 @@ bool ExportDialog::exportReport()
                                   m_session.store().auditHead() };
         ReportOptions options;
         options.pageSize = pageSize();
+        options.csvFormulas = csvFormulas();
         saveReportFile(file, makeReportWriter(format(), options)->write(input));
     } catch (const std::exception &error) {
         progress.close();
+        // The error names the file already.
         QMessageBox::warning(this, tr("Export Failed"),
-                             tr("Could not export the report to %1:\n%2").arg(file, QString::fromUtf8(error.what())));
+                             tr("Could not export the report.\n\n%1").arg(QString::fromUtf8(error.what())));
         return false;
     }
     return true;

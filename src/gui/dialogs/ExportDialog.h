@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/CsvWriter.h"
 #include "export/ReportWriter.h"
 
 #include <QDialog>
@@ -15,7 +16,8 @@ namespace preflight::gui {
 
 class ProjectSession;
 
-// File → Export: picks a format, a file (named after the project) and, for PDF, the paper; on
+// File → Export: picks a format, a file (named after the project), for PDF the paper and for CSV
+// whether formulas stay as typed (off by default, like `preflight export --csv-raw`); on
 // OK renders the report through the same writers as `preflight export` and saves it atomically.
 // The dialog stays open when the export fails, with a message naming the file.
 class ExportDialog : public QDialog
@@ -29,6 +31,7 @@ public:
     ReportFormat format() const;
     QString path() const;
     QPageSize::PageSizeId pageSize() const;
+    CsvFormulas csvFormulas() const;
 
     void accept() override;
 

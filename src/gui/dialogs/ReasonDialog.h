@@ -25,6 +25,9 @@ public:
     // nullopt when cancelled.
     static std::optional<QString> ask(QWidget *parent, const QString &itemText, const QString &reason = {});
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     std::unique_ptr<Ui::ReasonDialog> ui;
 };

@@ -7,8 +7,8 @@
 
 namespace preflight::gui {
 
-SignOffDialog::SignOffDialog(const QString &role, const std::optional<SignOff> &previous, const QString &defaultName,
-                             QWidget *parent)
+SignOffDialog::SignOffDialog(const QString &role, const QString &verdict, const std::optional<SignOff> &previous,
+                             const QString &defaultName, QWidget *parent)
     : QDialog(parent)
     , ui(std::make_unique<Ui::SignOffDialog>())
     , m_role(role)
@@ -16,18 +16,21 @@ SignOffDialog::SignOffDialog(const QString &role, const std::optional<SignOff> &
     ui->setupUi(this);
     setObjectName(QStringLiteral("signOffDialog"));
     setWindowTitle(tr("Sign Off as %1").arg(role));
+    ui->roleLabel->setText(tr("Signing as <b>%1</b>. The review is now: %2").arg(role.toHtmlEscaped(), verdict));
     ui->introLabel->setText(tr("Your decision covers the checklist and the risks as they are now. Any later change "
                                "marks it stale until you sign again."));
     for (Decision decision : { Decision::Approve, Decision::ApproveWithRisks, Decision::Reject })
         ui->decisionCombo->addItem(dotIcon(decisionColor(decision)), Labels::decision(decision), int(decision));
     ui->nameEdit->setText(previous ? previous->name : defaultName);
-    if (previous) {
-        ui->decisionCombo->setCurrentIndex(ui->decisionCombo->findData(int(previous->decision)));
+    ui->decisionCombo->setCurrentIndex(-1);
+    if (previous)
         ui->commentEdit->setPlainText(previous->comment);
-    }
-    const auto updateOk
-        = [this] { ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!ui->nameEdit->text().trimmed().isEmpty()); };
+    const auto updateOk = [this] {
+        ui->buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!ui->nameEdit->text().trimmed().isEmpty() && ui->decisionCombo->currentIndex() >= 0);
+    };
     connect(ui->nameEdit, &QLineEdit::textChanged, this, updateOk);
+    connect(ui->decisionCombo, &QComboBox::currentIndexChanged, this, updateOk);
     updateOk();
     ui->decisionCombo->setFocus();
 }

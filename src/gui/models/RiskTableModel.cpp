@@ -31,6 +31,8 @@ RiskField fieldOfColumn(int column)
         return RiskField::Owner;
     case RiskTableModel::StatusColumn:
         return RiskField::Status;
+    case RiskTableModel::AcceptedUntilColumn:
+        return RiskField::AcceptedUntil;
     case RiskTableModel::LinkedColumn:
         return RiskField::LinkedItems;
     default:
@@ -104,6 +106,10 @@ QVariant RiskTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Owner");
     case StatusColumn:
         return tr("Status");
+    case AcceptedByColumn:
+        return tr("Accepted by");
+    case AcceptedUntilColumn:
+        return tr("Accepted until");
     case LinkedColumn:
         return tr("Linked items");
     }
@@ -112,9 +118,16 @@ QVariant RiskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags RiskTableModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid())
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
+    const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    if (index.column() == AcceptedByColumn)
+        return flags; // recorded from whoever accepted the risk
+    if (index.column() == AcceptedUntilColumn) {
+        const Risk *risk = m_session ? m_session->findRisk(m_rows[size_t(index.row())]) : nullptr;
+        return risk && risk->status == RiskStatus::Accepted ? flags | Qt::ItemIsEditable : flags;
+    }
+    return flags | Qt::ItemIsEditable;
 }
 
 QVariant RiskTableModel::data(const QModelIndex &index, int role) const
@@ -127,6 +140,8 @@ QVariant RiskTableModel::data(const QModelIndex &index, int role) const
     if (role == RiskIdRole)
         return risk->id;
     const int column = index.column();
+    if (column == AcceptedByColumn || column == AcceptedUntilColumn)
+        return acceptanceData(*risk, column, role);
     if (role == Qt::EditRole || role == SortRole) {
         const QVariant value = EditRiskCommand::fieldOf(*risk, fieldOfColumn(column));
         // Sort severities from critical down and statuses in workflow order: their enum order.
@@ -164,6 +179,34 @@ QVariant RiskTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// Only an accepted risk shows who accepted it and until when: a name kept from an earlier
+// acceptance would read as if the risk were still accepted.
+QVariant RiskTableModel::acceptanceData(const Risk &risk, int column, int role) const
+{
+    const bool accepted = risk.status == RiskStatus::Accepted;
+    if (column == AcceptedByColumn) {
+        if (role == Qt::DisplayRole || role == Qt::EditRole || role == SortRole)
+            return accepted ? risk.acceptedBy : QString();
+        return {};
+    }
+    const QDate until = accepted ? risk.acceptedUntil.value_or(QDate()) : QDate();
+    switch (role) {
+    case Qt::EditRole:
+    case SortRole:
+        return until;
+    case Qt::DisplayRole:
+        if (!accepted)
+            return QString();
+        return until.isValid() ? QLocale().toString(until, QLocale::ShortFormat) : tr("No end");
+    case Qt::ToolTipRole:
+        if (until.isValid() && risk.effectiveStatus(QDate::currentDate()) != RiskStatus::Accepted)
+            return tr("The acceptance expired on %1: the risk counts as open again")
+                .arg(QLocale().toString(until, QLocale::LongFormat));
+        return {};
+    }
+    return {};
+}
+
 QString RiskTableModel::linkedItemTexts(const Risk &risk) const
 {
     QStringList texts;
@@ -176,7 +219,8 @@ QString RiskTableModel::linkedItemTexts(const Risk &risk) const
 
 bool RiskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || !m_session)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || !m_session
+        || !flags(index).testFlag(Qt::ItemIsEditable))
         return false;
     QVariant stored = value;
     if (index.column() == LinkedColumn) {
@@ -187,6 +231,10 @@ bool RiskTableModel::setData(const QModelIndex &index, const QVariant &value, in
         stored = ids;
     } else if (index.column() == TitleColumn && value.toString().trimmed().isEmpty()) {
         return false; // a risk always has a title
+    } else if (index.column() == AcceptedUntilColumn) {
+        if (!value.isNull() && value.metaType() != QMetaType::fromType<QDate>())
+            return false;
+        stored = value.toDate(); // an invalid date (or none given) clears it
     }
     m_session->editRisk(m_rows[size_t(index.row())], fieldOfColumn(index.column()), stored);
     return true;

@@ -20,7 +20,19 @@ class RiskTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, SeverityColumn, MitigationColumn, OwnerColumn, StatusColumn, LinkedColumn, ColumnCount };
+    // Accepted by / until are filled while a risk is accepted: the name is recorded when the status
+    // becomes accepted (read-only), the date is edited (EditRole: a QDate, invalid for none).
+    enum Column {
+        TitleColumn,
+        SeverityColumn,
+        MitigationColumn,
+        OwnerColumn,
+        StatusColumn,
+        AcceptedByColumn,
+        AcceptedUntilColumn,
+        LinkedColumn,
+        ColumnCount
+    };
     enum Role { RiskIdRole = Qt::UserRole + 1, SortRole };
 
     explicit RiskTableModel(QObject *parent = nullptr);
@@ -37,6 +49,7 @@ public:
 
 private:
     void refresh();
+    QVariant acceptanceData(const Risk &risk, int column, int role) const;
     QString linkedItemTexts(const Risk &risk) const;
 
     ProjectSession *m_session = nullptr;

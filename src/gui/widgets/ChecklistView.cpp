@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QHeaderView>
+#include <QKeyEvent>
 
 namespace preflight::gui {
 
@@ -34,16 +35,21 @@ ChecklistView::ChecklistView(QWidget *parent)
     // A fixed width: sizing to contents would measure every row of the tree at startup.
     header->setSectionResizeMode(ChecklistModel::ScoreColumn, QHeaderView::Fixed);
     header->resizeSection(ChecklistModel::ScoreColumn,
-                          ui->tree->fontMetrics().horizontalAdvance(QStringLiteral("100 %")) + 24);
-    header->resizeSection(ChecklistModel::StatusColumn, 170);
-    header->resizeSection(ChecklistModel::OwnerColumn, 80);
-    ui->splitter->setStretchFactor(0, 3);
-    ui->splitter->setStretchFactor(1, 2);
-    ui->splitter->setSizes({ 680, 420 });
+                          ui->tree->fontMetrics().horizontalAdvance(QStringLiteral("99.5 %")) + 24);
+    fitColumns();
+    // Extra width goes to the tree; on a narrow window the details pane gives way first and can
+    // be folded away entirely by dragging the splitter to the edge.
+    ui->splitter->setStretchFactor(0, 1);
+    ui->splitter->setStretchFactor(1, 0);
+    ui->splitter->setCollapsible(0, false);
+    ui->splitter->setCollapsible(1, true);
+    ui->splitter->setSizes({ 680, 380 });
+    ui->tree->viewport()->installEventFilter(this);
 
     addTreeAction(tr("Toggle &Done"), QKeySequence(Qt::Key_Space), &ChecklistView::toggleDone);
     addTreeAction(tr("Not &Applicable…"), QKeySequence(Qt::Key_N), &ChecklistView::markCurrentNotApplicable);
     addTreeAction(tr("Re&open"), QKeySequence(Qt::Key_O), &ChecklistView::markOpen);
+    ui->tree->installEventFilter(this);
 
     auto *filterButtons = new QButtonGroup(this);
     for (QToolButton *button : { ui->allButton, ui->openButton, ui->criticalButton, ui->notApplicableButton })
@@ -71,6 +77,50 @@ QAction *ChecklistView::addTreeAction(const QString &text, const QKeySequence &s
     connect(action, &QAction::triggered, this, slot);
     ui->tree->addAction(action);
     return action;
+}
+
+void ChecklistView::fitColumns()
+{
+    // The item text is what a reviewer reads: it keeps at least three fifths of the tree, and the
+    // status and owner columns shrink (their texts elide, the full status is in the tooltip and
+    // the details pane) before it does.
+    constexpr int StatusWidth = 170, OwnerWidth = 80;
+    QHeaderView *header = ui->tree->header();
+    const int spare
+        = std::max(0, ui->tree->viewport()->width() * 2 / 5 - header->sectionSize(ChecklistModel::ScoreColumn));
+    const int status = std::min(StatusWidth, std::max(spare * 2 / 3, 0));
+    header->resizeSection(ChecklistModel::StatusColumn, status);
+    header->resizeSection(ChecklistModel::OwnerColumn, std::min(OwnerWidth, std::max(spare - status, 0)));
+}
+
+bool ChecklistView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == ui->tree->viewport()) {
+        if (event->type() == QEvent::Resize)
+            fitColumns();
+        return false;
+    }
+    // The item keys are handled here, as keys of the tree, rather than left to the actions'
+    // shortcuts: a shortcut fires only while the application's focus widget is the tree, and just
+    // after a dialog closes (or on a desktop that re-activates windows late) it is not yet, so N
+    // and O went to the tree's type-ahead search and jumped to an item starting with that letter.
+    if (watched != ui->tree || (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
+        return false;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->modifiers() & ~Qt::KeypadModifier)
+        return false;
+    const QKeySequence pressed(key->key());
+    for (QAction *action : ui->tree->actions()) {
+        if (action->shortcut() != pressed)
+            continue;
+        if (event->type() == QEvent::ShortcutOverride) {
+            event->accept(); // deliver it as a key press, to the branch below
+        } else if (action->isEnabled()) {
+            action->trigger();
+        }
+        return true;
+    }
+    return false;
 }
 
 QList<QAction *> ChecklistView::itemActions() const
@@ -148,6 +198,9 @@ void ChecklistView::markNotApplicable(const QString &itemId)
     const std::optional<QString> reason = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);
     if (reason)
         m_session->setItemStatus(itemId, ItemStatus::NotApplicable, *reason);
+    // The window gets the keyboard back for the next key; without a window manager (or with a
+    // slow one) nothing else re-activates it after the dialog.
+    window()->activateWindow();
     ui->tree->setFocus();
 }
 

@@ -43,12 +43,16 @@ public:
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void toggleDone();
     void markCurrentNotApplicable();
     void markNotApplicable(const QString &itemId);
     void markOpen();
     void applyStatusFilter();
+    void fitColumns();
     QAction *addTreeAction(const QString &text, const QKeySequence &shortcut, void (ChecklistView::*slot)());
 
     std::unique_ptr<Ui::ChecklistView> ui;

@@ -5,6 +5,7 @@
 #include "models/RiskTableModel.h"
 #include "ui_RiskView.h"
 #include "widgets/EnumComboDelegate.h"
+#include "widgets/OptionalDateDelegate.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -37,6 +38,7 @@ RiskView::RiskView(QWidget *parent)
         statuses.emplace_back(int(status), Labels::riskStatus(status));
     ui->table->setItemDelegateForColumn(RiskTableModel::SeverityColumn, new EnumComboDelegate(severities, this));
     ui->table->setItemDelegateForColumn(RiskTableModel::StatusColumn, new EnumComboDelegate(statuses, this));
+    ui->table->setItemDelegateForColumn(RiskTableModel::AcceptedUntilColumn, new OptionalDateDelegate(this));
 
     QHeaderView *header = ui->table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -45,6 +47,8 @@ RiskView::RiskView(QWidget *parent)
     header->resizeSection(RiskTableModel::SeverityColumn, 110);
     header->resizeSection(RiskTableModel::OwnerColumn, 130);
     header->resizeSection(RiskTableModel::StatusColumn, 110);
+    header->resizeSection(RiskTableModel::AcceptedByColumn, 120);
+    header->resizeSection(RiskTableModel::AcceptedUntilColumn, 120);
     header->resizeSection(RiskTableModel::LinkedColumn, 220);
 
     const auto addAction = [this](const QKeySequence &key, void (RiskView::*slot)()) {

@@ -65,9 +65,11 @@ void SignOffView::signSelected()
     const QString role = selectedRole();
     if (!m_session || role.isEmpty())
         return;
-    SignOffDialog dialog(role, currentSignOff(m_session->state(), role), m_session->store().actor(), this);
+    SignOffDialog dialog(role, ui->verdictLabel->text(), currentSignOff(m_session->state(), role),
+                         m_session->store().actor(), this);
     if (dialog.exec() == QDialog::Accepted)
         m_session->signOff(dialog.signOff());
+    window()->activateWindow(); // keys go back to the window: nothing else re-activates it without a window manager
 }
 
 void SignOffView::clearSelected()

