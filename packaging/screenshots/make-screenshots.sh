@@ -9,10 +9,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 "$here/populate.py" "$preflight" "$work/review.db"
 # A private settings folder: no saved layout may leak in, and none is left behind.
-for variant in light dark; do
-  flag=""
+# A desktop's screen in light and dark, and a laptop's (1024x700 left beside a docked panel) in light.
+for variant in light dark laptop; do
+  flag="" size=1920x1080
   [ "$variant" = dark ] && flag="--dark"
-  XDG_CONFIG_HOME="$work/config" PREFLIGHT_SCREENSHOT_IMPORT="$here/../../tests/data/appendix-a-seed.md" xvfb-run -a -s "-screen 0 1440x900x24" \
+  [ "$variant" = laptop ] && size=1024x700
+  XDG_CONFIG_HOME="$work/config-$variant" PREFLIGHT_SCREENSHOT_IMPORT="$here/../../tests/data/appendix-a-seed.md" \
+    PREFLIGHT_SCREENSHOT_SIZE=$size PREFLIGHT_SCREENSHOT_VARIANT=$variant xvfb-run -a -s "-screen 0 ${size}x24" \
     "$preflight" --db "$work/review.db" --project "Checkout Service v2" --screenshots "$here" $flag
 done
 ls -l "$here"/*.png

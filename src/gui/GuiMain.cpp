@@ -119,15 +119,16 @@ int run(int argc, char *argv[])
     if (requested)
         window.openProject(requested->id);
     if (!options.screenshotDir.isEmpty()) {
-        // make-screenshots.sh takes a desktop's size and a laptop's (PREFLIGHT_SCREENSHOT_SIZE=1024x700).
+        // make-screenshots.sh takes a desktop's size and a laptop's: PREFLIGHT_SCREENSHOT_SIZE=1024x700
+        // with PREFLIGHT_SCREENSHOT_VARIANT=laptop names the files <view>-laptop.png.
         const QStringList size
-            = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_SIZE", QStringLiteral("1440x900")).split(u'x');
+            = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_SIZE", QStringLiteral("1920x1080")).split(u'x');
         window.resize(size.value(0).toInt(), size.value(1).toInt());
         window.show();
-        QTimer::singleShot(0, &window, [&] {
-            const bool saved = takeScreenshots(window, options.screenshotDir,
-                                               options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
-            QApplication::exit(saved ? 0 : 1);
+        const QString variant = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_VARIANT",
+                                                     options.dark ? QStringLiteral("dark") : QStringLiteral("light"));
+        QTimer::singleShot(0, &window, [&window, &options, variant] {
+            QApplication::exit(takeScreenshots(window, options.screenshotDir, variant) ? 0 : 1);
         });
         return app.exec();
     }

@@ -9,6 +9,7 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/KeyboardShortcutsDialog.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
@@ -81,6 +82,11 @@ void MainWindow::setupActions()
     connect(ui->actionAbout, &QAction::triggered, this,
             [this] { AboutDialog(m_workspace->store().path(), this).exec(); });
     connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    ui->actionKeyboardShortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(ui->actionKeyboardShortcuts, &QAction::triggered, this, [this] {
+        // The checklist's keys first: they are what a review is run with.
+        KeyboardShortcutsDialog(ui->checklistView->itemActions() + findChildren<QAction *>(), this).exec();
+    });
 
     connect(ui->actionUndo, &QAction::triggered, &m_undoGroup, &QUndoGroup::undo);
     connect(ui->actionRedo, &QAction::triggered, &m_undoGroup, &QUndoGroup::redo);

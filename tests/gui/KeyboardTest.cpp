@@ -2,6 +2,7 @@
 // focus, with no test helper putting the focus back in between.
 #include "ProjectSession.h"
 #include "WindowTestSupport.h"
+#include "dialogs/KeyboardShortcutsDialog.h"
 #include "dialogs/ReasonDialog.h"
 
 #include <QAction>
@@ -110,4 +111,23 @@ TEST_CASE_METHOD(ProjectWindow, "Undo and redo work from the keyboard wherever t
     CHECK(storedStatus(db, project.id, styleGuideItem) == ItemStatus::Done);
     press(Qt::Key_Z, Qt::ControlModifier);
     CHECK(storedStatus(db, project.id, styleGuideItem) == ItemStatus::Open);
+}
+
+TEST_CASE_METHOD(ProjectWindow, "Help lists every key the window has, the checklist's first", "[gui][keyboard]")
+{
+    QStringList listed;
+    whenDialogOpens<KeyboardShortcutsDialog>([&](KeyboardShortcutsDialog *dialog) {
+        const QAbstractItemModel *keys = dialog->findChild<QTreeView *>(QStringLiteral("keysView"))->model();
+        for (int row = 0; row < keys->rowCount(); ++row)
+            listed << keys->index(row, 0).data().toString() + u'=' + keys->index(row, 1).data().toString();
+        dialog->reject();
+    });
+    press(Qt::Key_Slash, Qt::ControlModifier);
+    INFO(listed.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(listed.size() > 10);
+    CHECK(listed.at(0) == QStringLiteral("Toggle Done=Space"));
+    CHECK(listed.contains(QStringLiteral("Not Applicable=N")));
+    CHECK(listed.contains(QStringLiteral("Reopen=O")));
+    CHECK(listed.contains(QStringLiteral("Undo=Ctrl+Z")));
+    CHECK(listed.contains(QStringLiteral("Export…=Ctrl+E")) != listed.contains(QStringLiteral("Export=Ctrl+E")));
 }

@@ -212,3 +212,31 @@ TEST_CASE_METHOD(ProjectWindow, "Sign-off dialog names the role and the verdict,
     CHECK(signoffs.front().role == role);
     CHECK(signoffs.front().decision == Decision::Reject);
 }
+
+TEST_CASE_METHOD(ProjectWindow, "A long sign-off comment is shown whole at a laptop's width", "[gui][window][layout]")
+{
+    const QString comment = QStringLiteral(
+        "Approved for the pilot region only: the replica lag alarm is still being tuned, the runbook for a failed "
+        "failover was rehearsed once, and the on-call rota starts next Monday. Revisit before the global launch.");
+    SignOff signoff;
+    signoff.role = QStringLiteral("DevOps Lead");
+    signoff.name = QStringLiteral("Lee Marsh");
+    signoff.decision = Decision::ApproveWithRisks;
+    signoff.comment = comment;
+    signoff.date = QDateTime::currentDateTimeUtc();
+    open.window.currentSession()->signOff(signoff);
+    open.window.resize(1024, 700);
+    open.window.showView(MainWindow::View::SignOff);
+    QApplication::processEvents();
+
+    QTableView *table = open.window.signOffView()->table();
+    int row = 0;
+    while (row < table->model()->rowCount()
+           && table->model()->index(row, 0).data(SignOffModel::RoleNameRole).toString() != signoff.role)
+        ++row;
+    REQUIRE(row < table->model()->rowCount());
+    const int width = table->columnWidth(SignOffModel::CommentColumn);
+    const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, width - 8, 10000), Qt::TextWordWrap, comment);
+    INFO("column " << width << " px, row " << table->rowHeight(row) << " px, text " << needed.height() << " px");
+    CHECK(table->rowHeight(row) >= needed.height());
+}

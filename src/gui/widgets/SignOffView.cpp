@@ -24,7 +24,11 @@ SignOffView::SignOffView(QWidget *parent)
     QHeaderView *header = ui->table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SignOffModel::CommentColumn, QHeaderView::Stretch);
-    ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() * 2 + 8);
+    // A comment wraps to as many lines as it has: cut to the column, it read as a few words on a
+    // laptop. There is one row per role, so sizing rows to their contents costs nothing.
+    ui->table->setWordWrap(true);
+    ui->table->verticalHeader()->setMinimumSectionSize(ui->table->fontMetrics().height() * 2 + 8);
+    ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QFont verdictFont = ui->verdictLabel->font();
     verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.5);
     ui->verdictLabel->setFont(verdictFont);
