@@ -34,12 +34,18 @@ foreach(expected
 endforeach()
 
 run(dpkg-deb --field "${debs}" Depends)
-foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6 fonts-dejavu-core fonts-symbola fonts-noto-color-emoji)
+foreach(expected libqt6widgets6 libqt6core6 libstdc++6 libqt6svg6 libharfbuzz-subset0 fonts-dejavu-core
+                 fonts-symbola fonts-noto-color-emoji)
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends of ${debs} lacks ${expected}: ${output}")
   endif()
 endforeach()
+run(dpkg-deb --field "${debs}" Recommends)
+string(FIND "${output}" "fonts-noto-cjk" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "Recommends of ${debs} lacks fonts-noto-cjk (the PDF report's CJK font): ${output}")
+endif()
 
 # Unpacking (rather than dpkg -i) keeps the check free of side effects on the machine; the
 # dependencies checked above are what dpkg -i would require.

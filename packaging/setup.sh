@@ -22,6 +22,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libharfbuzz-dev                             # font subsetting for the PDF report
     xvfb xauth                                  # headless GUI runs (xvfb-run)
     fonts-dejavu-core fonts-symbola             # the PDF report's fonts (src/report/ReportFonts.cpp)
+    fonts-noto-cjk                              # the PDF report's Chinese, Japanese and Korean font
     fonts-noto-color-emoji                      # the window's emoji (severity markers)
     cmark-gfm qpdf poppler-utils imagemagick    # report and import tests
     python3-jsonschema                          # template schema test (/usr/bin/python3)

@@ -21,7 +21,7 @@ ProjectSession::ProjectSession(Store &store, std::shared_ptr<const Template> tmp
 void ProjectSession::setItemStatus(const QString &itemId, ItemStatus status, const QString &reason)
 {
     // Parents and computed summary items have no status of their own to set.
-    if (!statusIsSettable(itemKind(m_template, itemId)))
+    if (!statusIsSettable(itemKind(*m_template, itemId)))
         return;
     const ItemState before = m_state.itemState(itemId);
     if (before.status == status && (status != ItemStatus::NotApplicable || before.reason == reason))

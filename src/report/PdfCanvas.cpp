@@ -182,7 +182,7 @@ LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
     const auto add = [&out](const QList<QGlyphRun> &runs, const QColor &color) {
         for (const QGlyphRun &run : runs) {
             if (!run.glyphIndexes().isEmpty())
-                out.runs.push_back({ run.rawFont(), run.glyphIndexes(), run.positions(), color });
+                out.runs.push_back({ run.rawFont(), run.glyphIndexes(), run.positions(), color, run.strikeOut() });
         }
     };
     const QList<QTextLayout::FormatRange> formats = layout.formats();
@@ -197,7 +197,8 @@ LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
         int until = end;
         for (const QTextLayout::FormatRange &range : formats) {
             if (range.start <= at && at < range.start + range.length) {
-                color = range.format.foreground().color();
+                if (range.format.hasProperty(QTextFormat::ForegroundBrush))
+                    color = range.format.foreground().color();
                 until = std::min(until, range.start + range.length);
             } else if (range.start > at) {
                 until = std::min(until, range.start);
@@ -212,8 +213,26 @@ LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
 void PdfCanvas::drawTextLine(const LaidOutLine &line, const QPointF &origin, const QColor &color)
 {
     const QStringView shown = QStringView(line.text).sliced(line.start, line.length);
-    for (const LaidOutLine::Run &run : line.runs)
-        drawGlyphRun(run, origin, shown, run.color.isValid() ? run.color : color);
+    for (const LaidOutLine::Run &run : line.runs) {
+        const QColor runColor = run.color.isValid() ? run.color : color;
+        drawGlyphRun(run, origin, shown, runColor);
+        if (run.strikeOut)
+            strikeOut(run, origin, runColor);
+    }
+}
+
+void PdfCanvas::strikeOut(const LaidOutLine::Run &run, const QPointF &origin, const QColor &color)
+{
+    // Through the middle of the lower-case letters, from the first glyph to the end of the last.
+    qreal left = run.positions.front().x(), right = left;
+    const QList<QPointF> advances = run.font.advancesForGlyphIndexes(run.glyphs);
+    for (qsizetype i = 0; i < run.glyphs.size(); ++i) {
+        left = std::min(left, run.positions[i].x());
+        right = std::max(right, run.positions[i].x() + advances.value(i).x());
+    }
+    const qreal thickness = run.font.lineThickness();
+    const qreal y = run.positions.front().y() - run.font.xHeight() / 2 - thickness / 2;
+    fillRect(QRectF(QPointF(left, y) + origin, QSizeF(right - left, thickness)), color);
 }
 
 void PdfCanvas::drawGlyphRun(const LaidOutLine::Run &run, const QPointF &origin, QStringView text, const QColor &color)

@@ -20,8 +20,8 @@ class QTextLine;
 namespace preflight::pdf {
 
 // A line of laid-out text as PdfCanvas draws it: taken from QTextLayout's glyph runs right after
-// layout, so the layout itself can go (and its glyph positions are read on the thread that
-// made it). Positions are relative to the top left of the paragraph the line belongs to.
+// layout, so the layout itself can go. Positions are relative to the top left of the paragraph
+// the line belongs to.
 struct LaidOutLine
 {
     struct Run
@@ -30,6 +30,7 @@ struct LaidOutLine
         QList<quint32> glyphs;
         QList<QPointF> positions;
         QColor color; // invalid: the paragraph's colour
+        bool strikeOut = false;
     };
     qreal top = 0, lineHeight = 0, lineAscent = 0;
     std::vector<Run> runs;
@@ -101,6 +102,7 @@ public:
 private:
     void drawGlyphRun(const LaidOutLine::Run &run, const QPointF &origin, QStringView text, const QColor &color);
     void fillGlyphOutlines(const LaidOutLine::Run &run, const QPointF &origin);
+    void strikeOut(const LaidOutLine::Run &run, const QPointF &origin, const QColor &color);
     void setFill(const QColor &color);
     void forgetState(); // after content whose state changes are not tracked
     void point(const QPointF &p);

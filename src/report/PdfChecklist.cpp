@@ -43,20 +43,6 @@ QString wrappedIds(const QStringList &ids, const QFontMetricsF &metrics, qreal w
 
 } // namespace
 
-// Threads sharing a QFont's private data would swap its font engines under each other: changing
-// a property gives each copy its own.
-PdfReport::Styles PdfReport::detachedCopy(Styles styles)
-{
-    styles.labels = std::make_shared<Styles::Labels>(); // laid out with the new fonts
-    for (TextStyle *style : { &styles.title, &styles.section, &styles.category, &styles.subsection, &styles.body,
-                              &styles.bold, &styles.small, &styles.label }) {
-        const qreal points = style->font.pointSizeF();
-        style->font.setPointSizeF(points + 1);
-        style->font.setPointSizeF(points);
-    }
-    return styles;
-}
-
 void PdfReport::categoryHeading(const Category &category)
 {
     f.space(f.pt(12));
@@ -77,7 +63,7 @@ void PdfReport::categoryHeading(const Category &category)
     f.advance(f.pt(4));
 }
 
-PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+PdfReport::Item PdfReport::layOutItem(const QString &text, const ItemState &state, int depth,
                                       const SummaryResult *computed) const
 {
     const qreal indent = f.pt(NestIndent) * depth;
@@ -98,21 +84,41 @@ PdfReport::Item PdfReport::layOutItem(const Styles &styles, const QString &text,
         details += QStringLiteral("Owner: ") + state.owner;
     if (!state.evidence.isEmpty())
         details += QStringLiteral("Evidence: ") + state.evidence;
-    if (!state.note.isEmpty())
-        details += QStringLiteral("Note: ") + state.note;
 
-    TextStyle textStyle = styles.body;
+    TextStyle textStyle = s.body;
     if (state.status == ItemStatus::NotApplicable)
         textStyle.color = NaColor;
     const qreal markerWidth = f.pt(LabelWidth + (computed ? 12 : 0));
-    std::shared_ptr<TextBlock> &mark = (*styles.labels)[{ label, markerWidth }];
+    std::shared_ptr<TextBlock> &mark = (*s.labels)[{ label, markerWidth }];
     if (!mark)
-        mark = f.layout(label, styles.label.font, markerWidth);
-    Item item {
-        layOutMarked(mark, color, text, textStyle, indent, markerWidth), {}, styles.small.color, indent + markerWidth
+        mark = f.layout(label, s.label.font, markerWidth);
+    Item item { layOutMarked(mark, color, itemText(text), textStyle, indent, markerWidth), {} };
+    const qreal detailIndent = indent + markerWidth, detailWidth = f.width() - detailIndent;
+    const auto detail = [&](const QString &text, const QList<QTextLayout::FormatRange> &formats = {}) {
+        Marked line;
+        line.body = f.layout(text, s.small.font, detailWidth, formats);
+        line.bodyColor = s.small.color;
+        line.indent = detailIndent;
+        item.details.push_back(std::move(line));
     };
-    for (const QString &detail : details)
-        item.details.push_back(f.layout(detail, styles.small.font, f.width() - item.detailIndent));
+    for (const QString &text : details)
+        detail(text);
+    if (!state.note.isEmpty()) {
+        // A note is Markdown: one paragraph follows its label, more go below it.
+        const std::vector<MarkdownBlock> blocks = markdownBlocks(state.note);
+        if (blocks.size() == 1 && blocks.front().kind == MarkdownBlock::Kind::Paragraph) {
+            FormattedParagraph note;
+            note.append(QStringLiteral("Note: "));
+            note.append(formattedParagraph(blocks.front().spans, s.smallCode));
+            detail(note.text, note.formats);
+        } else {
+            detail(blocks.empty() ? QStringLiteral("Note: ") + state.note : QStringLiteral("Note:"));
+            const qreal noteIndent = f.pt(NestIndent) / 2;
+            for (Marked &paragraph :
+                 layOutBlocks(f, blocks, { s.small, s.smallCode }, detailIndent + noteIndent, detailWidth - noteIndent))
+                item.details.push_back(std::move(paragraph));
+        }
+    }
     return item;
 }
 
@@ -122,8 +128,8 @@ void PdfReport::place(const Item &item)
     const qreal lineHeight = f.pt(11);
     f.ensure(std::min(lineHeight * qreal(1 + item.details.size()), f.pageHeight() / 4));
     place(item.text);
-    for (const auto &detail : item.details)
-        f.paragraph(detail, item.detailColor, item.detailIndent);
+    for (const Marked &detail : item.details)
+        place(detail);
     f.advance(f.pt(2.5));
 }
 
@@ -133,27 +139,10 @@ void PdfReport::summaryGroup(const SummaryGroup &group)
     for (const SummaryItem &summary : group.items) {
         const SummaryResult *result = m.summaryResult(summary.id);
         if (result && result->computed)
-            place(layOutItem(s, summary.text, {}, 0, result));
+            place(layOutItem(summary.text, {}, 0, result));
         else
-            place(layOutItem(s, summary.text, m.state().itemState(summary.id), 0));
+            place(layOutItem(summary.text, m.state().itemState(summary.id), 0));
     }
-}
-
-void PdfReport::startChecklistLayout()
-{
-    // Laying the items out is most of the report's work, and placing them on pages needs only
-    // their heights: the other thread lays out the last items from the start, while this one
-    // does the first pages and then the first items. The split gives both about the same work.
-    const auto &rows = m.rows();
-    m_laidOut.resize(rows.size());
-    m_split = rows.size();
-    if (!m_layoutThread || rows.size() < 100)
-        return;
-    m_split = rows.size() * 2 / 5;
-    m_laidOutThere = m_layoutThread->run([this, &rows, styles = detachedCopy(s)] {
-        for (std::size_t i = m_split; i < rows.size(); ++i)
-            m_laidOut[i] = layOutItem(styles, rows[i].item->text, rows[i].state, rows[i].depth);
-    });
 }
 
 void PdfReport::checklist()
@@ -177,9 +166,7 @@ void PdfReport::checklist()
             section = row.section;
             subheading(section->title);
         }
-        if (i == m_split)
-            m_laidOutThere.get(); // rethrows what went wrong there
-        place(i < m_split ? layOutItem(s, row.item->text, row.state, row.depth) : m_laidOut[i]);
+        place(layOutItem(row.item->text, row.state, row.depth));
     }
 }
 
@@ -249,7 +236,13 @@ void PdfReport::notes()
     sectionHeading(QStringLiteral("Notes"), false);
     markSection(QStringLiteral("notes"));
     const QString &notes = m.state().project.notes;
-    f.paragraph(notes.isEmpty() ? QStringLiteral("No notes.") : notes, s.body);
+    const std::vector<MarkdownBlock> blocks = markdownBlocks(notes);
+    if (blocks.empty()) {
+        f.paragraph(notes.isEmpty() ? QStringLiteral("No notes.") : notes, s.body);
+        return;
+    }
+    for (const Marked &paragraph : layOutBlocks(f, blocks, { s.body, s.code }, 0, f.width()))
+        place(paragraph);
 }
 
 } // namespace preflight::pdf

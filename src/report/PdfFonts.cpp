@@ -1,5 +1,6 @@
 #include "PdfFonts.h"
 
+#include "Error.h"
 #include "PdfDocument.h"
 
 #include <QVarLengthArray>
@@ -109,9 +110,10 @@ PdfFont &PdfFonts::font(const QRawFont &raw)
         font->raw = raw;
         font->resource = "/F" + QByteArray::number(m_fonts.size() + 1);
         font->metrics = readTrueTypeMetrics(raw);
-        // Fonts without glyf outlines (CFF, colour bitmaps) cannot go in as TrueType: their
+        // Fonts without TrueType or CFF outlines (colour bitmaps, CFF2) cannot be embedded: their
         // glyphs are filled as paths instead (see PdfCanvas), so nothing drawn is lost.
-        font->embeddable = font->metrics.valid && !raw.fontTable("glyf").isEmpty();
+        font->outlines = outlinesOf(raw);
+        font->embeddable = font->metrics.valid && font->outlines != FontOutlines::None;
         font->object = font->embeddable ? m_document.reserve() : 0;
         font->used.resize(font->metrics.advances.size());
         font->unicode.resize(font->metrics.advances.size());
@@ -148,8 +150,16 @@ void PdfFonts::writeFont(const PdfFont &font)
         if (font.used[id])
             glyphs.insert(quint32(id));
     }
-    const QByteArray program = subsetTrueType(font.raw, glyphs);
-    const int file = m_document.stream(program, "/Length1 " + QByteArray::number(program.size()));
+    const QByteArray program = subsetFont(font.raw, font.outlines, glyphs);
+    if (program.isEmpty()) {
+        // Its glyphs are already in the pages as text: without the program they would not show.
+        throw Error(Error::Kind::Io,
+                    QStringLiteral("PDF export could not subset the font %1 (%2) to embed it")
+                        .arg(font.raw.familyName(), font.raw.styleName()));
+    }
+    const bool cff = font.outlines == FontOutlines::Cff;
+    const int file = m_document.stream(
+        program, cff ? QByteArray("/Subtype /CIDFontType0C") : "/Length1 " + QByteArray::number(program.size()));
 
     constexpr int FixedPitch = 1, Symbolic = 4, Italic = 64; // Symbolic: glyphs are addressed by id
     const int flags = Symbolic | (m.fixedPitch ? FixedPitch : 0) | (m.italicAngle != 0 ? Italic : 0);
@@ -160,7 +170,7 @@ void PdfFonts::writeFont(const PdfFont &font)
         + scaled(m.box.left()) + ' ' + scaled(m.box.top()) + ' ' + scaled(m.box.right()) + ' ' + scaled(m.box.bottom())
         + "] /ItalicAngle " + pdfNumber(m.italicAngle) + " /Ascent " + scaled(m.ascent) + " /Descent "
         + scaled(m.descent) + " /CapHeight " + scaled(m.capHeight) + " /StemV " + pdfNumber(std::round(stemV))
-        + " /FontFile2 " + QByteArray::number(file) + " 0 R >>");
+        + (cff ? " /FontFile3 " : " /FontFile2 ") + QByteArray::number(file) + " 0 R >>");
 
     // Widths of the used glyphs, consecutive ids grouped: "id [w w w]".
     QByteArray widths("[");
@@ -178,10 +188,12 @@ void PdfFonts::writeFont(const PdfFont &font)
     }
     widths.append(open ? "]]" : "]");
 
+    // A CFF program maps CIDs to glyphs itself (the identity, glyph ids being kept); TrueType
+    // needs CIDToGIDMap.
     const int cidFont = m_document.object(
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + baseFont
+        "<< /Type /Font /Subtype " + QByteArray(cff ? "/CIDFontType0" : "/CIDFontType2") + " /BaseFont " + baseFont
         + " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "
-        + QByteArray::number(descriptor) + " 0 R /CIDToGIDMap /Identity /W " + widths + " >>");
+        + QByteArray::number(descriptor) + " 0 R" + (cff ? "" : " /CIDToGIDMap /Identity") + " /W " + widths + " >>");
     const int toUnicode = m_document.stream(toUnicodeCMap(font));
     m_document.object(font.object,
                       "<< /Type /Font /Subtype /Type0 /BaseFont " + baseFont

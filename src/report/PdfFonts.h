@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TrueTypeSubset.h"
+#include "FontProgram.h"
 
 #include <QByteArray>
 #include <QRawFont>
@@ -20,7 +20,8 @@ struct PdfFont
     QByteArray resource; // the name content streams select it by ("/F1")
     int object = 0; // the Type0 font's object number
     TrueTypeMetrics metrics;
-    bool embeddable = false; // has TrueType outlines; otherwise glyphs are drawn as paths
+    FontOutlines outlines = FontOutlines::None;
+    bool embeddable = false; // has outlines a PDF can embed; otherwise glyphs are drawn as paths
     std::vector<bool> used; // by glyph id
     std::vector<char32_t> unicode; // by glyph id, 0 = not known
 
@@ -30,7 +31,8 @@ struct PdfFont
 };
 
 // The fonts a document's pages use, embedded at the end as Type0 fonts with Identity-H
-// encoding (2-byte glyph ids in the content), a subset TrueType program and a ToUnicode map.
+// encoding (2-byte glyph ids in the content), a subset font program (TrueType or CFF) and a
+// ToUnicode map.
 class PdfFonts
 {
 public:

@@ -71,6 +71,18 @@ void TextBlock::draw(PdfCanvas &canvas, int first, int last, const QPointF &orig
 std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &font, qreal width,
                                             const std::vector<ColorRange> &colors) const
 {
+    QList<QTextLayout::FormatRange> formats;
+    for (const ColorRange &range : colors) {
+        QTextCharFormat format;
+        format.setForeground(range.color);
+        formats.append({ range.start, range.length, format });
+    }
+    return layout(text, font, width, formats);
+}
+
+std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &font, qreal width,
+                                            const QList<QTextLayout::FormatRange> &formats) const
+{
     auto block = std::make_shared<TextBlock>();
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -83,17 +95,14 @@ std::shared_ptr<TextBlock> PageFlow::layout(const QString &text, const QFont &fo
         QTextLayout part(singleLine ? text : typedLine.toString(), font, const_cast<QPaintDevice *>(m_device));
         part.setTextOption(option);
         part.setCacheEnabled(true); // keeps the shaped glyphs for laidOutLine()
-        QList<QTextLayout::FormatRange> formats;
-        for (const ColorRange &range : colors) {
+        QList<QTextLayout::FormatRange> lineFormats;
+        for (const QTextLayout::FormatRange &range : formats) {
             const qsizetype from = std::max<qsizetype>(range.start, start) - start;
             const qsizetype to = std::min<qsizetype>(range.start + range.length, start + typedLine.size()) - start;
-            if (from < to) {
-                QTextCharFormat format;
-                format.setForeground(range.color);
-                formats.append({ int(from), int(to - from), format });
-            }
+            if (from < to)
+                lineFormats.append({ int(from), int(to - from), range.format });
         }
-        part.setFormats(formats);
+        part.setFormats(lineFormats);
         part.beginLayout();
         for (QTextLine line = part.createLine(); line.isValid(); line = part.createLine()) {
             line.setLineWidth(width);

@@ -82,6 +82,9 @@ public:
     };
     std::shared_ptr<TextBlock> layout(const QString &text, const QFont &font, qreal width,
                                       const std::vector<ColorRange> &colors = {}) const;
+    // The same with ranges in other formats (colour, weight, italics, font family, strikeout).
+    std::shared_ptr<TextBlock> layout(const QString &text, const QFont &font, qreal width,
+                                      const QList<QTextLayout::FormatRange> &formats) const;
 
     // Draws a paragraph at x offset `indent`, breaking across pages between lines.
     void paragraph(const QString &text, const TextStyle &style, qreal indent = 0);

@@ -5,6 +5,7 @@
 #include "export/HtmlChart.h"
 
 #include <QFontMetricsF>
+#include <QTextCharFormat>
 #include <QTextLayout>
 
 namespace preflight::pdf {
@@ -38,7 +39,7 @@ QColor verdictColor(Verdict verdict)
 // Appendix A marks severities with coloured circle emoji, which no embeddable outline font draws
 // in colour (and DejaVu Sans and Symbola lack some of them): template text in the PDF shows each
 // as a circle in its severity's colour instead.
-std::pair<QString, std::vector<PageFlow::ColorRange>> withSeverityDots(const QString &text)
+void showSeverityDots(FormattedParagraph &paragraph)
 {
     static const std::pair<QString, Severity> markers[] = {
         { QStringLiteral("🔴"), Severity::Critical },
@@ -46,8 +47,7 @@ std::pair<QString, std::vector<PageFlow::ColorRange>> withSeverityDots(const QSt
         { QStringLiteral("🟡"), Severity::Medium },
         { QStringLiteral("🟢"), Severity::Low },
     };
-    QString shown = text;
-    std::vector<PageFlow::ColorRange> colors;
+    QString &shown = paragraph.text;
     for (qsizetype i = 0; i < shown.size(); ++i) {
         // Every marker is outside the BMP: only a high surrogate can start one. Checking that first
         // keeps this scan cheap for the thousands of items that have no marker.
@@ -56,12 +56,20 @@ std::pair<QString, std::vector<PageFlow::ColorRange>> withSeverityDots(const QSt
         for (const auto &[marker, severity] : markers) {
             if (QStringView(shown).mid(i).startsWith(marker)) {
                 shown.replace(i, marker.size(), QChar(0x25CF));
-                colors.push_back({ int(i), 1, severityQColor(severity) });
+                // The text after it moves back by the surrogate that is gone.
+                for (QTextLayout::FormatRange &range : paragraph.formats) {
+                    if (range.start > i)
+                        range.start -= int(marker.size()) - 1;
+                    else if (range.start + range.length > i + 1)
+                        range.length -= int(marker.size()) - 1;
+                }
+                QTextCharFormat dot;
+                dot.setForeground(severityQColor(severity));
+                paragraph.formats.append({ int(i), 1, dot });
                 break;
             }
         }
     }
-    return { shown, colors };
 }
 
 } // namespace
@@ -71,10 +79,9 @@ QColor severityQColor(Severity severity)
     return QColor(severityColor(severity));
 }
 
-PdfReport::PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *layoutThread)
+PdfReport::PdfReport(const ReportModel &model, PageFlow &flow)
     : m(model)
     , f(flow)
-    , m_layoutThread(layoutThread)
 {
     const QFont base = f.deviceFont(pdf::reportFont(9));
     s.title = style(base, 19, true);
@@ -85,6 +92,8 @@ PdfReport::PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *lay
     s.bold = style(base, 9, true);
     s.small = style(base, 8, false, Grey);
     s.label = style(base, 7, true);
+    s.code = f.deviceFont(pdf::reportCodeFont(8.5));
+    s.smallCode = f.deviceFont(pdf::reportCodeFont(7.5));
 
     m_toc = { { QStringLiteral("scores"), QStringLiteral("Category scores") },
               { QStringLiteral("chart"), QStringLiteral("Completion by category") },
@@ -109,15 +118,8 @@ std::vector<PdfReport::OutlineEntry> PdfReport::outline() const
     return entries;
 }
 
-PdfReport::~PdfReport()
-{
-    if (m_laidOutThere.valid())
-        m_laidOutThere.wait(); // it writes to m_laidOut, even when this thread stopped with an exception
-}
-
 void PdfReport::layOut()
 {
-    startChecklistLayout();
     firstPage();
     scores();
     chart();
@@ -289,26 +291,46 @@ void PdfReport::chart()
 }
 
 PdfReport::Marked PdfReport::layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor,
-                                          const QString &text, const TextStyle &textStyle, qreal indent,
+                                          FormattedParagraph text, const TextStyle &textStyle, qreal indent,
                                           qreal markerWidth) const
 {
-    const auto [shown, colors] = withSeverityDots(text);
-    return { std::move(marker),
-             f.layout(shown, textStyle.font, f.width() - indent - markerWidth, colors),
-             markerColor,
-             textStyle.color,
-             indent,
-             markerWidth };
+    showSeverityDots(text);
+    Marked marked;
+    marked.mark = std::move(marker);
+    marked.body = f.layout(text.text, textStyle.font, f.width() - indent - markerWidth, text.formats);
+    marked.markColor = markerColor;
+    marked.bodyColor = textStyle.color;
+    marked.indent = indent;
+    marked.markerWidth = markerWidth;
+    return marked;
+}
+
+FormattedParagraph PdfReport::itemText(const QString &markdown) const
+{
+    return formattedParagraph(inlineMarkdown(markdown), s.code);
 }
 
 void PdfReport::place(const Marked &marked)
 {
-    if (marked.body->lineCount() == 0 || marked.mark->lineCount() == 0)
+    f.space(marked.spaceBefore);
+    if (marked.rule) {
+        f.ensure(f.pt(4));
+        f.add([from = QPointF(f.left() + marked.indent, f.y() + f.pt(2)), length = marked.markerWidth,
+               pen = f.pt(0.5)](PdfCanvas &canvas) {
+            canvas.setPen(QColor(0xbd, 0xbd, 0xbd), pen);
+            canvas.drawLine(from, from + QPointF(length, 0));
+        });
+        f.advance(f.pt(4));
         return;
-    // The marker's baseline on the first line's.
-    f.ensure(marked.body->line(0).height());
-    f.drawLines(marked.mark, 0, 1, f.left() + marked.indent, marked.markColor,
-                marked.body->line(0).ascent() - marked.mark->line(0).ascent());
+    }
+    if (!marked.body || marked.body->lineCount() == 0)
+        return;
+    if (marked.mark && marked.mark->lineCount() > 0) {
+        // The marker's baseline on the first line's.
+        f.ensure(marked.body->line(0).height());
+        f.drawLines(marked.mark, 0, 1, f.left() + marked.indent, marked.markColor,
+                    marked.body->line(0).ascent() - marked.mark->line(0).ascent());
+    }
     f.paragraph(marked.body, marked.bodyColor, marked.indent + marked.markerWidth);
 }
 
@@ -322,13 +344,16 @@ void PdfReport::actions()
         subheading(group.severity ? QStringLiteral("%1 (%2)").arg(group.title, severityLabel(*group.severity))
                                   : group.title);
         for (const Action *action : group.actions) {
-            QString text = action->text;
+            FormattedParagraph text;
             if (action->kind == QLatin1String("risk")) {
-                text = QStringLiteral("R%1 (%2) %3").arg(action->id, severityLabel(action->severity), action->text);
+                text.append(
+                    QStringLiteral("R%1 (%2) %3").arg(action->id, severityLabel(action->severity), action->text));
             } else if (const ChecklistRow *row = m.row(action->id)) {
-                text = row->item->text;
+                text = itemText(row->item->text);
                 if (!row->state.owner.isEmpty())
-                    text += QStringLiteral(" — owner: ") + row->state.owner;
+                    text.append(QStringLiteral(" — owner: ") + row->state.owner);
+            } else {
+                text.append(action->text);
             }
             place(layOutMarked(bullet, s.body.color, text, s.body, f.pt(4), f.pt(10)));
         }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LayoutThread.h"
 #include "PdfLayout.h"
+#include "PdfMarkdown.h"
 #include "export/ReportInput.h"
 
 #include <QColor>
@@ -18,9 +18,7 @@ namespace preflight::pdf {
 class PdfReport
 {
 public:
-    // With a `layoutThread`, half the checklist is laid out there while the rest flows here.
-    PdfReport(const ReportModel &model, PageFlow &flow, LayoutThread *layoutThread = nullptr);
-    ~PdfReport();
+    PdfReport(const ReportModel &model, PageFlow &flow);
     void layOut();
 
     // The table of contents as a document outline (bookmarks): sections, with the categories
@@ -38,40 +36,33 @@ private:
     struct Styles
     {
         TextStyle title, section, category, subsection, body, bold, small, label;
+        QFont code, smallCode; // for Markdown code, beside body and small
         // Status labels ("DONE", "OPEN") by text and width, laid out once for thousands of items.
         using Labels = std::map<std::pair<QString, qreal>, std::shared_ptr<TextBlock>>;
         std::shared_ptr<Labels> labels = std::make_shared<Labels>();
     };
-    // The styles with fonts for use on another thread.
-    static Styles detachedCopy(Styles styles);
 
     void firstPage();
     void tableOfContents();
     void scores();
     void chart();
     void actions();
-    void startChecklistLayout();
     void checklist();
     void summaryGroup(const SummaryGroup &group);
-    // A paragraph with a marker (a bullet, a status label) in a column to its left, and an item
-    // (a marked paragraph with its details), laid out on either thread but not yet placed.
-    struct Marked
-    {
-        std::shared_ptr<TextBlock> mark, body;
-        QColor markColor, bodyColor;
-        qreal indent = 0, markerWidth = 0;
-    };
+    // An item (its text with the status label as its marker, and its details), laid out but not
+    // yet placed.
+    using Marked = MarkedParagraph;
     struct Item
     {
         Marked text;
-        std::vector<std::shared_ptr<TextBlock>> details;
-        QColor detailColor;
-        qreal detailIndent = 0;
+        std::vector<Marked> details;
     };
-    Marked layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor, const QString &text,
+    Marked layOutMarked(std::shared_ptr<TextBlock> marker, const QColor &markerColor, FormattedParagraph text,
                         const TextStyle &textStyle, qreal indent, qreal markerWidth) const;
-    Item layOutItem(const Styles &styles, const QString &text, const ItemState &state, int depth,
+    Item layOutItem(const QString &text, const ItemState &state, int depth,
                     const SummaryResult *computed = nullptr) const;
+    // An item's text (inline Markdown) in the body style.
+    FormattedParagraph itemText(const QString &markdown) const;
     void place(const Marked &marked);
     void place(const Item &item);
     void signoffs();
@@ -84,11 +75,6 @@ private:
 
     const ReportModel &m;
     PageFlow &f;
-    LayoutThread *m_layoutThread;
-    // Checklist items from m_split on, laid out on the layout thread (m_laidOutThere).
-    std::vector<Item> m_laidOut;
-    std::size_t m_split = 0;
-    std::future<void> m_laidOutThere;
     Styles s;
     // Where each table-of-contents entry's heading starts, filled during layOut() and read when
     // the contents page is painted (its page numbers and links).

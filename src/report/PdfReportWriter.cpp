@@ -83,7 +83,9 @@ private:
 };
 
 // Compresses page contents on another thread while the next pages are drawn, a batch at a time:
-// each page stands alone, and compressing takes as long as a third of the drawing.
+// each page stands alone, and compressing takes as long as a third of the drawing. Safe because
+// that thread touches nothing but its batch's byte arrays (zlib): no fonts, layouts or Qt Gui
+// objects, which stay on the exporting thread.
 class PageCompressor
 {
 public:
@@ -128,8 +130,6 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw Error(Error::Kind::Usage, QStringLiteral("PDF export needs a QGuiApplication (fonts)"));
 
-    pdf::LayoutThread &layoutThread = pdf::LayoutThread::shared();
-    const std::lock_guard oneAtATime(layoutThread.exportLock());
     const ReportModel model(input);
     const QPageSize pageSize(m_pageSize);
     const QSize pixels = QPageLayout(pageSize, QPageLayout::Portrait, QMarginsF()).fullRectPixels(Resolution).size();
@@ -138,7 +138,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     const QRectF content(mm(SideMargin), mm(TopMargin), page.width() - 2 * mm(SideMargin),
                          page.height() - mm(TopMargin) - mm(BottomMargin));
     pdf::PageFlow flow(&device, content);
-    pdf::PdfReport report(model, flow, &layoutThread);
+    pdf::PdfReport report(model, flow);
     report.layOut();
 
     pdf::PdfDocument document;

@@ -6,8 +6,9 @@
 
 namespace preflight {
 
-// The printable report as PDF: A4 or Letter, DejaVu Sans embedded (selectable, searchable
-// text), vector charts, a table of contents with page numbers, and a footer on every page
+// The printable report as PDF: A4 or Letter, the report's fonts (ReportFonts.h) embedded as
+// subsets (selectable, searchable text in any script), item texts and notes formatted as
+// Markdown, vector charts, a table of contents with page numbers, and a footer on every page
 // with the page number, generation time and audit head. Laid out directly with QTextLayout
 // and written by our own PDF writer (PdfDocument, PdfCanvas, PdfFonts: one text operator per
 // glyph run, subset fonts), with no widgets and no HTML engine, which keeps a 5,000-item report

@@ -1,6 +1,7 @@
 #include "export/HtmlWriter.h"
 
 #include "export/HtmlChart.h"
+#include "export/MarkdownHtml.h"
 #include "export/XmlText.h"
 
 #include <QStringList>
@@ -40,6 +41,12 @@ li.na > .text { text-decoration: line-through; color: #757575; }
 svg.chart text { font-size: 12px; fill: #212121; }
 footer { margin-top: 2em; border-top: 1px solid #bdbdbd; padding-top: 0.5em; font-size: 0.85em; color: #616161; }
 code { overflow-wrap: anywhere; }
+.md, .details .md { white-space: normal; }
+.md p, .md ul, .md ol, .md pre, .md blockquote { margin: 0.2em 0; }
+.md ul, .md ol { padding-left: 1.6em; }
+.md li.task { list-style: none; }
+.md blockquote { border-left: 3px solid #bdbdbd; padding-left: 0.6em; color: #616161; }
+.md pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 0.3em 0.5em; }
 @page { margin: 15mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -58,6 +65,24 @@ QString user(const QString &typed)
 QString orDash(const QString &typed)
 {
     return typed.isEmpty() ? QStringLiteral("—") : user(typed);
+}
+
+// Inline Markdown of a template's item text, formatted and isolated like user text.
+QString formattedItem(const QString &markdown)
+{
+    return QStringLiteral("<bdi>%1</bdi>").arg(spansHtml(inlineMarkdown(markdown)));
+}
+
+// A note, which is Markdown: one paragraph stays inline after its label (in <bdi>, like any user
+// text); more goes below it as blocks, in an element of its own direction.
+QString formattedNote(const QString &markdown)
+{
+    const std::vector<MarkdownBlock> blocks = markdownBlocks(markdown);
+    if (blocks.empty())
+        return user(markdown); // white space only
+    if (blocks.size() == 1 && blocks.front().kind == MarkdownBlock::Kind::Paragraph)
+        return QStringLiteral("<bdi>%1</bdi>").arg(spansHtml(blocks.front().spans));
+    return QStringLiteral("<div class=\"md\" dir=\"auto\">%1</div>").arg(blocksHtml(blocks));
 }
 
 QString sevBadge(Severity severity)
@@ -155,9 +180,9 @@ private:
     QString itemText(const QString &itemId) const
     {
         if (const ChecklistRow *row = m.row(itemId))
-            return user(row->item->text);
+            return formattedItem(row->item->text);
         const SummaryItem *summary = m.tmpl().findSummaryItem(itemId);
-        return user(summary ? summary->text : itemId);
+        return summary ? formattedItem(summary->text) : user(itemId);
     }
 
     void actions()
@@ -202,7 +227,7 @@ private:
             if (!state.evidence.isEmpty())
                 out += QStringLiteral("<div>Evidence: %1</div>").arg(user(state.evidence));
             if (!state.note.isEmpty())
-                out += QStringLiteral("<div>Note: %1</div>").arg(user(state.note));
+                out += QStringLiteral("<div>Note: %1</div>").arg(formattedNote(state.note));
             out += QStringLiteral("</div>");
         }
     }
@@ -215,9 +240,9 @@ private:
             if (result && result->computed) {
                 ItemState computed;
                 computed.status = result->met ? ItemStatus::Done : ItemStatus::Open;
-                item(user(s.text), computed, summaryReasonText(*result));
+                item(formattedItem(s.text), computed, summaryReasonText(*result));
             } else {
-                item(user(s.text), m.state().itemState(s.id));
+                item(formattedItem(s.text), m.state().itemState(s.id));
             }
             out += QStringLiteral("</li>\n");
         }
@@ -256,7 +281,7 @@ private:
                 closeTo(row.depth);
                 out += QStringLiteral("</li>\n");
             }
-            item(user(row.item->text), row.state);
+            item(formattedItem(row.item->text), row.state);
         }
         closeTo(-1);
         out += QStringLiteral("</section>\n");
@@ -314,8 +339,12 @@ private:
     void notes()
     {
         const QString &notes = m.state().project.notes;
-        out += QStringLiteral("<section id=\"notes\">\n<h2>Notes</h2>\n<p class=\"pre\">%1</p>\n</section>\n")
-                   .arg(notes.isEmpty() ? QStringLiteral("No notes.") : user(notes));
+        const std::vector<MarkdownBlock> blocks = markdownBlocks(notes);
+        out += QStringLiteral("<section id=\"notes\">\n<h2>Notes</h2>\n%1\n</section>\n")
+                   .arg(blocks.empty()
+                            ? QStringLiteral("<p class=\"pre\">%1</p>")
+                                  .arg(notes.isEmpty() ? QStringLiteral("No notes.") : user(notes))
+                            : QStringLiteral("<div class=\"md\" dir=\"auto\">%1</div>").arg(blocksHtml(blocks)));
     }
 
     void footer()

@@ -2,6 +2,7 @@
 
 #include "ReportFixture.h"
 #include "TestTools.h"
+#include "export/FormattedText.h"
 
 #include <QSet>
 
@@ -19,7 +20,8 @@ TEST_CASE("HTML report is well-formed, self-contained and shows hostile text as 
     INFO(error.toStdString());
     REQUIRE(error.isEmpty());
 
-    // Only the writer's own elements exist: a user's <script> or <b> never became one.
+    // Only the writer's own elements exist (among them the formatting of Markdown notes): a
+    // user's <script> or <b> never became one.
     const QStringList names = elementNames(root);
     const QSet<QString> allowed {
         QStringLiteral("html"),    QStringLiteral("head"),   QStringLiteral("meta"),   QStringLiteral("title"),
@@ -29,7 +31,9 @@ TEST_CASE("HTML report is well-formed, self-contained and shows hostile text as 
         QStringLiteral("table"),   QStringLiteral("tr"),     QStringLiteral("th"),     QStringLiteral("td"),
         QStringLiteral("nav"),     QStringLiteral("a"),      QStringLiteral("span"),   QStringLiteral("div"),
         QStringLiteral("bdi"),     QStringLiteral("footer"), QStringLiteral("code"),   QStringLiteral("svg"),
-        QStringLiteral("g"),       QStringLiteral("text"),   QStringLiteral("rect")
+        QStringLiteral("g"),       QStringLiteral("text"),   QStringLiteral("rect"),   QStringLiteral("em"),
+        QStringLiteral("del"),     QStringLiteral("ol"),     QStringLiteral("pre"),    QStringLiteral("blockquote"),
+        QStringLiteral("hr"),      QStringLiteral("br")
     };
     for (const QString &name : names) {
         INFO(name.toStdString());
@@ -54,7 +58,8 @@ TEST_CASE("HTML report is well-formed, self-contained and shows hostile text as 
         INFO(typed.toStdString());
         CHECK(std::any_of(bdiTexts.begin(), bdiTexts.end(), [&](const QString &t) { return t.contains(typed); }));
     }
-    CHECK(bdiTexts.contains(oneMegabyteNote()));
+    // The 1 MB note is one Markdown paragraph, which ends without its final space.
+    CHECK(bdiTexts.contains(oneMegabyteNote().trimmed()));
     CHECK(bdiTexts.contains(QStringLiteral("<script>alert(1)</script>")));
 }
 
@@ -68,14 +73,14 @@ TEST_CASE("HTML report holds every item, the chart and the footer facts", "[expo
     visit(root, [&](const XmlNode &node) {
         if (node.name == QLatin1String("span")
             && node.attributes.value(QStringLiteral("class")) == QLatin1String("text"))
-            itemTexts += node.children.empty() ? node.text : node.children.front().text;
+            itemTexts += node.allText;
         if (node.name == QLatin1String("rect")
             && node.attributes.value(QStringLiteral("fill")) != QLatin1String("#eeeeee"))
             ++bars;
     });
     for (const QString &text : allItemTexts(f->tmpl)) {
         INFO(text.toStdString());
-        CHECK(itemTexts.contains(text));
+        CHECK(itemTexts.contains(plainText(inlineMarkdown(text)))); // as Markdown shows it: `except` is except
     }
     int scored = 0;
     for (const CategoryScore &score : f->assessment.categories)
@@ -85,4 +90,36 @@ TEST_CASE("HTML report holds every item, the chart and the footer facts", "[expo
     CHECK(html.contains(f->auditHead.toUtf8()));
     CHECK(html.contains("Generated 2026-11-25 14:30 UTC"));
     CHECK(html.indexOf("class=\"verdict not-ready\"") < html.indexOf("id=\"scores\""));
+}
+
+TEST_CASE("HTML report formats inline Markdown of items and Markdown notes, and keeps them inert",
+          "[export][html][markdown-text]")
+{
+    auto f = markdownReview();
+    markdownNoteItem(*f).note += QStringLiteral(" <img src=x onerror=alert(1)>");
+    f->state.project.notes = QStringLiteral("Project notes with _emphasis_.\n\n1. one\n2. two");
+    const QByteArray html = HtmlWriter().write(f->input());
+    QString error;
+    const XmlNode root = parseXml(html, &error);
+    INFO(error.toStdString());
+    REQUIRE(error.isEmpty());
+
+    // Appendix A's one item with inline code, as the app shows it.
+    CHECK(html.contains("Specific exception types (not bare <code>except</code>)"));
+    CHECK(html.contains("<div>Note: <div class=\"md\" dir=\"auto\"><p><strong>Decision:</strong> keep "
+                        "<code>retry=3</code></p><ul><li><p>first point</p></li><li class=\"task\"><p>☑ checked "
+                        "point</p></li></ul><ol start=\"3\"><li><p>third</p></li><li><p>fourth</p></li></ol>"
+                        "<pre><code>if (a &lt; b) {}</code></pre>"));
+    CHECK(html.contains("<a href=\"https://example.org/run?a=1&amp;b=2\">runbook</a> evil (javascript:alert(1)) "
+                        "&lt;b&gt;raw&lt;/b&gt; &lt;img src=x onerror=alert(1)&gt;"));
+    CHECK(html.contains("<h2>Notes</h2>\n<div class=\"md\" dir=\"auto\"><p>Project notes with <em>emphasis</em>."
+                        "</p><ol><li><p>one</p></li><li><p>two</p></li></ol></div>"));
+    visit(root, [](const XmlNode &node) {
+        CHECK(node.name != QLatin1String("img"));
+        if (node.name == QLatin1String("a")) {
+            const QString href = node.attributes.value(QStringLiteral("href"));
+            INFO(href.toStdString());
+            CHECK((href.startsWith(u'#') || href.startsWith(QLatin1String("https://"))));
+        }
+    });
 }

@@ -253,6 +253,46 @@ std::unique_ptr<ReportFixture> hostileReview()
     return f;
 }
 
+QString cjkJapanese()
+{
+    return QStringLiteral("本番環境への移行準備：データベースのバックアップを毎日確認すること。");
+}
+
+QString cjkChinese()
+{
+    return QStringLiteral("中文说明：数据库迁移已经完成，回滚方案已验证。");
+}
+
+QString cjkKorean()
+{
+    return QStringLiteral("한국어 메모: 배포 준비가 완료되었습니다.");
+}
+
+std::unique_ptr<ReportFixture> cjkReview()
+{
+    auto f = halfFinishedReview();
+    f->state.project.description = cjkJapanese();
+    f->state.project.notes = cjkChinese() + QStringLiteral("\n\n") + cjkKorean();
+    f->state.items.begin()->second.owner = QStringLiteral("山田太郎");
+    return f;
+}
+
+ItemState &markdownNoteItem(ReportFixture &fixture)
+{
+    return fixture.state.items.begin()->second;
+}
+
+std::unique_ptr<ReportFixture> markdownReview()
+{
+    auto f = halfFinishedReview();
+    markdownNoteItem(*f).note
+        = QStringLiteral("**Decision:** keep `retry=3`\n\n- first point\n- [x] checked point\n\n"
+                         "3. third\n4. fourth\n\n```\nif (a < b) {}\n```\n\n"
+                         "[runbook](https://example.org/run?a=1&b=2) [evil](javascript:alert(1)) <b>raw</b>");
+    f->state.project.notes = QStringLiteral("Launch *window* agreed.\n\n- support\n- ops");
+    return f;
+}
+
 QStringList allItemTexts(const Template &tmpl)
 {
     return collectAll(tmpl, &Item::text);

@@ -40,6 +40,18 @@ QStringList hostileStrings();
 std::unique_ptr<ReportFixture> hostileReview();
 QString oneMegabyteNote();
 
+// The half-finished review in Japanese, Chinese and Korean: description, notes and an owner
+// (the strings are cjkJapanese() and so on).
+std::unique_ptr<ReportFixture> cjkReview();
+QString cjkJapanese();
+QString cjkChinese();
+QString cjkKorean();
+
+// The half-finished review with a Markdown note on its first item (strong text, code, lists, a
+// task list, a code block, links of every kind, raw HTML) and Markdown project notes.
+std::unique_ptr<ReportFixture> markdownReview();
+ItemState &markdownNoteItem(ReportFixture &fixture);
+
 // Every item text of the template (nested ones included), for "the report shows all items" checks.
 QStringList allItemTexts(const Template &tmpl);
 

@@ -42,6 +42,8 @@ XmlNode parseXml(const QByteArray &xml, QString *error)
             break;
         case QXmlStreamReader::Characters:
             stack.back()->text += reader.text();
+            for (XmlNode *node : stack)
+                node->allText += reader.text();
             break;
         default:
             break;

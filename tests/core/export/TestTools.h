@@ -22,12 +22,14 @@ struct ToolResult
 // Runs an installed program (cmark-gfm, qpdf, pdftotext, …) and waits up to two minutes.
 ToolResult runTool(const QString &program, const QStringList &arguments, const QByteArray &input = {});
 
-// A parsed XML element; `text` holds the character data directly inside it.
+// A parsed XML element; `text` holds the character data directly inside it, `allText` all of
+// it, its descendants' included, in document order (what a reader sees).
 struct XmlNode
 {
     QString name;
     QMap<QString, QString> attributes;
     QString text;
+    QString allText;
     std::vector<XmlNode> children;
 };
 

@@ -3,10 +3,13 @@
 #include "PdfDocument.h"
 #include "PdfFonts.h"
 #include "PdfLayout.h"
+#include "PdfTestTools.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QRawFont>
 #include <QRegularExpression>
+#include <QTextCharFormat>
 
 #include <catch2/catch.hpp>
 
@@ -44,25 +47,49 @@ TEST_CASE("PDF canvas draws coloured ranges of a line in their colours", "[repor
     CHECK(content.count(QStringLiteral("BT ")) == 3);
 }
 
-TEST_CASE("PDF canvas fills the outlines of a font it cannot embed", "[report][pdf]")
+TEST_CASE("PDF canvas strikes out text formatted as struck out, and only that", "[report][pdf][markdown-text]")
 {
-    // The URW fonts (fonts-urw-base35, which ghostscript brings) are Type 1 or CFF OpenType:
-    // no TrueType outlines (glyf) to embed as FontFile2.
     const LayoutDevice device(QSize(9917, 14033), 1200);
-    const QFont font = deviceFont(QStringLiteral("Nimbus Sans"), device);
+    PdfDocument document;
+    PdfFonts fonts(document);
+    const PageFlow flow(&device, QRectF(0, 0, 9000, 13000));
+    QTextCharFormat struck;
+    struck.setFontStrikeOut(true);
+    const QFont font = deviceFont(QStringLiteral("DejaVu Sans"), device);
+    const auto block = flow.layout(QStringLiteral("kept gone kept"), font, 9000, { { 5, 4, struck } });
+    PdfCanvas canvas(fonts, device, 842);
+    block->draw(canvas, 0, 1, QPointF(100, 100), QColor(0, 0, 0));
+    const QString content = QString::fromLatin1(canvas.finish());
+    INFO(content.toStdString());
+    // The struck-out run, then a bar over it (a filled rectangle), then the rest.
+    CHECK(content.count(QStringLiteral("re f")) == 1);
+    CHECK(content.contains(QRegularExpression(QStringLiteral("TJ ET\n[-0-9. ]+re f\nBT "))));
+    const QFontMetricsF metrics(font, &device);
+    const QRegularExpressionMatch bar
+        = QRegularExpression(QStringLiteral("([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) re f")).match(content);
+    REQUIRE(bar.hasMatch());
+    CHECK(std::abs(bar.captured(3).toDouble() - metrics.horizontalAdvance(QStringLiteral("gone"))) < 2);
+    CHECK(std::abs(bar.captured(1).toDouble() - 100 - metrics.horizontalAdvance(QStringLiteral("kept "))) < 2);
+}
+
+TEST_CASE("PDF canvas writes text of a CFF font as text, not as filled outlines", "[report][pdf][cjk]")
+{
+    // Noto Sans CJK (fonts-noto-cjk, one of the report's fonts) is OpenType with CFF outlines.
+    preflight::test::requireReportFonts();
+    const LayoutDevice device(QSize(9917, 14033), 1200);
+    const QFont font = deviceFont(QStringLiteral("Noto Sans CJK JP"), device);
     const QRawFont raw = QRawFont::fromFont(font);
-    if (raw.familyName() != QLatin1String("Nimbus Sans") || !raw.fontTable("glyf").isEmpty()) {
-        WARN("Nimbus Sans (fonts-urw-base35) is not installed: the outline fallback is not tested");
-        return;
-    }
+    REQUIRE(raw.familyName() == QLatin1String("Noto Sans CJK JP"));
+    REQUIRE(raw.fontTable("glyf").isEmpty());
+    REQUIRE_FALSE(raw.fontTable("CFF ").isEmpty());
     PdfDocument document;
     PdfFonts fonts(document);
     PdfCanvas canvas(fonts, device, 842);
-    canvas.drawText(QPointF(100, 500), QStringLiteral("Outline"), font, Qt::black);
+    canvas.drawText(QPointF(100, 500), QStringLiteral("日本語"), font, Qt::black);
     const QByteArray content = canvas.finish();
     INFO(content.toStdString());
-    CHECK_FALSE(content.contains("BT")); // no text object: the glyphs are paths
-    CHECK(content.count("\nf\n") == 7); // one filled path per letter
-    CHECK(content.contains(" c\n")); // with curves
-    CHECK(fonts.write().isEmpty()); // and nothing to embed
+    CHECK(content.contains("BT /F1 ")); // a text object in the embedded font
+    CHECK(content.count("> ] TJ ET") == 1);
+    CHECK_FALSE(content.contains("\nf\n")); // no filled glyph paths
+    CHECK(fonts.write() == "/F1 1 0 R ");
 }

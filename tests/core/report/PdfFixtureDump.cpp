@@ -24,6 +24,9 @@ TEST_CASE("Write sample PDF reports for inspection", "[.dump-pdf]")
                    PdfReportWriter(QPageSize::A4).write(halfFinished->input()));
     saveReportFile(dir + QStringLiteral("/half-finished-letter.pdf"),
                    PdfReportWriter(QPageSize::Letter).write(halfFinishedReview()->input()));
+    saveReportFile(dir + QStringLiteral("/cjk.pdf"), PdfReportWriter(QPageSize::A4).write(cjkReview()->input()));
+    saveReportFile(dir + QStringLiteral("/markdown.pdf"),
+                   PdfReportWriter(QPageSize::A4).write(markdownReview()->input()));
     saveReportFile(dir + QStringLiteral("/hostile.pdf"),
                    PdfReportWriter(QPageSize::A4).write(hostileReview()->input()));
 }

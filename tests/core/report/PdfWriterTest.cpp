@@ -13,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <future>
+
 using namespace preflight;
 using namespace preflight::test;
 
@@ -173,4 +175,18 @@ TEST_CASE("PDF outline and contents links lead to every section", "[report][pdf]
     }
     // One link per contents line, all on the first page.
     CHECK(pdf.count("/Subtype /Link") == 7 + checklistChildren.count(u'|'));
+}
+
+TEST_CASE("PDF exports on several threads at once give the bytes of one alone", "[report][pdf]")
+{
+    // Each export lays out and writes on the thread that asked for it, with fonts of its own:
+    // nothing is shared between exports, so they need no lock.
+    const auto f = cjkReview();
+    const QByteArray alone = PdfReportWriter(QPageSize::A4).write(f->input());
+    std::vector<std::future<QByteArray>> exports;
+    for (int i = 0; i < 3; ++i)
+        exports.push_back(
+            std::async(std::launch::async, [&] { return PdfReportWriter(QPageSize::A4).write(f->input()); }));
+    for (std::future<QByteArray> &pdf : exports)
+        CHECK(pdf.get() == alone);
 }

@@ -3,4 +3,6 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/PdfReportTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfWriterTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfCanvasTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PdfTextTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PdfGlyphTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfFixtureDump.cpp)

@@ -25,7 +25,7 @@ TEST_CASE("Progress over time replays the audit trail's item status changes", "[
     const Template tmpl = sampleTemplate();
     TempDatabase temp;
     auto store = temp.open();
-    const qint64 id = store->createProject(draftProject(QStringLiteral("Apollo"))).id;
+    const qint64 id = store->createProject(draftProject(QStringLiteral("Apollo")), tmpl).id;
     store->setItem(id, QStringLiteral("c1"), statusPatch(ItemStatus::Done));
     store->setItem(id, QStringLiteral("h1"), statusPatch(ItemStatus::NotApplicable, QStringLiteral("no UI")));
     Store::ItemPatch note;
