@@ -71,8 +71,10 @@ public:
     };
     // Several items in one transaction: all are written or, on the first refusal, none.
     std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
-    // A new project and its first item states in one transaction (Markdown import).
-    Project createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits);
+    // A new project with its first item states and risks in one transaction (Markdown import):
+    // all are written or, on the first refusal, none.
+    Project createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits,
+                                   const std::vector<Risk> &risks = {});
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned

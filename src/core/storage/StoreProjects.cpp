@@ -130,7 +130,8 @@ Project Store::createProject(const Project &draft)
     return createProjectWithItems(draft, {});
 }
 
-Project Store::createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits)
+Project Store::createProjectWithItems(const Project &draft, const std::vector<ItemEdit> &edits,
+                                      const std::vector<Risk> &risks)
 {
     sqlite::Transaction transaction(*d->db);
     const QString now = currentTimeText();
@@ -138,8 +139,10 @@ Project Store::createProjectWithItems(const Project &draft, const std::vector<It
     const QString label = d->requireProjectLabel(created.id);
     for (const ItemEdit &edit : edits)
         d->applyItemPatch(created.id, label, edit.itemId, edit.patch, now);
+    for (const Risk &risk : risks)
+        d->insertRisk(created.id, label, risk, now);
     transaction.commit();
-    return edits.empty() ? created : d->requireProject(created.id);
+    return edits.empty() && risks.empty() ? created : d->requireProject(created.id);
 }
 
 Project Store::Impl::insertProject(const Project &draft, const QString &now)
