@@ -222,21 +222,23 @@ private:
 
     QString headingText(cmark_node *heading) const
     {
+        static const QRegularExpression atxOpening(QStringLiteral("^[ \\t]*#{1,6}(?:[ \\t]+|$)"));
+        static const QRegularExpression atxClosing(QStringLiteral("(?:^|[ \\t]+)#+[ \\t]*$"));
+        static const QRegularExpression setextUnderline(QStringLiteral("^[ \\t]*(?:=+|-+)[ \\t]*$"));
         const int first = cmark_node_get_start_line(heading);
-        const int last = cmark_node_get_end_line(heading);
-        if (last > first) { // Setext: the lines above the underline
-            QStringList lines;
-            for (int line = first; line < last; ++line)
-                lines.append(withoutQuoteMarkers(slice(line, 1), m_quotes).trimmed());
-            return lines.join(u' ');
+        QString text = slice(first, cmark_node_get_start_column(heading));
+        if (text.contains(atxOpening))
+            return text.remove(atxOpening).remove(atxClosing).trimmed();
+        // Setext: the lines above the underline. cmark-gfm's end line is not always the
+        // underline's (a blank line after it may count), so the underline is looked for.
+        QStringList lines { text.trimmed() };
+        for (int line = first + 1; line <= cmark_node_get_end_line(heading); ++line) {
+            const QString next = withoutQuoteMarkers(slice(line, 1), m_quotes);
+            if (next.contains(setextUnderline))
+                break;
+            lines.append(next.trimmed());
         }
-        // ATX: the line without its opening and optional closing sequence of '#'.
-        static const QRegularExpression opening(QStringLiteral("^[ \\t]*#{1,6}(?:[ \\t]+|$)"));
-        static const QRegularExpression closing(QStringLiteral("(?:^|[ \\t]+)#+[ \\t]*$"));
-        QString text = slice(first, cmark_node_get_start_column(heading), cmark_node_get_end_column(heading));
-        text.remove(opening);
-        text.remove(closing);
-        return text.trimmed();
+        return lines.join(u' ');
     }
 
     // Header cells and body rows, each cell's source trimmed (escaped pipes stay escaped).
