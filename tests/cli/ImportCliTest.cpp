@@ -125,12 +125,14 @@ TEST_CASE("project import turns ticks into item states on the recognised templat
     QByteArray filled = seed();
     filled.replace("- [ ] Test coverage > 80%", "- [x] Test coverage > 80%\n  - Owner: Ana");
     filled.replace("- [ ] HIPAA (if health data)", "- [-] HIPAA (if health data)\n  - Reason: no health data");
+    filled.replace("|  |  |  |  |\n|  |  |  |  |", "| Vendor outage | 🟠 High | Second provider | Ops |");
     const QString file = writeFile(cli, QStringLiteral("filled.md"), filled);
     const nlohmann::json result = cli.json({ QStringLiteral("project"), QStringLiteral("import"), file,
                                              QStringLiteral("--name"), QStringLiteral("Shop") });
     CHECK(result["template"]["id"] == "appendix-a");
     CHECK(result["template_created"] == false);
     CHECK(result["items_set"] == 2);
+    CHECK(result["risks_created"] == 1);
     CHECK(templateFiles(cli).isEmpty());
     // What the file's own template lacks is moot once Appendix A is used.
     for (const auto &warning : result["warnings"])

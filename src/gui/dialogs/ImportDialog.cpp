@@ -145,8 +145,7 @@ void ImportDialog::fillReviewData()
         QStringList risks;
         for (const import::ImportedRisk &imported : m_preview.risks)
             risks << tr("“%1” (%2)").arg(imported.risk.title.toHtmlEscaped(), severityKey(imported.risk.severity));
-        paragraphs << tr("<b>%n risk(s)</b> from the file's risk table, created with a project: %1", nullptr,
-                         int(m_preview.risks.size()))
+        paragraphs << tr("<b>Risks</b> from the file's risk table, created with a project: %1")
                           .arg(risks.join(QStringLiteral(", ")));
     }
     if (!m_preview.signoffs.empty()) {
@@ -159,9 +158,8 @@ void ImportDialog::fillReviewData()
                              ? who
                              : tr("%1 (%2)").arg(who, details.join(QStringLiteral(", ")).toHtmlEscaped()));
         }
-        paragraphs << tr("<b>%n sign-off(s) in the file, shown but never imported</b> (each role signs off in "
-                         "Preflight, on the review as it is then): %1",
-                         nullptr, int(m_preview.signoffs.size()))
+        paragraphs << tr("<b>Sign-offs in the file, shown but never imported</b> (each role signs off in "
+                         "Preflight, on the review as it is then): %1")
                           .arg(signoffs.join(QStringLiteral("; ")));
     }
     ui->reviewLabel->setText(paragraphs.join(QStringLiteral("<br>")));
