@@ -1,6 +1,6 @@
-// Linked with the whole preflight_core archive and nothing but Qt Core, nlohmann/json and SQLite:
-// if any core object file used Qt Gui or Widgets, this program would fail to link. Running it
-// also shows the core working with no GUI application object at all.
+// Linked with the whole preflight_core archive and nothing but Qt Core, nlohmann/json, SQLite and
+// cmark-gfm: if any core object file used Qt Gui or Widgets, this program would fail to link.
+// Running it also shows the core working with no GUI application object at all.
 #include "templates/TemplateRegistry.h"
 
 #include <QCoreApplication>

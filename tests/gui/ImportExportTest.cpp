@@ -235,6 +235,43 @@ TEST_CASE("The import preview hides what the file's own template lacks while a r
     CHECK(answered);
 }
 
+TEST_CASE("The import preview lists the file's risks and says its sign-offs are not imported", "[gui][import]")
+{
+    TempDatabase db;
+    OpenWindow open(db);
+    QByteArray seed = readAll(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/appendix-a-seed.md"));
+    seed.replace("|  |  |  |  |\n|  |  |  |  |", "| Vendor outage | High | Second provider | Ops |");
+    seed.replace("**DevOps Lead:** ________________________ Date: __________",
+                 "**DevOps Lead:** Bo Berg Date: 2026-03-01");
+    const QString path = db.dir.filePath(QStringLiteral("filled.md"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(seed);
+    file.close();
+
+    QString review;
+    whenDialogOpens<ImportDialog>([&](ImportDialog *dialog) {
+        auto *label = dialog->findChild<QLabel *>(QStringLiteral("reviewLabel"));
+        REQUIRE(label);
+        CHECK(label->isVisibleTo(dialog));
+        review = label->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Filled"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    open.window.importMarkdown(path);
+    CHECK(review.contains(QStringLiteral("<b>Risks</b> from the file's risk table, created with a project")));
+    CHECK(review.contains(QStringLiteral("“Vendor outage” (high)")));
+    CHECK(review.contains(QStringLiteral("Sign-offs in the file, shown but never imported")));
+    CHECK(review.contains(QStringLiteral("DevOps Lead: Bo Berg (2026-03-01)")));
+
+    auto reader = db.open(QStringLiteral("reader"));
+    REQUIRE(reader->projects().size() == 1);
+    const ProjectState state = reader->loadState(reader->projects().front().id);
+    REQUIRE(state.risks.size() == 1);
+    CHECK(state.risks.front().title == QStringLiteral("Vendor outage"));
+    CHECK(state.signoffs.empty());
+}
+
 TEST_CASE("Cancelling the import preview creates nothing", "[gui][import]")
 {
     TempDatabase db;

@@ -106,6 +106,7 @@ int importProject(Context &context)
                                      { "template", templateJson(target) },
                                      { "template_created", !savedPath.isEmpty() },
                                      { "items_set", result.itemsSet },
+                                     { "risks_created", result.risksCreated },
                                      { "warnings", warningsJson(warnings) },
                                      { "skipped", skippedJson(preview.skipped) } }));
         return Success;
@@ -114,7 +115,8 @@ int importProject(Context &context)
     context.out() << "Created project \"" << result.project.name << "\" on template \"" << target.id << "\" "
                   << target.version
                   << (savedPath.isEmpty() ? QString() : QStringLiteral(" (new, saved to %1)").arg(savedPath)) << ": "
-                  << result.itemsSet << " of " << target.itemCount() << " items carry a state\n";
+                  << result.itemsSet << " of " << target.itemCount() << " items carry a state, " << result.risksCreated
+                  << (result.risksCreated == 1 ? " risk" : " risks") << " created\n";
     return Success;
 }
 

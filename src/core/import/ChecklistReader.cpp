@@ -73,6 +73,8 @@ public:
     Reader(const QStringList &lines, const QString &sourceName)
         : m_blocks(scanMarkdown(lines))
         , m_plan(planHeadings(m_blocks))
+        , m_marksSeverities(std::any_of(m_plan.texts.begin(), m_plan.texts.end(),
+                                        [](const HeadingText &heading) { return heading.severity.has_value(); }))
         , m_lineCount(int(lines.size()))
     {
         m_preview.sourceName = sourceName;
@@ -315,8 +317,11 @@ private:
         category.title = title;
         const int number = heading ? textOf(*heading).number : 0;
         category.number = number > 0 ? number : int(m_preview.tmpl.categories.size()) + 1;
-        category.severity = severity.value_or(Severity::Medium);
-        if (!severity) {
+        // A file that ranks nothing says "every box must be ticked": critical is the severity
+        // whose open items keep a review Not Ready. A file that ranks some headings and not
+        // others is read as ranking the unmarked ones in the middle.
+        category.severity = severity.value_or(m_marksSeverities ? Severity::Medium : Severity::Critical);
+        if (!severity && m_marksSeverities) {
             warn(heading ? m_blocks[*heading].line : line,
                  QStringLiteral(
                      "category \"%1\" has no severity marker (🔴 🟠 🟡 🟢 or Critical/High/Medium/Low); "
@@ -348,8 +353,16 @@ private:
         tmpl.description = m_preview.description.isEmpty()
             ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
             : m_preview.description;
-        tmpl.id = m_ids.make({}, tmpl.title, QStringLiteral("imported")); // one namespace with the items
+        // Its own namespace: a template titled "Security" may hold a category "security".
+        tmpl.id = IdGenerator::slug(tmpl.title, QStringLiteral("imported"));
         tmpl.version = QStringLiteral("1.0.0");
+        if (!m_marksSeverities) {
+            warn(0,
+                 QStringLiteral(
+                     "no heading has a severity marker (🔴 🟠 🟡 🟢 or Critical/High/Medium/Low): every "
+                     "item is imported as critical, so a review is Not Ready until each one is done or "
+                     "N/A"));
+        }
         m_metadata.apply(m_preview);
         for (ItemTick &tick : m_preview.ticks) {
             if (tick.status == ItemStatus::NotApplicable && tick.reason.isEmpty()) {
@@ -364,6 +377,7 @@ private:
 
     std::vector<MarkdownBlock> m_blocks;
     HeadingPlan m_plan;
+    bool m_marksSeverities = false; // some heading has a severity marker
     int m_lineCount = 0;
     ImportPreview m_preview;
     ReviewMetadata m_metadata;

@@ -1,302 +1,279 @@
 #include "import/MarkdownBlocks.h"
 
+#include "import/CharacterReferences.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <optional>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <cstring>
+#include <memory>
 
 namespace preflight::import {
 namespace {
 
 using Kind = MarkdownBlock::Kind;
 
-bool isBlank(const QString &line)
+using Document = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+Document parse(const QByteArray &utf8)
 {
-    return line.trimmed().isEmpty();
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                                       cmark_parser_free);
+    for (const char *name : { "table", "tasklist" })
+        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
+    return Document(cmark_parser_finish(parser.get()), cmark_node_free);
 }
 
-// Leading whitespace in columns; a tab advances to the next multiple of four (GFM's tab stop).
-int indentOf(const QString &line)
+bool is(cmark_node *node, cmark_node_type type)
 {
-    int column = 0;
-    for (const QChar ch : line) {
-        if (ch == u' ')
-            ++column;
-        else if (ch == u'\t')
-            column += 4 - column % 4;
+    return node && cmark_node_get_type(node) == type;
+}
+
+// cmark-gfm's tasklist extension gives task items a type of their own; it only knows [ ], [x]
+// and [X], and not inside block quotes, so the other boxes are read from the text.
+bool isTaskListItem(cmark_node *node)
+{
+    return std::strcmp(cmark_node_get_type_string(node), "tasklist") == 0;
+}
+
+// Continuation lines joined as one text: by a space, or after a backslash hard break by a line
+// feed, so that unescapeMarkdown can restore the break.
+QString joinContinued(const QStringList &lines)
+{
+    QString text;
+    for (const QString &line : lines) {
+        if (text.isEmpty())
+            text = line.trimmed();
+        else if (text.endsWith(u'\\'))
+            text += u'\n' + line.trimmed();
         else
-            break;
+            text += u' ' + line.trimmed();
     }
-    return column;
+    return text;
 }
 
-const QRegularExpression &atxHeading()
-{
-    static const QRegularExpression re(QStringLiteral("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*$"));
-    return re;
-}
-
-const QRegularExpression &fenceOpening()
-{
-    static const QRegularExpression re(QStringLiteral("^[ \\t]*(`{3,}|~{3,})"));
-    return re;
-}
-
-const QRegularExpression &thematicBreak()
-{
-    static const QRegularExpression re(QStringLiteral("^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$"));
-    return re;
-}
-
-const QRegularExpression &setextUnderline()
-{
-    static const QRegularExpression re(QStringLiteral("^ {0,3}(=+|-+)[ \\t]*$"));
-    return re;
-}
-
-const QRegularExpression &listItem()
-{
-    static const QRegularExpression re(QStringLiteral("^([ \\t]*)(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+(.*))?$"));
-    return re;
-}
-
-const QRegularExpression &taskBox()
-{
-    // [ ] open, [x]/[X] done, [-]/[~] not applicable (a common hand-written convention).
-    static const QRegularExpression re(QStringLiteral("^\\[([ xX~-])\\](?:[ \\t]+(.*))?$"));
-    return re;
-}
-
-const QRegularExpression &detailLabel()
-{
-    static const QRegularExpression re(QStringLiteral("^(Note|Owner|Evidence|N/A|Reason):(?:[ \\t](.*))?$"));
-    return re;
-}
-
-const QRegularExpression &tableDelimiter()
-{
-    static const QRegularExpression re(
-        QStringLiteral("^[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$"));
-    return re;
-}
-
-MarkdownBlock makeBlock(Kind kind, const QString &text = {}, int indent = 0)
-{
-    MarkdownBlock block;
-    block.kind = kind;
-    block.text = text;
-    block.indent = indent;
-    return block;
-}
-
-// Strips the optional closing sequence of an ATX heading ("## Title ##").
-QString atxText(const QString &raw)
-{
-    static const QRegularExpression closing(QStringLiteral("(?:^|[ \\t]+)#+[ \\t]*$"));
-    QString text = raw;
-    text.remove(closing);
-    return text.trimmed();
-}
-
-class Scanner
+class Collector
 {
 public:
-    explicit Scanner(const QStringList &lines)
-        : m_lines(lines)
-    { }
+    explicit Collector(const QStringList &lines)
+    {
+        for (const QString &line : lines)
+            m_lines.push_back(line.toUtf8());
+    }
 
+    // An iterative walk: nesting is unbounded in Markdown ("> > > …", "- - - …"), the stack is not.
     std::vector<MarkdownBlock> run()
     {
-        while (m_next < m_lines.size())
-            scanLine(m_lines[m_next++]);
+        const Document document = parse(m_lines.join('\n'));
+        std::unique_ptr<cmark_iter, void (*)(cmark_iter *)> walk(cmark_iter_new(document.get()), cmark_iter_free);
+        for (cmark_event_type event; (event = cmark_iter_next(walk.get())) != CMARK_EVENT_DONE;) {
+            cmark_node *node = cmark_iter_get_node(walk.get());
+            if (event == CMARK_EVENT_EXIT) {
+                if (is(node, CMARK_NODE_BLOCK_QUOTE))
+                    --m_quotes;
+                else if (is(node, CMARK_NODE_ITEM))
+                    closeItem();
+                continue;
+            }
+            if (is(node, CMARK_NODE_BLOCK_QUOTE)) {
+                ++m_quotes;
+            } else if (is(node, CMARK_NODE_ITEM)) {
+                readItem(node);
+            } else if (!is(node, CMARK_NODE_DOCUMENT) && !is(node, CMARK_NODE_LIST)) {
+                readLeaf(node);
+                // Inline content is read from the source, not from the tree.
+                if (cmark_node_first_child(node))
+                    cmark_iter_reset(walk.get(), node, CMARK_EVENT_EXIT);
+            }
+        }
         return std::move(m_blocks);
     }
 
 private:
-    // What a following non-blank line may continue.
-    enum class Open { Nothing, Paragraph, Item };
-
-    int lineNumber() const { return static_cast<int>(m_next); } // of the line just taken
-
-    void push(MarkdownBlock block, int line = 0)
+    struct OpenItem
     {
-        block.line = line == 0 ? lineNumber() : line;
+        cmark_node *textParagraph = nullptr; // read as the item's text, not as a paragraph of its own
+        bool task = false;
+    };
+
+    void readLeaf(cmark_node *node)
+    {
+        if (!m_items.empty() && m_items.back().textParagraph == node)
+            return;
+        MarkdownBlock block;
+        block.line = cmark_node_get_start_line(node);
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_HEADING:
+            block.kind = Kind::Heading;
+            block.level = cmark_node_get_heading_level(node);
+            block.text = resolveCharacterReferences(headingText(node), BlankReferences::Keep);
+            break;
+        case CMARK_NODE_PARAGRAPH:
+            block.lines = contentLines(node);
+            for (QString &line : block.lines)
+                line = resolveCharacterReferences(line, BlankReferences::Keep);
+            block.text = joinContinued(block.lines);
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+            block.lines = QString::fromUtf8(cmark_node_get_literal(node)).split(u'\n', Qt::SkipEmptyParts);
+            block.text = block.lines.join(u' ');
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            block.kind = Kind::Code;
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            block.kind = Kind::Break;
+            break;
+        default:
+            if (std::strcmp(cmark_node_get_type_string(node), "table") != 0)
+                return;
+            readTable(node, block);
+            break;
+        }
         m_blocks.push_back(std::move(block));
     }
 
-    void scanLine(const QString &line)
+    void readItem(cmark_node *item)
     {
-        if (isBlank(line)) {
-            m_open = Open::Nothing;
-            return;
-        }
-        if (const auto fence = fenceOpening().match(line); fence.hasMatch()) {
-            skipFence(fence.captured(1));
-            return;
-        }
-        if (const auto heading = atxHeading().match(line); heading.hasMatch()) {
-            MarkdownBlock block = makeBlock(Kind::Heading, atxText(heading.captured(2)));
-            block.level = int(heading.capturedLength(1));
-            push(std::move(block));
-            m_open = Open::Nothing;
-            m_inList = false;
-            return;
-        }
-        if (m_open == Open::Paragraph && setextUnderline().match(line).hasMatch()) {
-            MarkdownBlock &paragraph = m_blocks.back();
-            paragraph.kind = Kind::Heading;
-            paragraph.level = line.trimmed().startsWith(u'=') ? 1 : 2;
-            m_open = Open::Nothing;
-            m_inList = false;
-            return;
-        }
-        if (thematicBreak().match(line).hasMatch()) {
-            push(makeBlock(Kind::Break));
-            m_open = Open::Nothing;
-            m_inList = false;
-            return;
-        }
-        // Indented code cannot interrupt a paragraph, and inside a list indentation means nesting.
-        if (indentOf(line) >= 4 && !m_inList && m_open != Open::Paragraph) {
-            scanIndentedCode();
-            return;
-        }
-        if (const auto item = listItem().match(line); item.hasMatch()) {
-            scanListItem(indentOf(line), item.captured(2).trimmed());
-            return;
-        }
-        if (line.contains(u'|') && m_next < m_lines.size() && m_lines[m_next].contains(u'|')
-            && tableDelimiter().match(m_lines[m_next]).hasMatch()) {
-            scanTable(line);
-            return;
-        }
-        if (m_open == Open::Item) {
-            continueText(line);
-            return;
-        }
-        if (m_open == Open::Paragraph) {
-            m_blocks.back().lines.append(line);
-            continueText(line);
-            return;
-        }
-        if (indentOf(line) == 0)
-            m_inList = false; // unindented prose after a blank line ends the list
-        MarkdownBlock paragraph = makeBlock(Kind::Paragraph, line.trimmed(), indentOf(line));
-        paragraph.lines = QStringList { line };
-        push(std::move(paragraph));
-        m_open = Open::Paragraph;
-    }
-
-    void scanListItem(int indent, const QString &content)
-    {
-        m_open = Open::Item;
-        if (!m_inList)
-            m_leastTaskIndent.reset();
-        m_inList = true;
-        if (const auto box = taskBox().match(content); box.hasMatch()) {
-            m_leastTaskIndent = std::min(indent, m_leastTaskIndent.value_or(indent));
-            MarkdownBlock task = makeBlock(Kind::Task, box.captured(2).trimmed(), indent);
-            task.mark = box.captured(1).at(0);
-            push(std::move(task));
-            return;
-        }
-        const auto detail = detailLabel().match(content);
-        if (detail.hasMatch() && underTask(indent)) {
-            MarkdownBlock block = makeBlock(Kind::Detail, detail.captured(2), indent);
+        // [-]/[~]: not applicable, a common hand-written convention.
+        static const QRegularExpression textBox(QStringLiteral("^\\[([ xX~-])\\](?:[ \\t]+(.*))?$"),
+                                                QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression detailLabel(
+            QStringLiteral("^(Note|Owner|Evidence|N/A|Reason):(?:[ \\t](.*))?$"),
+            QRegularExpression::DotMatchesEverythingOption);
+        MarkdownBlock block;
+        block.line = cmark_node_get_start_line(item);
+        block.indent = int(m_items.size());
+        cmark_node *first = cmark_node_first_child(item);
+        const bool hasText = is(first, CMARK_NODE_PARAGRAPH);
+        const QString source = hasText ? joinContinued(contentLines(first)) : QString();
+        const QString text = resolveCharacterReferences(source, BlankReferences::Resolve);
+        if (isTaskListItem(item)) {
+            block.kind = Kind::Task;
+            block.mark = cmark_gfm_extensions_get_tasklist_item_checked(item) ? u'x' : u' ';
+            block.text = text.trimmed();
+        } else if (const auto box = textBox.match(text); box.hasMatch()) {
+            block.kind = Kind::Task;
+            block.mark = box.captured(1).at(0);
+            block.text = box.captured(2).trimmed();
+        } else if (const auto detail = detailLabel.match(source); detail.hasMatch() && m_openTasks > 0) {
+            // Details keep their blanks: they are unescaped like any typed text.
+            block.kind = Kind::Detail;
             block.label = detail.captured(1);
-            push(std::move(block));
-            return;
+            block.text = resolveCharacterReferences(detail.captured(2), BlankReferences::Keep);
+        } else {
+            block.kind = Kind::ListItem;
+            block.text = text;
         }
-        push(makeBlock(Kind::ListItem, content, indent));
+        m_items.push_back({ hasText ? first : nullptr, block.kind == Kind::Task });
+        m_openTasks += block.kind == Kind::Task;
+        m_blocks.push_back(std::move(block));
     }
 
-    // A detail line belongs to a task item of the same list that is less indented than it.
-    bool underTask(int indent) const { return m_leastTaskIndent && *m_leastTaskIndent < indent; }
-
-    // A line that continues the previous list item or paragraph. After a hard break (a trailing backslash)
-    // the line feed and the line's own indent are kept so the text can be unescaped exactly.
-    void continueText(const QString &line)
+    void closeItem()
     {
-        QString &text = m_blocks.back().text;
-        if (text.endsWith(u'\\'))
-            text += u'\n' + line;
-        else
-            text += u' ' + line.trimmed();
+        m_openTasks -= m_items.back().task;
+        m_items.pop_back();
     }
 
-    void skipFence(const QString &opening)
+    // Source text as cmark-gfm addresses it: lines 1-based, columns 1-based in UTF-8 bytes,
+    // inclusive; `to` 0 is the end of the line.
+    QString slice(int line, int from, int to = 0) const
     {
-        m_inList = m_inList && indentOf(m_lines[m_next - 1]) > 0;
-        const int first = lineNumber();
-        const QString closing = QString(opening.size(), opening.at(0));
-        while (m_next < m_lines.size()) {
-            const QString line = m_lines[m_next++].trimmed();
-            if (line.startsWith(closing) && line.count(opening.at(0)) == line.size())
+        const QByteArray bytes = m_lines.value(line - 1);
+        const qsizetype start = std::max(from, 1) - 1;
+        const qsizetype end = to > 0 ? std::min<qsizetype>(to, bytes.size()) : bytes.size();
+        return end > start ? QString::fromUtf8(bytes.mid(start, end - start)) : QString();
+    }
+
+    // The source lines of a paragraph: the first from where its text starts, the others without
+    // the indentation and block-quote markers of the containers they continue.
+    QStringList contentLines(cmark_node *leaf) const
+    {
+        const int first = cmark_node_get_start_line(leaf);
+        const int last = cmark_node_get_end_line(leaf);
+        QStringList lines;
+        for (int line = first; line <= last; ++line) {
+            const int to = line == last ? cmark_node_get_end_column(leaf) : 0;
+            QString text = slice(line, line == first ? cmark_node_get_start_column(leaf) : 1, to);
+            if (line != first)
+                text = withoutQuoteMarkers(text, m_quotes);
+            lines.append(text);
+        }
+        return lines;
+    }
+
+    static QString withoutQuoteMarkers(const QString &line, int quotes)
+    {
+        qsizetype at = 0;
+        for (int quote = 0; quote < quotes; ++quote) {
+            while (at < line.size() && (line[at] == u' ' || line[at] == u'\t'))
+                ++at;
+            if (at >= line.size() || line[at] != u'>')
                 break;
+            ++at;
         }
-        push(makeBlock(Kind::Code), first);
-        m_open = Open::Nothing;
+        return line.mid(at);
     }
 
-    void scanIndentedCode()
+    QString headingText(cmark_node *heading) const
     {
-        const int first = lineNumber();
-        while (m_next < m_lines.size() && (indentOf(m_lines[m_next]) >= 4 || isBlank(m_lines[m_next])))
-            ++m_next;
-        push(makeBlock(Kind::Code), first);
-        m_open = Open::Nothing;
+        static const QRegularExpression atxOpening(QStringLiteral("^[ \\t]*#{1,6}(?:[ \\t]+|$)"));
+        static const QRegularExpression atxClosing(QStringLiteral("(?:^|[ \\t]+)#+[ \\t]*$"));
+        static const QRegularExpression setextUnderline(QStringLiteral("^[ \\t]*(?:=+|-+)[ \\t]*$"));
+        const int first = cmark_node_get_start_line(heading);
+        QString text = slice(first, cmark_node_get_start_column(heading));
+        if (text.contains(atxOpening))
+            return text.remove(atxOpening).remove(atxClosing).trimmed();
+        // Setext: the lines above the underline. cmark-gfm's end line is not always the
+        // underline's (a blank line after it may count), so the underline is looked for.
+        QStringList lines { text.trimmed() };
+        for (int line = first + 1; line <= cmark_node_get_end_line(heading); ++line) {
+            const QString next = withoutQuoteMarkers(slice(line, 1), m_quotes);
+            if (next.contains(setextUnderline))
+                break;
+            lines.append(next.trimmed());
+        }
+        return lines.join(u' ');
     }
 
-    void scanTable(const QString &header)
+    // Header cells and body rows, each cell's source trimmed (escaped pipes stay escaped).
+    void readTable(cmark_node *table, MarkdownBlock &block) const
     {
-        const int first = lineNumber();
-        MarkdownBlock table = makeBlock(Kind::Table);
-        table.cells = splitTableRow(header);
-        ++m_next; // the delimiter row
-        while (m_next < m_lines.size() && !isBlank(m_lines[m_next]) && m_lines[m_next].contains(u'|'))
-            table.rows.push_back(splitTableRow(m_lines[m_next++]));
-        push(std::move(table), first);
-        m_open = Open::Nothing;
-        m_inList = false;
+        block.kind = Kind::Table;
+        for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+            QStringList cells;
+            for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+                const int line = cmark_node_get_start_line(cell);
+                const int from = cmark_node_get_start_column(cell);
+                const QString source = from > 0 ? slice(line, from, cmark_node_get_end_column(cell)) : QString();
+                cells.append(resolveCharacterReferences(source.trimmed(), BlankReferences::Keep));
+            }
+            if (row == cmark_node_first_child(table)) {
+                block.cells = cells;
+            } else {
+                block.rows.push_back(cells);
+                block.rowLines.push_back(cmark_node_get_start_line(row));
+            }
+        }
     }
 
-    const QStringList &m_lines;
-    qsizetype m_next = 0;
+    QByteArrayList m_lines;
     std::vector<MarkdownBlock> m_blocks;
-    Open m_open = Open::Nothing;
-    bool m_inList = false; // indented lines after a list item belong to it, not to a code block
-    std::optional<int> m_leastTaskIndent; // of the task items in the current list
+    std::vector<OpenItem> m_items; // the list items around the current node, outermost first
+    int m_openTasks = 0; // task items among m_items
+    int m_quotes = 0; // block quotes around the current node
 };
 
 } // namespace
 
-QStringList splitTableRow(const QString &line)
-{
-    QString row = line.trimmed();
-    if (row.startsWith(u'|'))
-        row.remove(0, 1);
-    if (row.endsWith(u'|') && !row.endsWith(QLatin1String("\\|")))
-        row.chop(1);
-    QStringList cells;
-    QString cell;
-    for (qsizetype i = 0; i < row.size(); ++i) {
-        if (row[i] == u'\\' && i + 1 < row.size()) {
-            cell += row[i];
-            cell += row[++i];
-        } else if (row[i] == u'|') {
-            cells.append(cell.trimmed());
-            cell.clear();
-        } else {
-            cell += row[i];
-        }
-    }
-    cells.append(cell.trimmed());
-    return cells;
-}
-
 std::vector<MarkdownBlock> scanMarkdown(const QStringList &lines)
 {
-    return Scanner(lines).run();
+    return Collector(lines).run();
 }
 
 } // namespace preflight::import

@@ -18,33 +18,6 @@
 
 namespace preflight::import {
 
-namespace {
-
-// Template, category, section and item ids share one namespace (the loader refuses repeats).
-bool containsId(const std::vector<Item> &items, const QString &id)
-{
-    return std::any_of(items.begin(), items.end(),
-                       [&](const Item &item) { return item.id == id || containsId(item.children, id); });
-}
-
-bool containsId(const Template &tmpl, const QString &id)
-{
-    for (const Category &category : tmpl.categories) {
-        if (category.id == id)
-            return true;
-        for (const Section &section : category.sections) {
-            if (section.id == id || containsId(section.items, id))
-                return true;
-        }
-    }
-    return std::any_of(tmpl.summary.begin(), tmpl.summary.end(), [&](const SummaryGroup &group) {
-        return group.id == id
-            || std::any_of(group.items.begin(), group.items.end(), [&](const SummaryItem &i) { return i.id == id; });
-    });
-}
-
-} // namespace
-
 ImportPreview importMarkdown(const QByteArray &bytes, const QString &sourceName)
 {
     DecodedText decoded = decodeText(bytes, sourceName);
@@ -83,12 +56,6 @@ QString saveImportedTemplate(const ImportPreview &preview, const QString &id, co
                 Error::Kind::Usage,
                 QStringLiteral("template id \"%1\" must be lowercase words joined by hyphens, e.g. \"my-review\"")
                     .arg(id));
-        }
-        if (containsId(tmpl, id)) {
-            throw Error(Error::Kind::Usage,
-                        QStringLiteral("template id \"%1\" is already the id of a category, section or item of %2; "
-                                       "choose another")
-                            .arg(id, preview.sourceName));
         }
         tmpl.id = id;
     }

@@ -36,6 +36,26 @@ struct SkippedContent
     int codeBlocks = 0;
 };
 
+// A row of a risk table ("| Risk | Severity | Mitigation | Owner |", or the Markdown report's
+// register with Status and Linked items); a project import creates it with the project.
+struct ImportedRisk
+{
+    int line = 0;
+    Risk risk; // linkedItems as the file names them; checked against the project's template
+};
+
+// A sign-off a file records (a filled-in "**Role:** name" line or a row of the report's sign-off
+// table). Shown in the preview, never imported: a role signs off in Preflight, on the state it
+// then sees.
+struct SignOffRow
+{
+    int line = 0;
+    QString role;
+    QString name;
+    QString decision; // as the file words it; may be empty
+    QString date; // likewise
+};
+
 // Everything an import would create, for the GUI's preview and the command line alike. Nothing
 // is written until the caller saves the template (saveImportedTemplate) or creates the project
 // (importProject, in ProjectImport.h).
@@ -51,6 +71,8 @@ struct ImportPreview
     std::optional<QDate> targetDate; // "**Target Launch Date:** 2026-03-01"
     std::optional<QDate> actualDate;
     QString declaredTemplateId; // "appendix-a" when the file is a Preflight report naming it
+    std::vector<ImportedRisk> risks; // for a project import
+    std::vector<SignOffRow> signoffs; // shown only
 };
 
 // Reads a Markdown checklist. `sourceName` (usually the file name) names the file in errors and

@@ -163,9 +163,24 @@ ProjectImportResult importProject(Store &store, const ImportPreview &preview, co
         patch.evidence = tick.evidence;
         edits.push_back({ tick.itemId, patch });
     }
+    std::vector<Risk> risks;
+    for (const ImportedRisk &imported : preview.risks) {
+        Risk risk = imported.risk;
+        for (const QString &id : std::as_const(risk.linkedItems)) {
+            if (!target.findItem(id)) {
+                result.warnings.push_back({ imported.line,
+                                            QStringLiteral("risk \"%1\": linked item \"%2\" is not in template "
+                                                           "\"%3\"; link left out")
+                                                .arg(risk.title, id, target.id) });
+            }
+        }
+        risk.linkedItems.removeIf([&](const QString &id) { return !target.findItem(id); });
+        risks.push_back(std::move(risk));
+    }
     // One transaction: a failed import leaves no half-filled project behind.
-    result.project = store.createProjectWithItems(draft, target, edits);
+    result.project = store.createProjectWithItems(draft, target, edits, risks);
     result.itemsSet = int(edits.size());
+    result.risksCreated = int(risks.size());
     return result;
 }
 

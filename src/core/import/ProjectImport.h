@@ -28,12 +28,15 @@ struct ProjectImportResult
 {
     Project project;
     int itemsSet = 0; // items whose state differs from the default "open"
+    int risksCreated = 0; // from the file's risk table
     std::vector<ImportWarning> warnings; // beyond the preview's own
 };
 
-// Creates project `name` on `target` with the preview's ticks, notes and launch dates.
-// Everything is validated before the first write (the name, every item, every N/A reason), so a
-// bad file creates nothing; the project and its item states are then written in one transaction.
+// Creates project `name` on `target` with the preview's ticks, notes, launch dates and risks
+// (links to items `target` lacks are left out, with a warning). Everything is validated before
+// the first write (the name, every item, every N/A reason), so a bad file creates nothing; the
+// project, its item states and its risks are then written in one transaction. Sign-offs in the
+// file are never imported.
 ProjectImportResult importProject(Store &store, const ImportPreview &preview, const QString &name,
                                   const Template &target);
 

@@ -1,6 +1,7 @@
 #include "import/ReviewMetadata.h"
 
 #include "export/MarkdownText.h"
+#include "import/ReviewTables.h"
 
 #include <QRegularExpression>
 
@@ -90,7 +91,9 @@ bool ReviewMetadata::readParagraph(const MarkdownBlock &block, HeadingRole role)
         }
         if (role == HeadingRole::SignOff) {
             if (const auto match = boldLabel().match(line.trimmed()); match.hasMatch()) {
-                addField(m_roles, match.captured(1).trimmed());
+                const QString roleName = match.captured(1).trimmed();
+                addField(m_roles, roleName);
+                readSignatureLine(roleName, match.captured(2), block.line + int(i));
                 metadata = true;
                 continue;
             }
@@ -118,10 +121,14 @@ void ReviewMetadata::readTable(const MarkdownBlock &block, HeadingRole role)
             if (!roleName.isEmpty() && roleName != QStringLiteral("—"))
                 addField(m_roles, roleName);
         }
-    } else if (role == HeadingRole::Risks && m_riskColumns.isEmpty()) {
-        for (const QString &cell : block.cells)
-            addField(m_riskColumns, unescapeMarkdown(cell));
-        m_riskColumns.removeAll(QString());
+        readSignOffTable(block, m_signoffs);
+    } else if (role == HeadingRole::Risks) {
+        if (m_riskColumns.isEmpty()) {
+            for (const QString &cell : block.cells)
+                addField(m_riskColumns, unescapeMarkdown(cell));
+            m_riskColumns.removeAll(QString());
+        }
+        readRiskTable(block, m_risks, m_warnings);
     } else if (first == QLatin1String("Review")) {
         // The header table of a Preflight Markdown report: "| Template | Title 1.0.0 (appendix-a) |".
         static const QRegularExpression declared(QStringLiteral("\\(([a-z0-9.-]+)\\)\\s*$"));
@@ -130,6 +137,17 @@ void ReviewMetadata::readTable(const MarkdownBlock &block, HeadingRole role)
                 m_templateId = declared.match(unescapeMarkdown(row.value(1))).captured(1);
         }
     }
+}
+
+// "**DevOps Lead:** Ana Müller Date: 2026-03-01" once a blank form's line is filled in.
+void ReviewMetadata::readSignatureLine(const QString &role, const QString &value, int lineNumber)
+{
+    static const QRegularExpression dateLabel(QStringLiteral("\\bDate:"));
+    const qsizetype at = value.indexOf(dateLabel);
+    const auto filled = [](QString text) { return unescapeMarkdown(text.remove(u'_')).trimmed(); };
+    const QString name = filled(at < 0 ? value : value.left(at));
+    if (!name.isEmpty())
+        m_signoffs.push_back({ lineNumber, role, name, {}, at < 0 ? QString() : filled(value.mid(at + 5)) });
 }
 
 void ReviewMetadata::apply(ImportPreview &preview) const
@@ -166,6 +184,16 @@ void ReviewMetadata::apply(ImportPreview &preview) const
                                      true });
     }
     preview.warnings.insert(preview.warnings.end(), m_warnings.begin(), m_warnings.end());
+    if (!m_signoffs.empty()) {
+        preview.warnings.push_back(
+            { m_signoffs.front().line,
+              (m_signoffs.size() == 1
+                   ? QStringLiteral("1 sign-off in the file is shown but not imported")
+                   : QStringLiteral("%1 sign-offs in the file are shown but not imported").arg(m_signoffs.size()))
+                  + QStringLiteral(": each role signs off in Preflight, on the review as it is then") });
+    }
+    preview.risks = m_risks;
+    preview.signoffs = m_signoffs;
     const QString notes = unescapeMarkdown(m_notes.join(QStringLiteral("\n\n")));
     preview.notes = notes == QLatin1String("No notes.") ? QString() : notes;
     preview.targetDate = m_targetDate;

@@ -8,7 +8,8 @@ namespace preflight::import {
 
 // Reads the parts of a checklist that are not checklist items but still belong to a review:
 // sign-off roles ("**Engineering Lead:** ____" lines or a Role table), the risk table's columns,
-// the status line, launch dates, notes, and the template a Preflight report names.
+// the status line, launch dates, notes, the template a Preflight report names, the risk register
+// (ReviewTables.h) and the sign-offs a file records.
 class ReviewMetadata
 {
 public:
@@ -23,6 +24,7 @@ public:
 
 private:
     bool readLabelledLine(const QString &line, int lineNumber);
+    void readSignatureLine(const QString &role, const QString &value, int lineNumber);
 
     QStringList m_roles;
     QStringList m_riskColumns;
@@ -32,6 +34,8 @@ private:
     std::optional<QDate> m_targetDate;
     std::optional<QDate> m_actualDate;
     QString m_templateId;
+    std::vector<ImportedRisk> m_risks;
+    std::vector<SignOffRow> m_signoffs;
     std::vector<ImportWarning> m_warnings;
 };
 

@@ -74,8 +74,10 @@ public:
     };
     // Several items in one transaction: all are written or, on the first refusal, none.
     std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
-    // A new project and its first item states in one transaction (Markdown import).
-    Project createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits);
+    // A new project with its first item states and risks in one transaction (Markdown import):
+    // all are written or, on the first refusal, none.
+    Project createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits,
+                                   const std::vector<Risk> &risks = {});
 
     // --- templates: every template version a project uses is kept in the database as canonical
     // JSON keyed by (id, version), so the file is a complete review wherever it is copied.

@@ -48,6 +48,8 @@ struct Store::Impl
     mutable std::map<QString, std::shared_ptr<const Template>> parsedTemplates;
     ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId, const ItemPatch &patch,
                              const QString &now);
+    // Inserts a risk of the project, audited; the caller holds the transaction.
+    Risk insertRisk(qint64 projectId, const QString &label, const Risk &risk, const QString &now);
 
     // One audit row per field whose value differs; returns how many were written.
     static int auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,

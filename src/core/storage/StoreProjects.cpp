@@ -131,7 +131,8 @@ Project Store::createProject(const Project &draft, const Template &tmpl)
     return createProjectWithItems(draft, tmpl, {});
 }
 
-Project Store::createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits)
+Project Store::createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits,
+                                      const std::vector<Risk> &risks)
 {
     sqlite::Transaction transaction(*d->db);
     const QString now = currentTimeText();
@@ -139,8 +140,10 @@ Project Store::createProjectWithItems(const Project &draft, const Template &tmpl
     const QString label = d->requireProjectLabel(created.id);
     for (const ItemEdit &edit : edits)
         d->applyItemPatch(created.id, label, edit.itemId, edit.patch, now);
+    for (const Risk &risk : risks)
+        d->insertRisk(created.id, label, risk, now);
     transaction.commit();
-    return edits.empty() ? created : d->requireProject(created.id);
+    return edits.empty() && risks.empty() ? created : d->requireProject(created.id);
 }
 
 Project Store::Impl::insertProject(const Project &draft, const Template &tmpl, const QString &now)

@@ -259,23 +259,27 @@ Risk Store::addRisk(qint64 projectId, const Risk &risk)
 {
     sqlite::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
+    const Risk stored = d->insertRisk(projectId, label, risk, currentTimeText());
+    transaction.commit();
+    return stored;
+}
+
+Risk Store::Impl::insertRisk(qint64 projectId, const QString &label, const Risk &risk, const QString &now)
+{
     Risk added = risk;
-    validateRisk(label, added, d->actor);
-    const QString now = currentTimeText();
-    sqlite::Statement insert(*d->db,
+    validateRisk(label, added, actor);
+    sqlite::Statement insert(*db,
                              "INSERT INTO risks(project_id, title, severity, status, created, updated) "
                              "VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
     insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
     insert.bind(4, riskStatusKey(added.status)).bind(5, now);
     insert.run();
-    added.id = d->db->lastInsertId();
-    writeRisk(*d->db, added, now);
-    audit::Appender appender(*d->db, d->actor, now);
-    Impl::auditChanges(appender, projectId, {}, riskFields(added));
-    d->touchProject(projectId, now);
-    const Risk stored = *selectRisk(*d->db, projectId, added.id);
-    transaction.commit();
-    return stored;
+    added.id = db->lastInsertId();
+    writeRisk(*db, added, now);
+    audit::Appender appender(*db, actor, now);
+    auditChanges(appender, projectId, {}, riskFields(added));
+    touchProject(projectId, now);
+    return *selectRisk(*db, projectId, added.id);
 }
 
 Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)

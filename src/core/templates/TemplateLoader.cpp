@@ -148,7 +148,7 @@ public:
                      { "$schema", "id", "version", "title", "description", "categories", "summary", "signoff_roles",
                        "risk_columns", "status_values", "project_fields" });
         Template tmpl;
-        tmpl.id = id(root, path);
+        tmpl.id = kebabId(root, path);
         tmpl.version = version(root, path);
         tmpl.title = text(root, path, "title");
         tmpl.description = text(root, path, "description");
@@ -224,7 +224,7 @@ private:
         return textValue(field(object, path, key), path.field(key));
     }
 
-    QString id(const json &object, const JsonPath &path)
+    QString kebabId(const json &object, const JsonPath &path) const
     {
         static const QRegularExpression pattern(
             QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*")));
@@ -232,6 +232,15 @@ private:
         if (!pattern.match(value).hasMatch())
             fail(path.field("id"),
                  QStringLiteral("id \"%1\" is not lowercase kebab-case (letters, digits, '-' and '.')").arg(value));
+        return value;
+    }
+
+    // Category, section, item and summary ids name answers within one template and must be
+    // unique among themselves; the template's own id names the template among templates and
+    // may equal any of them.
+    QString id(const json &object, const JsonPath &path)
+    {
+        const QString value = kebabId(object, path);
         const auto firstUse = m_idOwners.constFind(value);
         if (firstUse != m_idOwners.cend()) {
             QString firstPath;

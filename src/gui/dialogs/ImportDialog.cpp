@@ -58,6 +58,7 @@ ImportDialog::ImportDialog(import::ImportPreview preview, Store &store, const Te
     ui->splitter->setStretchFactor(1, 1);
     fillSummary();
     fillContent();
+    fillReviewData();
     fillWarnings();
     connect(ui->buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
     connect(ui->asProjectRadio, &QRadioButton::toggled, this, &ImportDialog::updateButtons);
@@ -128,6 +129,34 @@ void ImportDialog::fillContent()
     tree->header()->setStretchLastSection(false);
     tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+}
+
+void ImportDialog::fillReviewData()
+{
+    QStringList paragraphs;
+    if (!m_preview.risks.empty()) {
+        QStringList risks;
+        for (const import::ImportedRisk &imported : m_preview.risks)
+            risks << tr("“%1” (%2)").arg(imported.risk.title.toHtmlEscaped(), severityKey(imported.risk.severity));
+        paragraphs << tr("<b>Risks</b> from the file's risk table, created with a project: %1")
+                          .arg(risks.join(QStringLiteral(", ")));
+    }
+    if (!m_preview.signoffs.empty()) {
+        QStringList signoffs;
+        for (const import::SignOffRow &row : m_preview.signoffs) {
+            QStringList details { row.decision, row.date };
+            details.removeAll(QString());
+            const QString who = tr("%1: %2").arg(row.role.toHtmlEscaped(), row.name.toHtmlEscaped());
+            signoffs << (details.isEmpty()
+                             ? who
+                             : tr("%1 (%2)").arg(who, details.join(QStringLiteral(", ")).toHtmlEscaped()));
+        }
+        paragraphs << tr("<b>Sign-offs in the file, shown but never imported</b> (each role signs off in "
+                         "Preflight, on the review as it is then): %1")
+                          .arg(signoffs.join(QStringLiteral("; ")));
+    }
+    ui->reviewLabel->setText(paragraphs.join(QStringLiteral("<br>")));
+    ui->reviewLabel->setVisible(!paragraphs.isEmpty());
 }
 
 void ImportDialog::fillWarnings()

@@ -24,7 +24,8 @@ class TemplateRegistry;
 namespace preflight::gui {
 
 // The preview of a Markdown import: what the file holds (categories, sections, items and their
-// ticks), every warning with its line and what was skipped. Nothing is written until Import is
+// ticks, risks, and sign-offs, which are shown but never imported), every warning with its line
+// and what was skipped. Nothing is written until Import is
 // pressed; then it creates either a project (on a known template, or on the file's own, which is
 // saved to the user's templates folder) or only the template. A failure keeps the dialog open.
 class ImportDialog : public QDialog
@@ -45,6 +46,7 @@ public:
 private:
     void fillSummary();
     void fillContent();
+    void fillReviewData();
     void fillWarnings();
     void updateButtons();
 

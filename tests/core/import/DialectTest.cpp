@@ -5,6 +5,10 @@
 #include "import/TextDecoding.h"
 #include "templates/TemplateLoader.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -252,4 +256,22 @@ TEST_CASE("A status line with repeated values keeps the default status values", 
                            QStringLiteral("Ready for Production") });
     const std::string json = templateToJson(preview.tmpl).dump();
     CHECK_NOTHROW(parseTemplate(QByteArray::fromStdString(json), QStringLiteral("status.json")));
+}
+
+TEST_CASE("template ids and category ids are separate namespaces", "[import][ids]")
+{
+    // Titled "Legit" with a category "Legit": both may be "legit".
+    const ImportPreview preview
+        = importText(QStringLiteral("# Legit\n\n## Legit 🔴\n- [ ] a\n## Other 🟢\n- [ ] b\n"));
+    CHECK(preview.tmpl.id == QStringLiteral("legit"));
+    CHECK(preview.tmpl.categories.at(0).id == QStringLiteral("legit"));
+
+    QTemporaryDir dir;
+    const QString path = saveImportedTemplate(preview, QStringLiteral("other"), dir.path());
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const Template saved = parseTemplate(file.readAll(), path);
+    CHECK(saved.id == QStringLiteral("other"));
+    CHECK(saved.categories.at(1).id == QStringLiteral("other"));
+    CHECK(QFileInfo(saveImportedTemplate(preview, {}, dir.path())).fileName() == QStringLiteral("legit.json"));
 }

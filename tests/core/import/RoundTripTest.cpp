@@ -1,5 +1,5 @@
 // A project exported as Markdown and imported again has the same template, item states, N/A
-// reasons, notes and dates, and exporting it again gives the same Markdown, byte for byte.
+// reasons, notes, dates and risks, and exporting it again gives the same Markdown, byte for byte.
 
 #include "export/MarkdownWriter.h"
 #include "import/MarkdownImport.h"
@@ -76,6 +76,22 @@ TEST_CASE("Markdown report → import → report gives the same review", "[impor
             QStringLiteral("drill on Monday"));
     setItem(*original, a, "testing.unit-tests.edge-cases-covered", ItemStatus::Open, {}, QStringLiteral("half done"),
             QStringLiteral("Bo"));
+    Risk outage;
+    outage.title = QStringLiteral("Vendor | outage *big* & <b>");
+    outage.severity = Severity::Critical;
+    outage.mitigation = QStringLiteral("second provider\nand a runbook");
+    outage.owner = QStringLiteral("Ops — Ana");
+    outage.status = RiskStatus::Accepted;
+    outage.acceptedBy = QStringLiteral("Bo Berg");
+    outage.acceptedUntil = QDate(2026, 12, 31);
+    outage.linkedItems = { QStringLiteral("code-quality.code-standards.all-code-follows-style-guide"),
+                           QStringLiteral("testing.unit-tests.edge-cases-covered") };
+    original->addRisk(a, outage);
+    Risk drift;
+    drift.title = QStringLiteral("Config drift");
+    drift.severity = Severity::Low;
+    drift.status = RiskStatus::Mitigated;
+    original->addRisk(a, drift);
     const QByteArray first = exportMarkdown(*original, appendix, a);
 
     const ImportPreview preview = importMarkdown(first, QStringLiteral("report.md"));
@@ -90,6 +106,19 @@ TEST_CASE("Markdown report → import → report gives the same review", "[impor
     CHECK(after.project.description.toStdString() == before.project.description.toStdString());
     CHECK(after.project.notes.toStdString() == before.project.notes.toStdString());
     CHECK(after.project.targetDate == before.project.targetDate);
+    REQUIRE(after.risks.size() == 2);
+    for (size_t i = 0; i < before.risks.size(); ++i) {
+        const Risk &was = before.risks[i];
+        const Risk &is = after.risks[i];
+        CHECK(is.title.toStdString() == was.title.toStdString());
+        CHECK(is.severity == was.severity);
+        CHECK(is.mitigation.toStdString() == was.mitigation.toStdString());
+        CHECK(is.owner.toStdString() == was.owner.toStdString());
+        CHECK(is.status == was.status);
+        CHECK(is.acceptedBy.toStdString() == was.acceptedBy.toStdString());
+        CHECK(is.acceptedUntil == was.acceptedUntil);
+        CHECK(is.linkedItems == was.linkedItems);
+    }
     REQUIRE(after.items.size() == before.items.size());
     for (const auto &[id, state] : before.items) {
         INFO(id.toStdString());
