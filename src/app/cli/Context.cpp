@@ -213,11 +213,6 @@ qint64 parseId(const QString &text, const QString &what)
     return id;
 }
 
-QString formatScore(const std::optional<double> &score)
-{
-    return score ? QStringLiteral("%1 %").arg(*score, 0, 'f', 1) : QStringLiteral("n/a");
-}
-
 QString formatDate(const std::optional<QDate> &date)
 {
     return date && date->isValid() ? date->toString(Qt::ISODate) : QStringLiteral("-");

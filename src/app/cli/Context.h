@@ -123,7 +123,6 @@ Error usageError(const QString &message);
 Error dataError(const QString &message);
 
 // --- human output
-QString formatScore(const std::optional<double> &score); // "66.7 %" or "n/a"
 QString formatDate(const std::optional<QDate> &date); // "2026-11-25" or "-"
 QString formatTime(const QDateTime &time); // "2026-11-25 14:03 UTC" or "-"
 // Prints rows with columns padded to their widest cell; the last column is never padded.

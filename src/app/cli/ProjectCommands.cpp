@@ -1,5 +1,6 @@
 // projects, project create|rename|archive|unarchive|delete|set
 #include "cli/Context.h"
+#include "export/ReportInput.h"
 #include "scoring/StatusJson.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
@@ -28,7 +29,7 @@ int listProjects(Context &context)
             entry["score"] = scoreJson(a.score);
             entry["signed_off"] = a.signedOff;
             verdict = verdictLabel(*review.tmpl, a.verdict);
-            score = formatScore(a.score);
+            score = scoreText(a.score);
         } catch (const Error &error) {
             // One project that cannot be assessed (its template is missing) must not hide the
             // others: it is listed with the reason, and the listing still succeeds.

@@ -1,5 +1,6 @@
 // status: the readiness of one project, for people or as the status JSON document
 #include "cli/Context.h"
+#include "export/ReportInput.h"
 #include "scoring/StatusJson.h"
 #include "scoring/Wording.h"
 
@@ -22,7 +23,7 @@ void printHeader(QTextStream &out, const Review &review)
         { QStringLiteral("Verdict"), verdict },
         { QStringLiteral("Score"),
           QStringLiteral("%1  (done %2, N/A %3, open %4 of %5 items)")
-              .arg(formatScore(a.score))
+              .arg(scoreText(a.score))
               .arg(a.counts.done)
               .arg(a.counts.na)
               .arg(a.counts.open)
@@ -41,7 +42,7 @@ void printCategories(QTextStream &out, const Assessment &a)
                                       QStringLiteral("N/A"), QStringLiteral("OPEN"), QStringLiteral("SCORE") } };
     for (const CategoryScore &c : a.categories)
         rows.push_back({ c.title, severityKey(c.severity), QString::number(c.counts.done), QString::number(c.counts.na),
-                         QString::number(c.counts.open), formatScore(c.score) });
+                         QString::number(c.counts.open), scoreText(c.score) });
     printTable(out, rows, QStringLiteral("  "));
 }
 
