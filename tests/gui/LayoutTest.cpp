@@ -107,8 +107,12 @@ TEST_CASE_METHOD(ProjectWindow,
         open.window.showView(MainWindow::View::Checklist);
         QApplication::processEvents();
 
-        // The item text gets most of the tree; the status and owner columns give way.
+        // The tree gets most of the room beside the details pane, and the item text most of the
+        // tree; the status and owner columns give way.
         QTreeView *tree = open.tree();
+        auto *details = open.window.findChild<QWidget *>(QStringLiteral("details"));
+        REQUIRE(details);
+        CHECK(tree->width() > details->width());
         const int title = tree->header()->sectionSize(ChecklistModel::TitleColumn);
         CHECK(title >= tree->viewport()->width() / 2);
 

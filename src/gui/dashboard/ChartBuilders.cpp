@@ -237,10 +237,13 @@ void fillProgressChart(QChart *chart, const std::vector<ProgressPoint> &points, 
         // The axis spans the review's own history, in a unit that fits it: a review started
         // today shows hours, not a sliver at the edge of a day under repeated dates.
         QDateTime first = points.front().time;
-        const QDateTime last = points.back().time;
+        QDateTime last = points.back().time;
         const qint64 span = first.secsTo(last);
-        if (span < 3600)
-            first = last.addSecs(-3600);
+        if (span < 3600) {
+            // Less than an hour of history: an hour around it, so it sits mid-axis.
+            first = first.addSecs(span / 2 - 1800);
+            last = first.addSecs(3600);
+        }
         time->setFormat(span < 2 * 24 * 3600         ? QStringLiteral("HH:mm")
                             : span < 300 * 24 * 3600 ? QStringLiteral("d MMM")
                                                      : QStringLiteral("MMM yyyy"));

@@ -37,13 +37,13 @@ ChecklistView::ChecklistView(QWidget *parent)
     header->resizeSection(ChecklistModel::ScoreColumn,
                           ui->tree->fontMetrics().horizontalAdvance(QStringLiteral("99.5 %")) + 24);
     fitColumns();
-    // Extra width goes to the tree; on a narrow window the details pane gives way first and can
-    // be folded away entirely by dragging the splitter to the edge.
-    ui->splitter->setStretchFactor(0, 1);
-    ui->splitter->setStretchFactor(1, 0);
+    // A change of width is shared 3:1, so on a narrow window the tree keeps most of it and the
+    // details pane shrinks to its minimum first; dragging the splitter to the edge folds it away.
+    ui->splitter->setStretchFactor(0, 3);
+    ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setCollapsible(0, false);
     ui->splitter->setCollapsible(1, true);
-    ui->splitter->setSizes({ 680, 380 });
+    ui->splitter->setSizes({ 1000, 400 });
     ui->tree->viewport()->installEventFilter(this);
 
     addTreeAction(tr("Toggle &Done"), QKeySequence(Qt::Key_Space), &ChecklistView::toggleDone);
