@@ -1,4 +1,5 @@
 #include "GuiTestSupport.h"
+#include "TeamTemplates.h"
 #include "cli/CliRunner.h"
 #include "dialogs/NewProjectDialog.h"
 #include "models/ProjectListModel.h"
@@ -11,31 +12,10 @@
 using namespace preflight;
 using namespace preflight::gui;
 
-namespace {
+using preflight::test::installTemplate;
+using preflight::test::teamTemplate;
 
-// tests/data/templates/valid-minimal.json as "team-review"; version 2.0.0 adds a critical item,
-// so a review scored with the newest version instead of its own gets a lower score.
-Template teamTemplate(const QString &version)
-{
-    Template tmpl = loadTemplateFile(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/valid-minimal.json"));
-    tmpl.id = QStringLiteral("team-review");
-    tmpl.version = version;
-    if (version.startsWith(u'2'))
-        tmpl.categories[0].sections[0].items.push_back(
-            { QStringLiteral("security.secrets.audited"), QStringLiteral("Secrets access audited"), {} });
-    return tmpl;
-}
-
-void install(const Template &tmpl, const QString &dir)
-{
-    REQUIRE(QDir().mkpath(dir));
-    QSaveFile file(dir + QStringLiteral("/%1-%2.json").arg(tmpl.id, tmpl.version));
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(templateToJson(tmpl).dump(2)));
-    REQUIRE(file.commit());
-}
-
-} // namespace
+namespace { } // namespace
 
 TEST_CASE("The window and the command line score a review with the same template version", "[gui][templates]")
 {
@@ -44,8 +24,8 @@ TEST_CASE("The window and the command line score a review with the same template
     const QByteArray oldDataHome = qgetenv("XDG_DATA_HOME");
     qputenv("XDG_DATA_HOME", QDir(cli.dir()).filePath(QStringLiteral("data")).toLocal8Bit());
     for (const QString &version : { QStringLiteral("1.0.0"), QStringLiteral("2.0.0") }) {
-        install(teamTemplate(version), TemplateRegistry::userTemplatesDir());
-        install(teamTemplate(version), cli.dir() + QStringLiteral("/data/preflight/templates"));
+        installTemplate(teamTemplate(version), TemplateRegistry::userTemplatesDir());
+        installTemplate(teamTemplate(version), cli.dir() + QStringLiteral("/data/preflight/templates"));
     }
 
     REQUIRE(QDir().mkpath(QFileInfo(cli.dbPath()).absolutePath()));
@@ -97,7 +77,7 @@ TEST_CASE("A new project follows the template version picked in the dialog, not 
     const QByteArray oldDataHome = qgetenv("XDG_DATA_HOME");
     qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
     for (const QString &version : { QStringLiteral("1.0.0"), QStringLiteral("2.0.0") })
-        install(teamTemplate(version), TemplateRegistry::userTemplatesDir());
+        installTemplate(teamTemplate(version), TemplateRegistry::userTemplatesDir());
     gui::test::TempDatabase db;
     Workspace workspace(db.open());
 

@@ -1,5 +1,6 @@
 #include "templates/ProjectTemplates.h"
 
+#include "TeamTemplates.h"
 #include "core/storage/StoreTestSupport.h"
 #include "storage/Schema.h"
 #include "storage/Sqlite.h"
@@ -16,29 +17,10 @@ using preflight::test::rawExec;
 using preflight::test::rawExecError;
 using preflight::test::TempDatabase;
 
+using preflight::test::installTemplate;
+using preflight::test::teamTemplate;
+
 namespace {
-
-// tests/data/templates/valid-minimal.json under another id and version; version 2 adds a
-// critical item, so a review scored with the wrong version gets another score.
-Template teamTemplate(const QString &version)
-{
-    Template tmpl = loadTemplateFile(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/valid-minimal.json"));
-    tmpl.id = QStringLiteral("team-review");
-    tmpl.version = version;
-    if (version.startsWith(u'2'))
-        tmpl.categories[0].sections[0].items.push_back(
-            { QStringLiteral("security.secrets.audited"), QStringLiteral("Secrets access audited"), {} });
-    return tmpl;
-}
-
-void install(const Template &tmpl, const QString &dir)
-{
-    REQUIRE(QDir().mkpath(dir));
-    QSaveFile file(dir + QStringLiteral("/%1-%2.json").arg(tmpl.id, tmpl.version));
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(templateToJson(tmpl).dump(2)));
-    REQUIRE(file.commit());
-}
 
 Project draft(const QString &name)
 {
@@ -112,8 +94,8 @@ TEST_CASE("A project is resolved to its exact version, from the database first",
 {
     TempDatabase temp;
     QTemporaryDir installed;
-    install(teamTemplate(QStringLiteral("1.0.0")), installed.path());
-    install(teamTemplate(QStringLiteral("2.0.0")), installed.path());
+    installTemplate(teamTemplate(QStringLiteral("1.0.0")), installed.path());
+    installTemplate(teamTemplate(QStringLiteral("2.0.0")), installed.path());
     TemplateRegistry registry;
     registry.loadUserTemplates(installed.path());
     REQUIRE(registry.find(QStringLiteral("team-review"))->version == QStringLiteral("2.0.0"));
