@@ -4,6 +4,8 @@
 #include "model/Template.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
 
 #include <initializer_list>
 
@@ -79,6 +81,19 @@ inline ProjectState readyState()
     state.project.name = QStringLiteral("Apollo");
     setStatus(state, { "c1", "c2", "cp.a", "cp.b", "h1", "h2", "m1", "l1", "exec.rollback" }, ItemStatus::Done);
     return state;
+}
+
+// Records `role`'s decision on the state as it is now (replacing an earlier one of that role).
+inline void sign(ProjectState &state, const char *role, Decision decision)
+{
+    SignOff s;
+    s.role = QString::fromLatin1(role);
+    s.name = QStringLiteral("Someone");
+    s.decision = decision;
+    s.date = QDateTime(Today, QTime(9, 0), QTimeZone::utc());
+    s.stateDigest = state.reviewDigest();
+    std::erase_if(state.signoffs, [&](const SignOff &old) { return old.role == s.role; });
+    state.signoffs.push_back(s);
 }
 
 } // namespace preflight::test

@@ -26,18 +26,6 @@ bool sameShortfall(const Shortfall &s, ShortfallKind kind, std::optional<Severit
     return s.kind == kind && s.severity == severity && s.count == items.size() && s.items == items;
 }
 
-void sign(ProjectState &state, const char *role, Decision decision)
-{
-    SignOff s;
-    s.role = QString::fromLatin1(role);
-    s.name = QStringLiteral("Someone");
-    s.decision = decision;
-    s.date = QDateTime(Today, QTime(9, 0), QTimeZone::utc());
-    s.stateDigest = state.reviewDigest();
-    std::erase_if(state.signoffs, [&](const SignOff &old) { return old.role == s.role; });
-    state.signoffs.push_back(s);
-}
-
 } // namespace
 
 TEST_CASE("a Not Ready verdict names the open critical items and the worst open risk", "[scoring][shortfall]")

@@ -9,22 +9,6 @@
 using namespace preflight;
 using namespace preflight::test;
 
-namespace {
-
-void sign(ProjectState &state, const char *role, Decision decision)
-{
-    SignOff s;
-    s.role = QString::fromLatin1(role);
-    s.name = QStringLiteral("Someone");
-    s.decision = decision;
-    s.date = QDateTime(Today, QTime(9, 0), QTimeZone::utc());
-    s.stateDigest = state.reviewDigest();
-    std::erase_if(state.signoffs, [&](const SignOff &old) { return old.role == s.role; });
-    state.signoffs.push_back(s);
-}
-
-} // namespace
-
 TEST_CASE("every role approving the current state signs the project off", "[scoring][signoff]")
 {
     ProjectState state = readyState();
