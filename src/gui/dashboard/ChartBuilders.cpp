@@ -22,6 +22,8 @@ namespace preflight::gui {
 
 namespace {
 
+constexpr qreal PieSize = 0.85, HoleSize = 0.55; // of the plot area, and of the pie
+
 const Severity severitiesDescending[] = { Severity::Critical, Severity::High, Severity::Medium, Severity::Low };
 // Horizontal bar charts draw their first category at the bottom: this order puts Critical on top.
 const Severity severitiesAscending[] = { Severity::Low, Severity::Medium, Severity::High, Severity::Critical };
@@ -82,6 +84,22 @@ QString tr(const char *text)
 
 // The text in the hole of the donut. Created once per chart and kept centred on the plot area,
 // which moves whenever the view is resized.
+// Sizes the score to the donut's hole (at most 2.2 times the title's size) and centres it:
+// "59.5 %" at a fixed size ran over the ring of a small chart.
+void fitInHole(QGraphicsSimpleTextItem *label, const QRectF &plotArea)
+{
+    QFont font = label->font();
+    const qreal hole = std::min(plotArea.width(), plotArea.height()) * PieSize * HoleSize;
+    const qreal full = label->data(1).toReal();
+    font.setPointSizeF(full);
+    label->setFont(font);
+    const qreal width = label->boundingRect().width();
+    if (width > hole * 0.8 && width > 0)
+        font.setPointSizeF(full * hole * 0.8 / width);
+    label->setFont(font);
+    label->setPos(plotArea.center() - label->boundingRect().center());
+}
+
 QGraphicsSimpleTextItem *centreLabel(QChart *chart)
 {
     const QString marker = QStringLiteral("centreLabel");
@@ -92,8 +110,7 @@ QGraphicsSimpleTextItem *centreLabel(QChart *chart)
     auto *label = new QGraphicsSimpleTextItem(chart);
     label->setData(0, marker);
     label->setZValue(10);
-    QObject::connect(chart, &QChart::plotAreaChanged, chart,
-                     [label](const QRectF &area) { label->setPos(area.center() - label->boundingRect().center()); });
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, [label](const QRectF &area) { fitInHole(label, area); });
     return label;
 }
 
@@ -143,8 +160,8 @@ void fillScoreChart(QChart *chart, const Assessment &assessment, const QPalette 
 {
     reset(chart, tr("Overall score"), palette);
     auto *series = new QPieSeries;
-    series->setHoleSize(0.55);
-    series->setPieSize(0.85);
+    series->setHoleSize(HoleSize);
+    series->setPieSize(PieSize);
     const struct
     {
         QString label;
@@ -164,12 +181,11 @@ void fillScoreChart(QChart *chart, const Assessment &assessment, const QPalette 
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     QGraphicsSimpleTextItem *label = centreLabel(chart);
-    QFont font = chart->titleFont();
-    font.setPointSizeF(font.pointSizeF() * 2.2);
-    label->setFont(font);
+    label->setFont(chart->titleFont()); // bold
+    label->setData(1, chart->titleFont().pointSizeF() * 2.2); // the size it has when there is room
     label->setBrush(palette.color(QPalette::Text));
     label->setText(Labels::score(assessment.score));
-    label->setPos(chart->plotArea().center() - label->boundingRect().center());
+    fitInHole(label, chart->plotArea());
 }
 
 void fillRadarChart(QChart *chart, const Assessment &assessment, const QPalette &palette)
