@@ -88,7 +88,13 @@ QString Context::usage() const
 
 bool Context::databaseExists() const
 {
-    return QFileInfo::exists(m_dbPath);
+    return Store::isServerLocation(m_dbPath) || QFileInfo::exists(m_dbPath);
+}
+
+QString Context::dbPath() const
+{
+    // Once connected, a server is named as libpq resolved it, never with a password in it.
+    return m_store ? m_store->path() : m_dbPath;
 }
 
 Store &Context::store()
@@ -98,6 +104,9 @@ Store &Context::store()
         // behind when pointed at a wrong path.
         if (!m_command.createsDatabase && !databaseExists())
             throw dataError(QStringLiteral("no database at %1 (create a project first, or pass --db)").arg(m_dbPath));
+        if (Store::isServerLocation(m_dbPath) && m_parser.isSet(QStringLiteral("actor")))
+            throw usageError(QStringLiteral("--actor is refused on a team server: the server records the login it "
+                                            "authenticated, so that nobody can act in another's name"));
         m_store = Store::open(m_dbPath, m_actor);
     }
     return *m_store;

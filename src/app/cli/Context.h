@@ -77,7 +77,7 @@ public:
     QString requiredValue(const QString &option) const; // Error(Usage) when not given
     QStringList values(const QString &option) const { return m_parser.values(option); }
     bool json() const { return m_parser.isSet(QStringLiteral("json")); }
-    QString dbPath() const { return m_dbPath; }
+    QString dbPath() const; // the file, or the server as connected to
     QString actor() const { return m_actor; }
     QString usage() const; // "usage: preflight risk add PROJECT ..."
 

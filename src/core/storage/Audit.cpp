@@ -1,6 +1,7 @@
 #include "storage/Audit.h"
 
-#include "storage/Sqlite.h"
+#include "Error.h"
+#include "storage/Sql.h"
 #include "storage/TimeFormat.h"
 
 #include <QCryptographicHash>
@@ -19,7 +20,7 @@ void addField(QCryptographicHash &hash, const QString &value)
     hash.addData(utf8);
 }
 
-AuditEntry readEntry(const sqlite::Statement &row)
+AuditEntry readEntry(const sql::Statement &row)
 {
     AuditEntry entry;
     entry.seq = row.integer(0);
@@ -53,7 +54,7 @@ QString rowHash(const QString &previousHash, qint64 seq, const QString &time, co
     return QString::fromLatin1(hash.result().toHex());
 }
 
-Appender::Appender(sqlite::Connection &db, const QString &actor, const QString &time)
+Appender::Appender(sql::Connection &db, const QString &actor, const QString &time)
     : m_db(db)
     , m_actor(actor)
     , m_time(time)
@@ -67,8 +68,17 @@ qint64 Appender::appendChange(qint64 projectId, const AuditKey &key, const QStri
 qint64 Appender::append(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue)
 {
     const QString what = key.toString();
+    if (m_db.dialect() == sql::Dialect::Postgres) {
+        sql::Statement insert(m_db,
+                              "INSERT INTO audit(project_id, what, old_value, new_value, seq, time, actor, hash) "
+                              "VALUES(?1, ?2, ?3, ?4, 0, '', '', NULL) RETURNING seq");
+        insert.bind(1, projectId).bind(2, what).bind(3, oldValue).bind(4, newValue);
+        insert.step();
+        ++m_rowsWritten;
+        return insert.integer(0);
+    }
     if (!m_headKnown) {
-        sqlite::Statement last(m_db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        sql::Statement last(m_db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
         if (last.step()) {
             m_lastSeq = last.integer(0);
             m_lastHash = last.text(1);
@@ -77,9 +87,9 @@ qint64 Appender::append(qint64 projectId, const AuditKey &key, const QString &ol
     }
     const qint64 seq = m_lastSeq + 1;
     const QString hash = rowHash(m_lastHash, seq, m_time, m_actor, projectId, what, oldValue, newValue);
-    sqlite::Statement insert(m_db,
-                             "INSERT INTO audit(seq, time, actor, project_id, what, old_value, new_value, hash) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sql::Statement insert(m_db,
+                          "INSERT INTO audit(seq, time, actor, project_id, what, old_value, new_value, hash) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, seq).bind(2, m_time).bind(3, m_actor).bind(4, projectId);
     insert.bind(5, what).bind(6, oldValue).bind(7, newValue).bind(8, hash);
     insert.run();
@@ -89,15 +99,15 @@ qint64 Appender::append(qint64 projectId, const AuditKey &key, const QString &ol
     return seq;
 }
 
-QString head(const sqlite::Connection &db)
+QString head(const sql::Connection &db)
 {
-    sqlite::Statement last(db, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1");
+    sql::Statement last(db, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1");
     return last.step() ? last.text(0) : QString();
 }
 
-std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId)
+std::vector<AuditEntry> history(const sql::Connection &db, qint64 projectId)
 {
-    sqlite::Statement rows(db, (QByteArray(selectColumns) + " WHERE project_id = ?1 ORDER BY seq").constData());
+    sql::Statement rows(db, (QByteArray(selectColumns) + " WHERE project_id = ?1 ORDER BY seq").constData());
     rows.bind(1, projectId);
     std::vector<AuditEntry> result;
     while (rows.step())
@@ -105,11 +115,11 @@ std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId)
     return result;
 }
 
-int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 seq)
+int reviewChangesSince(const sql::Connection &db, qint64 projectId, qint64 seq)
 {
     // Read through the typed key rather than matching prefixes in SQL, so what counts as a review
     // change is decided in one place. audit_by_project(project_id, seq) keeps this a range scan.
-    sqlite::Statement rows(db, "SELECT what FROM audit WHERE project_id = ?1 AND seq > ?2");
+    sql::Statement rows(db, "SELECT what FROM audit WHERE project_id = ?1 AND seq > ?2");
     rows.bind(1, projectId).bind(2, seq);
     int changes = 0;
     while (rows.step())
@@ -117,11 +127,48 @@ int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 se
     return changes;
 }
 
-Store::Verification verify(const sqlite::Connection &db)
+std::vector<StoredRow> storedRows(const sql::Connection &db)
+{
+    sql::Statement rows(db, (QByteArray(selectColumns) + " ORDER BY seq").constData());
+    std::vector<StoredRow> result;
+    while (rows.step())
+        result.push_back({ rows.integer(0), rows.text(1), rows.text(2), rows.integer(3), rows.text(4), rows.text(5),
+                           rows.text(6), rows.text(7) });
+    return result;
+}
+
+void copyRow(sql::Connection &db, const StoredRow &row)
+{
+    // A server checks this itself, in the trigger that extends its chain.
+    if (db.dialect() == sql::Dialect::Sqlite) {
+        sql::Statement last(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        const bool any = last.step();
+        const qint64 headSeq = any ? last.integer(0) : 0;
+        const QString headHash = any ? last.text(1) : QString();
+        if (row.seq != headSeq + 1
+            || row.hash
+                != rowHash(headHash, row.seq, row.time, row.actor, row.projectId, row.what, row.oldValue, row.newValue))
+            throw Error(Error::Kind::Data,
+                        QStringLiteral("%1: copied audit row %2 does not continue the audit chain")
+                            .arg(db.location())
+                            .arg(row.seq));
+    }
+    sql::Statement insert(db,
+                          "INSERT INTO audit(seq, time, actor, project_id, what, old_value, new_value, hash) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind(1, row.seq).bind(2, row.time).bind(3, row.actor).bind(4, row.projectId);
+    insert.bind(5, row.what).bind(6, row.oldValue).bind(7, row.newValue).bind(8, row.hash);
+    insert.run();
+}
+
+Store::Verification verify(const sql::Connection &db)
 {
     Store::Verification result;
-    {
-        sqlite::Statement integrity(db, "PRAGMA integrity_check");
+    if (db.dialect() == sql::Dialect::Postgres) {
+        // The server keeps its own storage consistent; what we can check is the chain.
+        result.integrity = QStringLiteral("ok");
+    } else {
+        sql::Statement integrity(db, "PRAGMA integrity_check");
         QStringList lines;
         while (integrity.step())
             lines << integrity.text(0);
@@ -129,12 +176,12 @@ Store::Verification verify(const sqlite::Connection &db)
     }
     if (result.integrity != QLatin1String("ok")) {
         result.ok = false;
-        result.problem = QStringLiteral("%1: integrity check failed: %2").arg(db.path(), result.integrity);
+        result.problem = QStringLiteral("%1: integrity check failed: %2").arg(db.location(), result.integrity);
     }
 
     // Rows are numbered 1, 2, 3... without gaps, so a missing seq is a deleted row; a row whose
     // hash does not follow from its content and its predecessor was edited or moved.
-    sqlite::Statement rows(db, (QByteArray(selectColumns) + " ORDER BY seq").constData());
+    sql::Statement rows(db, (QByteArray(selectColumns) + " ORDER BY seq").constData());
     QString previousHash;
     qint64 expectedSeq = 1;
     while (rows.step()) {
@@ -155,7 +202,7 @@ Store::Verification verify(const sqlite::Connection &db)
         if (!problem.isEmpty()) {
             result.ok = false;
             result.brokenSeq = expectedSeq;
-            const QString message = QStringLiteral("%1: %2").arg(db.path(), problem);
+            const QString message = QStringLiteral("%1: %2").arg(db.location(), problem);
             result.problem = result.problem.isEmpty() ? message : result.problem + QLatin1Char('\n') + message;
             break;
         }

@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace preflight::sqlite {
+namespace preflight::sql {
 class Connection;
 }
 
@@ -17,12 +17,14 @@ namespace preflight::audit {
 QString rowHash(const QString &previousHash, qint64 seq, const QString &time, const QString &actor, qint64 projectId,
                 const QString &what, const QString &oldValue, const QString &newValue);
 
-// Appends rows inside the caller's write transaction. The chain head is read once, under the
-// write lock, so rows from two processes interleave into one unbroken chain.
+// Appends rows inside the caller's write transaction. In a file the chain head is read once,
+// under the write lock, so rows from two processes interleave into one unbroken chain; on a
+// server the database extends the chain itself (seq, time, login and hash), so no client can
+// write a row in another's name.
 class Appender
 {
 public:
-    Appender(sqlite::Connection &db, const QString &actor, const QString &time);
+    Appender(sql::Connection &db, const QString &actor, const QString &time);
 
     // Writes one row and returns its seq.
     qint64 append(qint64 projectId, const AuditKey &key, const QString &oldValue, const QString &newValue);
@@ -32,7 +34,7 @@ public:
     qint64 rowsWritten() const { return m_rowsWritten; }
 
 private:
-    sqlite::Connection &m_db;
+    sql::Connection &m_db;
     QString m_actor;
     QString m_time;
     bool m_headKnown = false;
@@ -41,10 +43,25 @@ private:
     qint64 m_rowsWritten = 0;
 };
 
-QString head(const sqlite::Connection &db);
-std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId);
+QString head(const sql::Connection &db);
+// Appends a row exactly as another database recorded it (preflight db copy); the database
+// refuses it unless it continues the chain.
+struct StoredRow
+{
+    qint64 seq = 0;
+    QString time; // as stored: hashed as text
+    QString actor;
+    qint64 projectId = 0;
+    QString what;
+    QString oldValue;
+    QString newValue;
+    QString hash;
+};
+std::vector<StoredRow> storedRows(const sql::Connection &db);
+void copyRow(sql::Connection &db, const StoredRow &row);
+std::vector<AuditEntry> history(const sql::Connection &db, qint64 projectId);
 // Item and risk changes audited for the project after the row `seq` (AuditKey::isReviewChange).
-int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 seq);
-Store::Verification verify(const sqlite::Connection &db);
+int reviewChangesSince(const sql::Connection &db, qint64 projectId, qint64 seq);
+Store::Verification verify(const sql::Connection &db);
 
 } // namespace preflight::audit

@@ -4,7 +4,10 @@
 #include "storage/Backups.h"
 #include "storage/FileChecks.h"
 #include "storage/IntegrityCheck.h"
+#include "storage/Postgres.h"
 #include "storage/Schema.h"
+#include "storage/ServerSchema.h"
+#include "storage/SqliteDatabase.h"
 #include "storage/StoreImpl.h"
 
 #include <QDir>
@@ -80,13 +83,23 @@ Store::~Store()
 {
     // The check's read-only connection closes first, so that the main connection is the last
     // one and checkpoints the write-ahead log into the file: a copied file is then complete.
-    if (d->db)
-        d->db->setWriteGate(nullptr);
+    if (d->file)
+        d->file->setWriteGate(nullptr);
     d->integrityCheck.reset();
 }
 
-std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
+std::unique_ptr<Store> Store::open(const QString &path, const QString &actor, const QString &password)
 {
+    if (postgres::isServerLocation(path)) {
+        auto server = std::make_unique<postgres::Connection>(path, password);
+        serverschema::requireCurrent(*server);
+        std::unique_ptr<Store> store(new Store);
+        store->d->path = server->location();
+        store->d->actor = server->authenticatedUser().value_or(QString());
+        store->d->server = server.get();
+        store->d->db = std::move(server);
+        return store;
+    }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     filechecks::requireUsableFile(absolute);
     const bool exists = QFileInfo::exists(absolute);
@@ -102,9 +115,11 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
     std::unique_ptr<Store> store(new Store);
     store->d->path = absolute;
     store->setActor(actor);
-    store->d->db = std::make_unique<sqlite::Connection>(
+    auto database = std::make_unique<sqlite::Database>(
         absolute, exists ? sqlite::Connection::Mode::ReadWrite : sqlite::Connection::Mode::ReadWriteCreate);
-    auto &db = *store->d->db;
+    auto &db = database->file();
+    store->d->file = &db;
+    store->d->db = std::move(database);
     if (db.isReadOnly())
         throw Error(
             Error::Kind::Io,
@@ -129,6 +144,33 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor)
         });
     }
     return store;
+}
+
+bool Store::isServerLocation(const QString &location)
+{
+    return postgres::isServerLocation(location);
+}
+
+bool Store::serverNeedsPassword(const QString &location)
+{
+    return postgres::Connection::needsPassword(location);
+}
+
+Store::ServerUpgrade Store::initServer(const QString &location)
+{
+    if (!isServerLocation(location))
+        throw Error(Error::Kind::Usage,
+                    QStringLiteral("%1 is not a server: give a postgresql:// URI or a libpq connection string "
+                                   "such as service=preflight")
+                        .arg(location));
+    postgres::Connection server(location);
+    const auto upgrade = serverschema::initialize(server);
+    return { upgrade.from, upgrade.to };
+}
+
+int Store::serverSchemaVersion()
+{
+    return serverschema::currentVersion();
 }
 
 QString Store::defaultPath()
@@ -156,19 +198,46 @@ QString Store::actor() const
     return d->actor;
 }
 
+bool Store::isServer() const
+{
+    return d->server != nullptr;
+}
+
 void Store::setActor(const QString &actor)
 {
+    if (d->server)
+        return;
     d->actor = actor.trimmed().isEmpty() ? defaultActor() : actor.trimmed();
 }
 
 qint64 Store::dataVersion() const
 {
-    return d->db->pragmaInt("PRAGMA data_version");
+    if (d->server)
+        return d->server->notificationsReceived();
+    return d->file->pragmaInt("PRAGMA data_version");
+}
+
+int Store::changeSocket() const
+{
+    if (!d->server)
+        return -1;
+    d->server->notificationsReceived(); // starts listening
+    return d->server->socket();
+}
+
+bool Store::reconnect()
+{
+    return !d->server || d->server->ensureConnected();
 }
 
 QString Store::backupNow()
 {
-    return backups::write(*d->db, d->path, QDate::currentDate());
+    if (d->server)
+        throw Error(Error::Kind::Usage,
+                    QStringLiteral("%1: a server's backups are the server's job (pg_dump); \"preflight db copy\" "
+                                   "archives it as a single file")
+                        .arg(d->path));
+    return backups::write(*d->file, d->path, QDate::currentDate());
 }
 
 void Store::restoreBackup(const QString &backupPath, const QString &databasePath)

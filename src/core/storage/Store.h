@@ -10,10 +10,12 @@
 
 namespace preflight {
 
-// The only place that speaks SQL. One SQLite file holds many projects. Every public mutating
-// call is one transaction that also appends its audit rows; it either commits whole and returns,
-// or throws preflight::Error and leaves the file unchanged. All methods throw Error on failure,
-// with a message naming the database file and the project/item/field concerned.
+// The only place that speaks SQL. One database holds many projects: an SQLite file (the default,
+// and the offline mode) or a PostgreSQL server (the team mode); callers cannot tell them apart
+// except by isServer(). Every public mutating call is one transaction that also appends its
+// audit rows; it either commits whole and returns, or throws preflight::Error and leaves the
+// database unchanged. All methods throw Error on failure, with a message naming the database
+// and the project/item/field concerned.
 class Store
 {
 public:
@@ -22,7 +24,34 @@ public:
     // one that cannot be written. The full integrity check and the day's backup run in the
     // background (first, when a migration has to write); the first write waits for them and
     // throws Error(Data) when the file is corrupt, so a corrupt file is never written to.
-    static std::unique_ptr<Store> open(const QString &path, const QString &actor);
+    //
+    // A `location` that is a PostgreSQL URI (postgresql://…) or libpq keyword string
+    // (service=…, host=… dbname=…) connects to a server instead, whose schema must have been
+    // set up with initServer(). There the audit trail records the login the server
+    // authenticated, whatever `actor` says; `password` is used for this connection only.
+    static std::unique_ptr<Store> open(const QString &location, const QString &actor, const QString &password = {});
+    static bool isServerLocation(const QString &location);
+    // Whether connecting to `location` fails only for want of a password (asked before prompting).
+    static bool serverNeedsPassword(const QString &location);
+    struct ServerUpgrade
+    {
+        int from = 0; // 0: the database had no Preflight schema
+        int to = 0;
+    };
+    // Creates or upgrades the server's schema; see ServerSchema.h.
+    static ServerUpgrade initServer(const QString &location);
+    static int serverSchemaVersion();
+    struct CopySummary
+    {
+        int projects = 0;
+        int templates = 0;
+        qint64 auditRows = 0;
+        QString auditHead;
+    };
+    // Copies every project, template, item state, risk, sign-off and audit row (its hash chain
+    // unchanged) from one database to another, file or server, in one transaction on the
+    // destination, which must hold no projects and no audit rows yet.
+    static CopySummary copyDatabase(const QString &source, const QString &destination);
     static QString defaultPath(); // QStandardPaths::AppDataLocation/preflight.db
     static QString defaultActor(); // the operating-system user name
 
@@ -30,9 +59,10 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    QString path() const;
-    QString actor() const;
-    void setActor(const QString &actor);
+    QString path() const; // the file, or the server as postgresql://login@host:port/database
+    bool isServer() const;
+    QString actor() const; // on a server, always the authenticated login
+    void setActor(const QString &actor); // ignored on a server
 
     // --- projects
     std::vector<Project> projects() const; // archived ones included, ordered by name
@@ -127,10 +157,17 @@ public:
     };
     Verification verify() const;
 
-    // Changes whenever another connection commits (PRAGMA data_version); cheap to poll.
+    // Changes whenever another connection commits: PRAGMA data_version for a file; on a server,
+    // the count of change notifications from other sessions (LISTEN/NOTIFY). Cheap to call.
     qint64 dataVersion() const;
+    // On a server, the socket on which change notifications arrive (watch it instead of polling
+    // dataVersion); -1 for a file.
+    int changeSocket() const;
+    // On a server: whether the connection is up, reconnecting once if it was lost.
+    bool reconnect();
 
-    // --- backups: <db folder>/backups/<db name>-YYYY-MM-DD.db, the last 7 kept.
+    // --- backups (files only; a server's backups are its own, pg_dump):
+    // <db folder>/backups/<db name>-YYYY-MM-DD.db, the last 7 kept.
     QString backupNow(); // returns the backup file path
     static void restoreBackup(const QString &backupPath, const QString &databasePath);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/IntegrityCheck.h"
+#include "storage/Sql.h"
 #include "storage/Sqlite.h"
 #include "storage/Store.h"
 
@@ -17,6 +18,9 @@ class Appender;
 namespace integrity {
 class BackgroundCheck;
 }
+namespace postgres {
+class Connection;
+}
 
 // An entity's audited fields as (audit key, value text) pairs, always in the same order so
 // two snapshots of one entity can be compared field by field.
@@ -27,8 +31,10 @@ using AuditFields = std::vector<std::pair<AuditKey, QString>>;
 struct Store::Impl
 {
     std::unique_ptr<integrity::BackgroundCheck> integrityCheck; // the write gate points here
-    std::unique_ptr<sqlite::Connection> db;
-    QString path;
+    std::unique_ptr<sql::Connection> db;
+    sqlite::Connection *file = nullptr; // db's own connection when it is a file: backups, checks
+    postgres::Connection *server = nullptr; // db when it is a server
+    QString path; // db->location(): the file, or the server and database
     QString actor;
 
     // Throw Error(Usage) naming the database when the project does not exist. The label

@@ -12,7 +12,7 @@ namespace {
 constexpr const char *projectColumns = "SELECT id, name, description, template_id, template_version, target_date, "
                                        "actual_date, notes, created, updated, archived FROM projects";
 
-Project readProject(const sqlite::Statement &row)
+Project readProject(const sql::Statement &row)
 {
     Project project;
     project.id = row.integer(0);
@@ -29,10 +29,10 @@ Project readProject(const sqlite::Statement &row)
     return project;
 }
 
-std::optional<Project> selectProject(const sqlite::Connection &db, const char *condition,
-                                     const std::function<void(sqlite::Statement &)> &bind)
+std::optional<Project> selectProject(const sql::Connection &db, const char *condition,
+                                     const std::function<void(sql::Statement &)> &bind)
 {
-    sqlite::Statement query(db, (QByteArray(projectColumns) + condition).constData());
+    sql::Statement query(db, (QByteArray(projectColumns) + condition).constData());
     bind(query);
     if (!query.step())
         return std::nullopt;
@@ -59,7 +59,7 @@ AuditFields projectFields(const Project &project)
 
 Project Store::Impl::requireProject(qint64 projectId) const
 {
-    auto found = selectProject(*db, " WHERE id = ?1", [&](sqlite::Statement &q) { q.bind(1, projectId); });
+    auto found = selectProject(*db, " WHERE id = ?1", [&](sql::Statement &q) { q.bind(1, projectId); });
     if (!found)
         throw Error(Error::Kind::Usage, QStringLiteral("%1: there is no project with id %2").arg(path).arg(projectId));
     return *found;
@@ -67,7 +67,7 @@ Project Store::Impl::requireProject(qint64 projectId) const
 
 QString Store::Impl::requireProjectLabel(qint64 projectId) const
 {
-    sqlite::Statement query(*db, "SELECT name FROM projects WHERE id = ?1");
+    sql::Statement query(*db, "SELECT name FROM projects WHERE id = ?1");
     query.bind(1, projectId);
     if (!query.step())
         throw Error(Error::Kind::Usage, QStringLiteral("%1: there is no project with id %2").arg(path).arg(projectId));
@@ -76,7 +76,7 @@ QString Store::Impl::requireProjectLabel(qint64 projectId) const
 
 void Store::Impl::touchProject(qint64 projectId, const QString &time)
 {
-    sqlite::Statement update(*db, "UPDATE projects SET updated = ?2 WHERE id = ?1");
+    sql::Statement update(*db, "UPDATE projects SET updated = ?2 WHERE id = ?1");
     update.bind(1, projectId).bind(2, time).run();
 }
 
@@ -94,7 +94,7 @@ int Store::Impl::auditChanges(audit::Appender &appender, qint64 projectId, const
 
 std::vector<Project> Store::projects() const
 {
-    sqlite::Statement query(*d->db, (QByteArray(projectColumns) + " ORDER BY name, id").constData());
+    sql::Statement query(*d->db, (QByteArray(projectColumns) + " ORDER BY name, id").constData());
     std::vector<Project> result;
     while (query.step())
         result.push_back(readProject(query));
@@ -103,25 +103,25 @@ std::vector<Project> Store::projects() const
 
 std::optional<Project> Store::findProject(const QString &name) const
 {
-    return selectProject(*d->db, " WHERE name = ?1", [&](sqlite::Statement &q) { q.bind(1, name); });
+    return selectProject(*d->db, " WHERE name = ?1", [&](sql::Statement &q) { q.bind(1, name); });
 }
 
 std::optional<Project> Store::project(qint64 projectId) const
 {
-    return selectProject(*d->db, " WHERE id = ?1", [&](sqlite::Statement &q) { q.bind(1, projectId); });
+    return selectProject(*d->db, " WHERE id = ?1", [&](sql::Statement &q) { q.bind(1, projectId); });
 }
 
 namespace {
 
-void validateName(const sqlite::Connection &db, const QString &name, qint64 selfId)
+void validateName(const sql::Connection &db, const QString &name, qint64 selfId)
 {
     if (name.trimmed().isEmpty())
-        throw Error(Error::Kind::Usage, QStringLiteral("%1: a project needs a non-empty name").arg(db.path()));
-    sqlite::Statement clash(db, "SELECT id FROM projects WHERE name = ?1 AND id <> ?2");
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: a project needs a non-empty name").arg(db.location()));
+    sql::Statement clash(db, "SELECT id FROM projects WHERE name = ?1 AND id <> ?2");
     clash.bind(1, name).bind(2, selfId);
     if (clash.step())
         throw Error(Error::Kind::Usage,
-                    QStringLiteral("%1: a project named \"%2\" already exists").arg(db.path(), name));
+                    QStringLiteral("%1: a project named \"%2\" already exists").arg(db.location(), name));
 }
 
 } // namespace
@@ -134,8 +134,8 @@ Project Store::createProject(const Project &draft, const Template &tmpl)
 Project Store::createProjectWithItems(const Project &draft, const Template &tmpl, const std::vector<ItemEdit> &edits,
                                       const std::vector<Risk> &risks)
 {
-    sqlite::Transaction transaction(*d->db);
-    const QString now = currentTimeText();
+    sql::Transaction transaction(*d->db);
+    const QString now = d->db->transactionTime();
     const Project created = d->insertProject(draft, tmpl, now);
     const QString label = d->requireProjectLabel(created.id);
     for (const ItemEdit &edit : edits)
@@ -154,15 +154,15 @@ Project Store::Impl::insertProject(const Project &draft, const Template &tmpl, c
             Error::Kind::Usage,
             QStringLiteral("%1: project \"%2\" needs a template with an id and a version").arg(path, draft.name));
     insertTemplate(tmpl, now);
-    sqlite::Statement insert(*db,
-                             "INSERT INTO projects(name, description, template_id, template_version, "
-                             "target_date, actual_date, notes, created, updated, archived) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)");
+    sql::Statement insert(*db,
+                          "INSERT INTO projects(name, description, template_id, template_version, "
+                          "target_date, actual_date, notes, created, updated, archived) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) RETURNING id");
     insert.bind(1, draft.name).bind(2, draft.description).bind(3, tmpl.id).bind(4, tmpl.version);
     insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
     insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
-    insert.run();
-    const qint64 id = db->lastInsertId();
+    insert.step();
+    const qint64 id = insert.integer(0);
     const Project created = requireProject(id);
     audit::Appender appender(*db, actor, now);
     auditChanges(appender, id, {}, projectFields(created));
@@ -171,7 +171,7 @@ Project Store::Impl::insertProject(const Project &draft, const Template &tmpl, c
 
 Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const Project before = d->requireProject(projectId);
     Project after = before;
     if (patch.name) {
@@ -184,13 +184,13 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
     after.notes = patch.notes.value_or(after.notes);
     after.archived = patch.archived.value_or(after.archived);
 
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
     if (Impl::auditChanges(appender, projectId, projectFields(before), projectFields(after)) == 0)
         return before;
-    sqlite::Statement update(*d->db,
-                             "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
-                             "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
+    sql::Statement update(*d->db,
+                          "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
+                          "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
     update.bind(1, projectId).bind(2, after.name).bind(3, after.description);
     update.bindOptional(4, formatDate(after.targetDate)).bindOptional(5, formatDate(after.actualDate));
     update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now);
@@ -202,12 +202,12 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
 
 void Store::deleteProject(qint64 projectId)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const Project project = d->requireProject(projectId);
     // Items, risks and sign-offs go by ON DELETE CASCADE; audit rows are kept on purpose.
-    sqlite::Statement remove(*d->db, "DELETE FROM projects WHERE id = ?1");
+    sql::Statement remove(*d->db, "DELETE FROM projects WHERE id = ?1");
     remove.bind(1, projectId).run();
-    audit::Appender appender(*d->db, d->actor, currentTimeText());
+    audit::Appender appender(*d->db, d->actor, d->db->transactionTime());
     appender.append(projectId, AuditKey::project(QLatin1String(auditfield::deleted)), project.name, QString());
     transaction.commit();
 }
@@ -215,7 +215,7 @@ void Store::deleteProject(qint64 projectId)
 ProjectState Store::loadState(qint64 projectId) const
 {
     // One read transaction: the project, its items, risks and sign-offs come from one snapshot.
-    sqlite::Transaction transaction(*d->db, sqlite::Transaction::Kind::Read);
+    sql::Transaction transaction(*d->db, sql::Transaction::Kind::Read);
     ProjectState state = d->readState(d->requireProject(projectId));
     transaction.commit();
     return state;
@@ -233,7 +233,7 @@ QString Store::auditHead() const
 
 Store::Verification Store::verify() const
 {
-    sqlite::Transaction transaction(*d->db, sqlite::Transaction::Kind::Read);
+    sql::Transaction transaction(*d->db, sql::Transaction::Kind::Read);
     Verification result = audit::verify(*d->db);
     transaction.commit();
     return result;

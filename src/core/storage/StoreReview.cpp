@@ -15,7 +15,7 @@ constexpr const char *itemColumns
 constexpr const char *riskColumns = "SELECT id, title, severity, mitigation, owner, status, linked_items, "
                                     "accepted_by, accepted_until, created, updated FROM risks";
 
-ItemState readItem(const sqlite::Statement &row)
+ItemState readItem(const sql::Statement &row)
 {
     ItemState state;
     state.itemId = row.text(0);
@@ -43,7 +43,7 @@ QStringList linksFromText(const QString &text)
     return links;
 }
 
-Risk readRisk(const sqlite::Statement &row)
+Risk readRisk(const sql::Statement &row)
 {
     Risk risk;
     risk.id = row.integer(0);
@@ -87,29 +87,29 @@ AuditFields riskFields(const Risk &risk)
     };
 }
 
-std::optional<ItemState> selectItem(const sqlite::Connection &db, qint64 projectId, const QString &itemId)
+std::optional<ItemState> selectItem(const sql::Connection &db, qint64 projectId, const QString &itemId)
 {
-    sqlite::Statement query(db, (QByteArray(itemColumns) + " WHERE project_id = ?1 AND item_id = ?2").constData());
+    sql::Statement query(db, (QByteArray(itemColumns) + " WHERE project_id = ?1 AND item_id = ?2").constData());
     query.bind(1, projectId).bind(2, itemId);
     if (!query.step())
         return std::nullopt;
     return readItem(query);
 }
 
-std::optional<Risk> selectRisk(const sqlite::Connection &db, qint64 projectId, qint64 riskId)
+std::optional<Risk> selectRisk(const sql::Connection &db, qint64 projectId, qint64 riskId)
 {
-    sqlite::Statement query(db, (QByteArray(riskColumns) + " WHERE project_id = ?1 AND id = ?2").constData());
+    sql::Statement query(db, (QByteArray(riskColumns) + " WHERE project_id = ?1 AND id = ?2").constData());
     query.bind(1, projectId).bind(2, riskId);
     if (!query.step())
         return std::nullopt;
     return readRisk(query);
 }
 
-void insertItem(const sqlite::Connection &db, qint64 projectId, const ItemState &item, const QString &now)
+void insertItem(const sql::Connection &db, qint64 projectId, const ItemState &item, const QString &now)
 {
-    sqlite::Statement insert(db,
-                             "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
-                             "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    sql::Statement insert(db,
+                          "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, evidence, "
+                          "changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     insert.bind(1, projectId).bind(2, item.itemId).bind(3, itemStatusKey(item.status)).bind(4, item.reason);
     insert.bind(5, item.note).bind(6, item.owner).bind(7, item.evidence).bind(8, item.changedBy).bind(9, now);
     insert.run();
@@ -118,7 +118,7 @@ void insertItem(const sqlite::Connection &db, qint64 projectId, const ItemState 
 // Sets only the columns whose value changed. Besides writing less, an edit that leaves the
 // status alone then skips the status column's CHECK, whose IN list SQLite evaluates through a
 // temporary b-tree: that was an eighth of a note edit's CPU time.
-void updateItemFields(const sqlite::Connection &db, qint64 projectId, const ItemState &before, const ItemState &after,
+void updateItemFields(const sql::Connection &db, qint64 projectId, const ItemState &before, const ItemState &after,
                       const QString &now)
 {
     QByteArray sql = "UPDATE item_states SET changed_by = ?3, changed_at = ?4";
@@ -135,7 +135,7 @@ void updateItemFields(const sqlite::Connection &db, qint64 projectId, const Item
     set("owner", before.owner, after.owner);
     set("evidence", before.evidence, after.evidence);
     sql += " WHERE project_id = ?1 AND item_id = ?2";
-    sqlite::Statement update(db, sql.constData());
+    sql::Statement update(db, sql.constData());
     update.bind(1, projectId).bind(2, after.itemId).bind(3, after.changedBy).bind(4, now);
     for (size_t i = 0; i < values.size(); ++i)
         update.bind(5 + int(i), values[i]);
@@ -148,21 +148,21 @@ ProjectState Store::Impl::readState(const Project &project) const
 {
     ProjectState state;
     state.project = project;
-    sqlite::Statement items(*db, (QByteArray(itemColumns) + " WHERE project_id = ?1").constData());
+    sql::Statement items(*db, (QByteArray(itemColumns) + " WHERE project_id = ?1").constData());
     items.bind(1, project.id);
     while (items.step()) {
         ItemState item = readItem(items);
         state.items.emplace(item.itemId, std::move(item));
     }
-    sqlite::Statement risks(*db, (QByteArray(riskColumns) + " WHERE project_id = ?1 ORDER BY id").constData());
+    sql::Statement risks(*db, (QByteArray(riskColumns) + " WHERE project_id = ?1 ORDER BY id").constData());
     risks.bind(1, project.id);
     while (risks.step())
         state.risks.push_back(readRisk(risks));
 
     // A sign-off goes stale with every item or risk change audited after its own audit row.
-    sqlite::Statement signoffs(*db,
-                               "SELECT role, name, decision, comment, date, state_digest, audit_seq "
-                               "FROM signoffs WHERE project_id = ?1 ORDER BY role");
+    sql::Statement signoffs(*db,
+                            "SELECT role, name, decision, comment, date, state_digest, audit_seq "
+                            "FROM signoffs WHERE project_id = ?1 ORDER BY role");
     signoffs.bind(1, project.id);
     while (signoffs.step()) {
         SignOff signoff;
@@ -185,9 +185,9 @@ ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatc
 
 std::vector<ItemState> Store::setItems(qint64 projectId, const std::vector<ItemEdit> &edits)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     std::vector<ItemState> results;
     results.reserve(edits.size());
     for (const ItemEdit &edit : edits)
@@ -241,12 +241,12 @@ void validateRisk(const QString &where, Risk &risk, const QString &actor)
         risk.acceptedBy = actor;
 }
 
-void writeRisk(const sqlite::Connection &db, const Risk &risk, const QString &now)
+void writeRisk(const sql::Connection &db, const Risk &risk, const QString &now)
 {
-    sqlite::Statement update(db,
-                             "UPDATE risks SET title = ?2, severity = ?3, mitigation = ?4, owner = ?5, "
-                             "status = ?6, linked_items = ?7, accepted_by = ?8, accepted_until = ?9, "
-                             "updated = ?10 WHERE id = ?1");
+    sql::Statement update(db,
+                          "UPDATE risks SET title = ?2, severity = ?3, mitigation = ?4, owner = ?5, "
+                          "status = ?6, linked_items = ?7, accepted_by = ?8, accepted_until = ?9, "
+                          "updated = ?10 WHERE id = ?1");
     update.bind(1, risk.id).bind(2, risk.title).bind(3, severityKey(risk.severity)).bind(4, risk.mitigation);
     update.bind(5, risk.owner).bind(6, riskStatusKey(risk.status)).bind(7, linksText(risk.linkedItems));
     update.bind(8, risk.acceptedBy).bindOptional(9, formatDate(risk.acceptedUntil)).bind(10, now);
@@ -257,9 +257,9 @@ void writeRisk(const sqlite::Connection &db, const Risk &risk, const QString &no
 
 Risk Store::addRisk(qint64 projectId, const Risk &risk)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
-    const Risk stored = d->insertRisk(projectId, label, risk, currentTimeText());
+    const Risk stored = d->insertRisk(projectId, label, risk, d->db->transactionTime());
     transaction.commit();
     return stored;
 }
@@ -268,13 +268,13 @@ Risk Store::Impl::insertRisk(qint64 projectId, const QString &label, const Risk 
 {
     Risk added = risk;
     validateRisk(label, added, actor);
-    sqlite::Statement insert(*db,
-                             "INSERT INTO risks(project_id, title, severity, status, created, updated) "
-                             "VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
+    sql::Statement insert(*db,
+                          "INSERT INTO risks(project_id, title, severity, status, created, updated) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
     insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
     insert.bind(4, riskStatusKey(added.status)).bind(5, now);
-    insert.run();
-    added.id = db->lastInsertId();
+    insert.step();
+    added.id = insert.integer(0);
     writeRisk(*db, added, now);
     audit::Appender appender(*db, actor, now);
     auditChanges(appender, projectId, {}, riskFields(added));
@@ -284,7 +284,7 @@ Risk Store::Impl::insertRisk(qint64 projectId, const QString &label, const Risk 
 
 Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
     const auto before = selectRisk(*d->db, projectId, riskId);
     if (!before)
@@ -300,7 +300,7 @@ Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
     after.acceptedUntil = patch.acceptedUntil.value_or(after.acceptedUntil);
     validateRisk(QStringLiteral("%1, risk %2").arg(label).arg(riskId), after, d->actor);
 
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
     if (Impl::auditChanges(appender, projectId, riskFields(*before), riskFields(after)) == 0)
         return *before;
@@ -313,14 +313,14 @@ Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
 
 void Store::removeRisk(qint64 projectId, qint64 riskId)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
     const auto risk = selectRisk(*d->db, projectId, riskId);
     if (!risk)
         throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(label).arg(riskId));
-    sqlite::Statement remove(*d->db, "DELETE FROM risks WHERE id = ?1");
+    sql::Statement remove(*d->db, "DELETE FROM risks WHERE id = ?1");
     remove.bind(1, riskId).run();
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
     appender.append(projectId, AuditKey::risk(riskId, QLatin1String(auditfield::deleted)), risk->title, QString());
     d->touchProject(projectId, now);

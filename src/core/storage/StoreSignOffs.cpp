@@ -7,9 +7,9 @@ namespace preflight {
 
 namespace {
 
-std::optional<SignOff> selectSignOff(const sqlite::Connection &db, qint64 projectId, const QString &role)
+std::optional<SignOff> selectSignOff(const sql::Connection &db, qint64 projectId, const QString &role)
 {
-    sqlite::Statement query(db, "SELECT name, decision, comment FROM signoffs WHERE project_id = ?1 AND role = ?2");
+    sql::Statement query(db, "SELECT name, decision, comment FROM signoffs WHERE project_id = ?1 AND role = ?2");
     query.bind(1, projectId).bind(2, role);
     if (!query.step())
         return std::nullopt;
@@ -33,14 +33,14 @@ QString signOffText(const SignOff &signoff)
 
 SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
     if (signoff.role.trimmed().isEmpty())
         throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(label));
     SignOff signed_ = signoff;
     if (signed_.name.trimmed().isEmpty())
         signed_.name = d->actor;
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     signed_.date = parseTime(now);
     signed_.stateDigest = d->readState(d->requireProject(projectId)).reviewDigest();
     signed_.changesSince = 0;
@@ -51,9 +51,12 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
     audit::Appender appender(*d->db, d->actor, now);
     const qint64 seq = appender.append(projectId, AuditKey::signOff(signed_.role),
                                        previous ? signOffText(*previous) : QString(), signOffText(signed_));
-    sqlite::Statement upsert(*d->db,
-                             "INSERT OR REPLACE INTO signoffs(project_id, role, name, decision, comment, "
-                             "date, state_digest, audit_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sql::Statement upsert(*d->db,
+                          "INSERT INTO signoffs(project_id, role, name, decision, comment, date, state_digest, "
+                          "audit_seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(project_id, role) DO "
+                          "UPDATE SET name = excluded.name, decision = excluded.decision, comment = "
+                          "excluded.comment, date = excluded.date, state_digest = excluded.state_digest, "
+                          "audit_seq = excluded.audit_seq");
     upsert.bind(1, projectId).bind(2, signed_.role).bind(3, signed_.name).bind(4, decisionKey(signed_.decision));
     upsert.bind(5, signed_.comment).bind(6, now).bind(7, signed_.stateDigest).bind(8, seq);
     upsert.run();
@@ -64,14 +67,14 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
 
 void Store::clearSignOff(qint64 projectId, const QString &role)
 {
-    sqlite::Transaction transaction(*d->db);
+    sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
     const auto old = selectSignOff(*d->db, projectId, role);
     if (!old)
         return;
-    sqlite::Statement remove(*d->db, "DELETE FROM signoffs WHERE project_id = ?1 AND role = ?2");
+    sql::Statement remove(*d->db, "DELETE FROM signoffs WHERE project_id = ?1 AND role = ?2");
     remove.bind(1, projectId).bind(2, role).run();
-    const QString now = currentTimeText();
+    const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
     appender.append(projectId, AuditKey::signOff(role), signOffText(*old), QString());
     d->touchProject(projectId, now);

@@ -1,0 +1,297 @@
+#include "storage/Postgres.h"
+
+#include "Error.h"
+
+#include <QRegularExpression>
+
+#include <libpq-fe.h>
+#include <vector>
+
+namespace preflight::postgres {
+
+void ResultDeleter::operator()(pg_result *result) const
+{
+    PQclear(result);
+}
+
+namespace {
+
+// Chosen once, for "Preflight" ("PFLT"): the advisory lock every write transaction takes.
+constexpr qint64 writerLock = 0x50464c54;
+
+constexpr const char *timeSql = "to_char(transaction_timestamp() AT TIME ZONE 'UTC', "
+                                "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+
+Error::Kind kindOf(const pg_result *result)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const QByteArray code = state ? QByteArray(state) : QByteArray();
+    if (code.startsWith("23") || code == "P0001" || code.startsWith("22"))
+        return Error::Kind::Data; // constraint violations, our triggers, bad values
+    if (code == "40001" || code == "40P01" || code == "55P03")
+        return Error::Kind::Conflict;
+    if (code == "42501")
+        return Error::Kind::Usage; // insufficient privilege: the login may not do this
+    return Error::Kind::Io;
+}
+
+QString firstLine(const char *message)
+{
+    return QString::fromUtf8(message).trimmed().section(QLatin1Char('\n'), 0, 0);
+}
+
+// The store writes ?1, ?2… (SQLite's form); the server wants $1, $2….
+QByteArray serverPlaceholders(const char *sql)
+{
+    QByteArray text(sql);
+    for (qsizetype i = 0; i + 1 < text.size(); ++i)
+        if (text[i] == '?' && text[i + 1] >= '0' && text[i + 1] <= '9')
+            text[i] = '$';
+    return text;
+}
+
+pg_conn *connect(const QString &conninfo, const QString &password)
+{
+    const QByteArray info = conninfo.toUtf8();
+    const QByteArray secret = password.toUtf8();
+    std::vector<const char *> keys { "dbname", "client_encoding", "fallback_application_name" };
+    std::vector<const char *> values { info.constData(), "UTF8", "preflight" };
+    if (!password.isEmpty()) {
+        keys.push_back("password");
+        values.push_back(secret.constData());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    // expand_dbname: the first dbname is itself a URI or keyword string, as with psql.
+    return PQconnectdbParams(keys.data(), values.data(), 1);
+}
+
+class Cursor final : public sql::Cursor
+{
+public:
+    Cursor(const Connection &connection, const char *sql)
+        : m_connection(connection)
+        , m_sql(serverPlaceholders(sql))
+    { }
+
+    void bindText(int index, const QString &value) override { param(index) = value.toUtf8(); }
+    void bindInteger(int index, qint64 value) override { param(index) = QByteArray::number(value); }
+    void bindNull(int index) override { param(index).reset(); }
+    bool step() override
+    {
+        if (!m_result) {
+            m_result = m_connection.execPrepared(m_sql, m_params);
+            m_row = -1;
+        }
+        return ++m_row < PQntuples(m_result.get());
+    }
+    void reset() override
+    {
+        m_result.reset();
+        m_params.clear();
+    }
+    QString text(int column) const override
+    {
+        return QString::fromUtf8(PQgetvalue(m_result.get(), m_row, column), PQgetlength(m_result.get(), m_row, column));
+    }
+    qint64 integer(int column) const override
+    {
+        return QByteArray(PQgetvalue(m_result.get(), m_row, column)).toLongLong();
+    }
+    bool isNull(int column) const override { return PQgetisnull(m_result.get(), m_row, column) == 1; }
+
+private:
+    std::optional<QByteArray> &param(int index)
+    {
+        if (m_params.size() < size_t(index))
+            m_params.resize(size_t(index));
+        // An empty QByteArray would be sent as NULL by nothing, but keep text non-null anyway.
+        return m_params[size_t(index - 1)];
+    }
+
+    const Connection &m_connection;
+    QByteArray m_sql;
+    std::vector<std::optional<QByteArray>> m_params;
+    Result m_result;
+    int m_row = -1;
+};
+
+} // namespace
+
+bool isServerLocation(const QString &location)
+{
+    static const QRegularExpression keyword(QStringLiteral("^\\s*[a-z_]+\\s*="));
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"))
+        || keyword.match(location).hasMatch();
+}
+
+Connection::Connection(const QString &conninfo, const QString &password)
+    : m_conn(connect(conninfo, password))
+{
+    if (!m_conn)
+        throw Error(Error::Kind::Io, QStringLiteral("%1: out of memory while connecting").arg(conninfo));
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        const QString message = firstLine(PQerrorMessage(m_conn));
+        const bool wantsPassword = PQconnectionNeedsPassword(m_conn);
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        // The conninfo may carry a password; name the server by what the user typed only when
+        // it does not.
+        const QString shown = conninfo.contains(QLatin1String("password"), Qt::CaseInsensitive)
+            ? QStringLiteral("the server")
+            : conninfo;
+        throw Error(Error::Kind::Io,
+                    wantsPassword ? QStringLiteral("%1: the server asks for a password (%2); give it in ~/.pgpass "
+                                                   "or PGPASSWORD, or connect from the window")
+                                        .arg(shown, message)
+                                  : QStringLiteral("%1: cannot connect: %2").arg(shown, message));
+    }
+    m_location = QStringLiteral("postgresql://%1@%2:%3/%4")
+                     .arg(QString::fromUtf8(PQuser(m_conn)), QString::fromUtf8(PQhost(m_conn)),
+                          QString::fromUtf8(PQport(m_conn)), QString::fromUtf8(PQdb(m_conn)));
+    connected();
+}
+
+Connection::~Connection()
+{
+    PQfinish(m_conn);
+}
+
+bool Connection::needsPassword(const QString &conninfo)
+{
+    pg_conn *probe = connect(conninfo, {});
+    const bool wants = probe && PQstatus(probe) != CONNECTION_OK && PQconnectionNeedsPassword(probe);
+    PQfinish(probe);
+    return wants;
+}
+
+void Connection::connected()
+{
+    m_prepared.clear();
+    // Our tables live in their own schema, so the database can hold other things too.
+    exec("SET search_path TO preflight");
+    const Result user = exec("SELECT session_user");
+    m_user = QString::fromUtf8(PQgetvalue(user.get(), 0, 0));
+    if (m_listening)
+        exec("LISTEN preflight_changes");
+}
+
+void Connection::fail(const pg_result *result, const QString &what) const
+{
+    const char *detail = result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn);
+    if (PQstatus(m_conn) == CONNECTION_BAD)
+        throw Error(
+            Error::Kind::Io,
+            QStringLiteral("%1: the connection to the server was lost (%2)").arg(m_location, firstLine(detail)));
+    throw Error(kindOf(result), QStringLiteral("%1: %2: %3").arg(m_location, what, firstLine(detail)));
+}
+
+Result Connection::exec(const char *sql) const
+{
+    Result result(PQexec(m_conn, sql));
+    const auto status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        fail(result.get(), QStringLiteral("\"%1\" failed").arg(QString::fromUtf8(sql).simplified().left(80)));
+    return result;
+}
+
+Result Connection::execPrepared(const QByteArray &sql, const std::vector<std::optional<QByteArray>> &params) const
+{
+    // Prepared once per connection and SQL text: the server then plans each statement once.
+    auto name = m_prepared.value(sql);
+    if (name.isEmpty()) {
+        name = "pf" + QByteArray::number(m_prepared.size() + 1);
+        Result prepared(PQprepare(m_conn, name.constData(), sql.constData(), 0, nullptr));
+        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+            fail(prepared.get(), QStringLiteral("cannot prepare \"%1\"").arg(QString::fromUtf8(sql).left(80)));
+        m_prepared.insert(sql, name);
+    }
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const auto &param : params)
+        values.push_back(param ? (param->isNull() ? "" : param->constData()) : nullptr);
+    Result result(PQexecPrepared(m_conn, name.constData(), int(values.size()), values.data(), nullptr, nullptr, 0));
+    const auto status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        fail(result.get(), QStringLiteral("\"%1\" failed").arg(QString::fromUtf8(sql).simplified().left(80)));
+    return result;
+}
+
+std::unique_ptr<sql::Cursor> Connection::prepare(const char *sql) const
+{
+    return std::make_unique<Cursor>(*this, sql);
+}
+
+void Connection::begin(TransactionKind kind)
+{
+    m_time.clear();
+    if (kind == TransactionKind::Read) {
+        // One snapshot for every statement, as an SQLite read transaction gives.
+        exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        return;
+    }
+    // One round trip: begin, wait for the single writer lock, and read the clock that every
+    // row and audit entry of this transaction records.
+    const QByteArray sql
+        = "BEGIN; SELECT pg_advisory_xact_lock(" + QByteArray::number(writerLock) + "), " + QByteArray(timeSql);
+    const Result result = exec(sql.constData());
+    m_time = QString::fromUtf8(PQgetvalue(result.get(), 0, 1));
+}
+
+void Connection::commit()
+{
+    exec("COMMIT");
+    m_time.clear();
+}
+
+void Connection::rollback() noexcept
+{
+    m_time.clear();
+    PQclear(PQexec(m_conn, "ROLLBACK"));
+}
+
+QString Connection::transactionTime()
+{
+    if (m_time.isEmpty()) {
+        const Result result = exec((QByteArray("SELECT ") + timeSql).constData());
+        return QString::fromUtf8(PQgetvalue(result.get(), 0, 0));
+    }
+    return m_time;
+}
+
+int Connection::socket() const
+{
+    return PQsocket(m_conn);
+}
+
+qint64 Connection::notificationsReceived()
+{
+    if (!m_listening) {
+        exec("LISTEN preflight_changes");
+        m_listening = true;
+    }
+    PQconsumeInput(m_conn);
+    // Our own commits notify us too; only other sessions' changes are news.
+    const int self = PQbackendPID(m_conn);
+    while (PGnotify *notice = PQnotifies(m_conn)) {
+        if (notice->be_pid != self)
+            ++m_notifications;
+        PQfreemem(notice);
+    }
+    return m_notifications;
+}
+
+bool Connection::ensureConnected()
+{
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return true;
+    PQreset(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        return false;
+    connected();
+    // Changes made while we were away were never announced: count the reconnection as one.
+    ++m_notifications;
+    return true;
+}
+
+} // namespace preflight::postgres
