@@ -2,6 +2,7 @@
 #include "storage/Audit.h"
 #include "storage/Schema.h"
 #include "storage/Sqlite.h"
+#include "storage/SqliteDatabase.h"
 #include "storage/Store.h"
 
 #include <QFileInfo>
@@ -17,7 +18,8 @@ namespace {
 // released migrations, its rows via that release's columns, and a valid audit chain.
 void buildDatabaseAtVersion(const QString &path, int version)
 {
-    sqlite::Connection db(path, sqlite::Connection::Mode::ReadWriteCreate);
+    sqlite::Database database(path, sqlite::Connection::Mode::ReadWriteCreate);
+    sqlite::Connection &db = database.file();
     schema::migrate(db, version);
     sqlite::Transaction transaction(db);
     const QString time = QStringLiteral("2025-01-02T03:04:05.678Z");
@@ -29,7 +31,7 @@ void buildDatabaseAtVersion(const QString &path, int version)
     db.exec("INSERT INTO risks(id, project_id, title, severity, status, linked_items, created, updated) "
             "VALUES(7, 1, 'No failover', 'high', 'open', '[\"ops.backups\"]', '2025-01-02T03:04:05.678Z', "
             "'2025-01-02T03:04:05.678Z')");
-    audit::Appender appender(db, QStringLiteral("old-app"), time);
+    audit::Appender appender(database, QStringLiteral("old-app"), time);
     appender.append(1, AuditKey::parse(QStringLiteral("project:name")), QString(), QStringLiteral("Legacy"));
     const qint64 seq = appender.append(1, AuditKey::parse(QStringLiteral("signoff:SRE")), QString(),
                                        QStringLiteral("approve by Kim"));
