@@ -1,10 +1,12 @@
 #pragma once
 
 #include "Error.h"
+#include "storage/Postgres.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QFile>
 #include <QString>
 #include <QTemporaryDir>
@@ -16,17 +18,66 @@
 
 namespace preflight::test {
 
-// A fresh folder per test; the database lives inside it so backups land beside it too.
+// True when the suite runs against a PostgreSQL server (tests/with-server.sh): the libpq
+// environment (PGHOST, PGUSER…) then names a server on which the login may create databases.
+inline bool onServer()
+{
+    return qEnvironmentVariableIsSet("PREFLIGHT_TEST_SERVER");
+}
+
+// A fresh database per test. For a file: a fresh folder, with the database inside so backups land
+// beside it too. On a server: a fresh database with the Preflight schema, dropped afterwards.
+// `path` is what Store::open takes either way.
 struct TempDatabase
 {
     QTemporaryDir dir;
-    QString path = dir.filePath(QStringLiteral("review.db"));
+    QString path;
+    QString serverDatabase;
+
+    TempDatabase()
+    {
+        if (!onServer()) {
+            path = dir.filePath(QStringLiteral("review.db"));
+            return;
+        }
+        static int counter = 0;
+        serverDatabase = QStringLiteral("preflight_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+        runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(serverDatabase));
+        runOnServer(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(serverDatabase));
+        path = QStringLiteral("dbname=%1").arg(serverDatabase);
+        Store::initServer(path);
+    }
+    ~TempDatabase()
+    {
+        if (!serverDatabase.isEmpty()) {
+            try {
+                runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(serverDatabase));
+            } catch (const Error &) {
+                // A leftover database of a throwaway server is harmless.
+            }
+        }
+    }
+    TempDatabase(const TempDatabase &) = delete;
+    TempDatabase &operator=(const TempDatabase &) = delete;
 
     std::unique_ptr<Store> open(const QString &actor = QStringLiteral("tester")) const
     {
         return Store::open(path, actor);
     }
+
+    // DDL on the server's maintenance database (PGDATABASE), outside any transaction.
+    static void runOnServer(const QString &sql)
+    {
+        postgres::Connection admin(QStringLiteral("dbname=postgres"));
+        admin.exec(sql.toUtf8().constData());
+    }
 };
+
+// Who the audit trail records for a store opened as `asked`: on a server, always the login.
+inline QString recordedActor(const Store &store, const QString &asked)
+{
+    return onServer() ? store.actor() : asked;
+}
 
 // The built-in Appendix A, loaded once per test process: what draftProject's projects follow.
 inline const Template &appendixA()

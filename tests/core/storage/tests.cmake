@@ -6,6 +6,7 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/OpenRefusalTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProcessTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProjectModelTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ServerTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StoreTest.cpp)
 
 # The child process the crash and concurrency tests start and kill.
@@ -14,3 +15,9 @@ target_link_libraries(preflight_store_writer PRIVATE preflight_core)
 add_compile_definitions(PREFLIGHT_STORE_WRITER="$<TARGET_FILE:preflight_store_writer>")
 # preflight_core_tests is defined after this file is included; make it build the writer too.
 cmake_language(DEFER CALL add_dependencies preflight_core_tests preflight_store_writer)
+
+# The same storage suite on a throwaway PostgreSQL server (pg_virtualenv), plus what only a server
+# does ([server]); the file-only cases (backups, migrations of files, file refusals) are left out.
+add_test(NAME storage.on_server
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/with-server.sh $<TARGET_FILE:preflight_core_tests>
+    "[store]~[backup]~[migration]~[open]~[file],[server]")

@@ -31,7 +31,7 @@ Project draft(const QString &name)
 
 } // namespace
 
-TEST_CASE("A project's template version is stored with it as canonical JSON", "[templates][store]")
+TEST_CASE("A project's template version is stored with it as canonical JSON", "[templates][store][file]")
 {
     TempDatabase temp;
     const Template v1 = teamTemplate(QStringLiteral("1.0.0"));
@@ -60,7 +60,7 @@ TEST_CASE("A project's template version is stored with it as canonical JSON", "[
     CHECK(reopened->storedTemplate(QStringLiteral("team-review"), QStringLiteral("2.0.0")) == nullptr);
 }
 
-TEST_CASE("A stored template version is never replaced", "[templates][store]")
+TEST_CASE("A stored template version is never replaced", "[templates][store][file]")
 {
     TempDatabase temp;
     auto store = temp.open();
@@ -76,7 +76,7 @@ TEST_CASE("A stored template version is never replaced", "[templates][store]")
           == QStringLiteral("stored template versions are never changed"));
 }
 
-TEST_CASE("Damaged stored template JSON is reported with the database, id and version", "[templates][store]")
+TEST_CASE("Damaged stored template JSON is reported with the database, id and version", "[templates][store][file]")
 {
     TempDatabase temp;
     temp.open()->createProject(draft(QStringLiteral("Payments")), teamTemplate(QStringLiteral("1.0.0")));

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Runs a command against a throwaway PostgreSQL server: pg_virtualenv (postgresql-common) creates
+# a cluster in a few seconds, exports PGHOST, PGPORT, PGUSER and PGPASSWORD for it, runs the
+# command and drops the cluster. PREFLIGHT_TEST_SERVER tells the tests to use it.
+set -eu
+if ! command -v pg_virtualenv >/dev/null; then
+    echo "with-server.sh: pg_virtualenv is missing: install postgresql-15 and postgresql-common (packaging/setup.sh)" >&2
+    exit 1
+fi
+exec pg_virtualenv -v 15 env PREFLIGHT_TEST_SERVER=1 "$@"
