@@ -102,22 +102,6 @@ void ProjectSession::reload()
     emit stateChanged();
 }
 
-qint64 ProjectSession::resolveRiskId(qint64 riskId) const
-{
-    auto it = m_riskIdMap.find(riskId);
-    while (it != m_riskIdMap.end()) {
-        riskId = it->second;
-        it = m_riskIdMap.find(riskId);
-    }
-    return riskId;
-}
-
-void ProjectSession::remapRiskId(qint64 from, qint64 to)
-{
-    if (from != to)
-        m_riskIdMap[from] = to;
-}
-
 void ProjectSession::reportError(const QString &message)
 {
     emit errorOccurred(message);

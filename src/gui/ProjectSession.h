@@ -51,11 +51,6 @@ public:
     // the workspace calls it when another process changed the database.
     void reload();
 
-    // Undoing a removal re-creates the risk under a new id; commands further down the stack
-    // still name the old one and resolve it here.
-    qint64 resolveRiskId(qint64 riskId) const;
-    void remapRiskId(qint64 from, qint64 to);
-
     void reportError(const QString &message);
 
 signals:
@@ -69,7 +64,6 @@ private:
     ProjectState m_state;
     Assessment m_assessment;
     QUndoStack m_undoStack;
-    std::map<qint64, qint64> m_riskIdMap;
 };
 
 } // namespace preflight::gui

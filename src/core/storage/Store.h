@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Error.h"
 #include "model/Project.h"
 
 #include <QString>
@@ -16,6 +17,23 @@ namespace preflight {
 // audit rows; it either commits whole and returns, or throws preflight::Error and leaves the
 // database unchanged. All methods throw Error on failure, with a message naming the database
 // and the project/item/field concerned.
+// An edit refused because another writer changed a field since the editor read it.
+class EditConflict : public Error
+{
+public:
+    EditConflict(const QString &message, QString field, QString theirs, QString yours, QString changedBy)
+        : Error(Kind::Conflict, message)
+        , field(std::move(field))
+        , theirs(std::move(theirs))
+        , yours(std::move(yours))
+        , changedBy(std::move(changedBy))
+    { }
+    QString field; // e.g. "note"
+    QString theirs; // the value now stored
+    QString yours; // the value the refused edit would have written
+    QString changedBy; // who wrote `theirs`, from the audit trail (empty when unknown)
+};
+
 class Store
 {
 public:
@@ -96,11 +114,16 @@ public:
         std::optional<QString> evidence;
     };
     // Throws Error(Usage) when the result would be N/A without a reason.
-    ItemState setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch);
+    //
+    // `expected` holds, for fields the editor saw before changing them, the values it saw. When
+    // another writer changed one of them since, nothing is written and EditConflict says who
+    // changed what: an edit (or an undo) never silently replaces a colleague's later change.
+    ItemState setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch, const ItemPatch &expected = {});
     struct ItemEdit
     {
         QString itemId;
         ItemPatch patch;
+        ItemPatch expected = {};
     };
     // Several items in one transaction: all are written or, on the first refusal, none.
     std::vector<ItemState> setItems(qint64 projectId, const std::vector<ItemEdit> &edits);
@@ -137,8 +160,12 @@ public:
         std::optional<QString> acceptedBy;
         std::optional<std::optional<QDate>> acceptedUntil;
     };
-    Risk updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch);
+    // `expected` works as for setItem.
+    Risk updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch, const RiskPatch &expected = {});
     void removeRisk(qint64 projectId, qint64 riskId);
+    // Brings back a removed risk as it was, with its id and creation time (undoing a removal);
+    // throws EditConflict when a risk with that id exists again.
+    Risk restoreRisk(qint64 projectId, const Risk &risk);
 
     // --- sign-offs: the latest per role counts. stateDigest is computed here from the state.
     SignOff signOff(qint64 projectId, const SignOff &signoff);

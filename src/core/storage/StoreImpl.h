@@ -53,9 +53,14 @@ struct Store::Impl
     // Parsed stored templates by "id\nversion": rows are immutable, so entries never go stale.
     mutable std::map<QString, std::shared_ptr<const Template>> parsedTemplates;
     ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId, const ItemPatch &patch,
-                             const QString &now);
+                             const QString &now, const ItemPatch &expected = {});
     // Inserts a risk of the project, audited; the caller holds the transaction.
     Risk insertRisk(qint64 projectId, const QString &label, const Risk &risk, const QString &now);
+
+    // Throws EditConflict for the first field whose stored value differs from what the editor
+    // expected (`expected` is the stored snapshot with the editor's expectations applied).
+    void requireExpected(qint64 projectId, const QString &where, const AuditFields &stored, const AuditFields &expected,
+                         const AuditFields &written) const;
 
     // One audit row per field whose value differs; returns how many were written.
     static int auditChanges(audit::Appender &appender, qint64 projectId, const AuditFields &before,

@@ -87,6 +87,29 @@ AuditFields riskFields(const Risk &risk)
     };
 }
 
+ItemState patched(ItemState state, const Store::ItemPatch &patch)
+{
+    state.status = patch.status.value_or(state.status);
+    state.reason = patch.reason.value_or(state.reason);
+    state.note = patch.note.value_or(state.note);
+    state.owner = patch.owner.value_or(state.owner);
+    state.evidence = patch.evidence.value_or(state.evidence);
+    return state;
+}
+
+Risk patched(Risk risk, const Store::RiskPatch &patch)
+{
+    risk.title = patch.title.value_or(risk.title);
+    risk.severity = patch.severity.value_or(risk.severity);
+    risk.mitigation = patch.mitigation.value_or(risk.mitigation);
+    risk.owner = patch.owner.value_or(risk.owner);
+    risk.status = patch.status.value_or(risk.status);
+    risk.linkedItems = patch.linkedItems.value_or(risk.linkedItems);
+    risk.acceptedBy = patch.acceptedBy.value_or(risk.acceptedBy);
+    risk.acceptedUntil = patch.acceptedUntil.value_or(risk.acceptedUntil);
+    return risk;
+}
+
 std::optional<ItemState> selectItem(const sql::Connection &db, qint64 projectId, const QString &itemId)
 {
     sql::Statement query(db, (QByteArray(itemColumns) + " WHERE project_id = ?1 AND item_id = ?2").constData());
@@ -178,9 +201,9 @@ ProjectState Store::Impl::readState(const Project &project) const
     return state;
 }
 
-ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch)
+ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch, const ItemPatch &expected)
 {
-    return setItems(projectId, { ItemEdit { itemId, patch } }).front();
+    return setItems(projectId, { ItemEdit { itemId, patch, expected } }).front();
 }
 
 std::vector<ItemState> Store::setItems(qint64 projectId, const std::vector<ItemEdit> &edits)
@@ -191,13 +214,13 @@ std::vector<ItemState> Store::setItems(qint64 projectId, const std::vector<ItemE
     std::vector<ItemState> results;
     results.reserve(edits.size());
     for (const ItemEdit &edit : edits)
-        results.push_back(d->applyItemPatch(projectId, label, edit.itemId, edit.patch, now));
+        results.push_back(d->applyItemPatch(projectId, label, edit.itemId, edit.patch, now, edit.expected));
     transaction.commit();
     return results;
 }
 
 ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, const QString &itemId,
-                                      const ItemPatch &patch, const QString &now)
+                                      const ItemPatch &patch, const QString &now, const ItemPatch &expected)
 {
     if (itemId.isEmpty())
         throw Error(Error::Kind::Usage, QStringLiteral("%1: an item id is required").arg(label));
@@ -207,12 +230,9 @@ ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, co
     before = stored.value_or(before);
     // The merge happens under the write lock taken by BEGIN IMMEDIATE, so fields this patch
     // leaves alone keep whatever another process committed a moment ago.
-    ItemState after = before;
-    after.status = patch.status.value_or(after.status);
-    after.reason = patch.reason.value_or(after.reason);
-    after.note = patch.note.value_or(after.note);
-    after.owner = patch.owner.value_or(after.owner);
-    after.evidence = patch.evidence.value_or(after.evidence);
+    const ItemState after = patched(before, patch);
+    requireExpected(projectId, QStringLiteral("%1, item %2").arg(label, itemId), itemFields(before),
+                    itemFields(patched(before, expected)), itemFields(after));
     if (after.status == ItemStatus::NotApplicable && after.reason.trimmed().isEmpty())
         throw Error(Error::Kind::Usage,
                     QStringLiteral("%1, item %2: not applicable needs a reason").arg(label, itemId));
@@ -220,14 +240,15 @@ ItemState Store::Impl::applyItemPatch(qint64 projectId, const QString &label, co
     audit::Appender appender(*db, actor, now);
     if (auditChanges(appender, projectId, itemFields(before), itemFields(after)) == 0)
         return before;
-    after.changedBy = actor;
-    after.changedAt = parseTime(now);
+    ItemState written = after;
+    written.changedBy = actor;
+    written.changedAt = parseTime(now);
     if (stored)
-        updateItemFields(*db, projectId, before, after, now);
+        updateItemFields(*db, projectId, before, written, now);
     else
-        insertItem(*db, projectId, after, now);
+        insertItem(*db, projectId, written, now);
     touchProject(projectId, now);
-    return after;
+    return written;
 }
 
 namespace {
@@ -259,6 +280,24 @@ Risk Store::addRisk(qint64 projectId, const Risk &risk)
 {
     sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
+    Risk added = risk;
+    added.id = 0; // assigned by the database
+    const Risk stored = d->insertRisk(projectId, label, added, d->db->transactionTime());
+    transaction.commit();
+    return stored;
+}
+
+Risk Store::restoreRisk(qint64 projectId, const Risk &risk)
+{
+    sql::Transaction transaction(*d->db);
+    const QString label = d->requireProjectLabel(projectId);
+    if (risk.id <= 0 || !risk.created.isValid())
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: only a removed risk can be restored").arg(label));
+    sql::Statement taken(*d->db, "SELECT project_id FROM risks WHERE id = ?1");
+    taken.bind(1, risk.id);
+    if (taken.step())
+        throw EditConflict(QStringLiteral("%1: risk %2 exists again, so it was not restored").arg(label).arg(risk.id),
+                           QStringLiteral("risk"), QString(), risk.title, QString());
     const Risk stored = d->insertRisk(projectId, label, risk, d->db->transactionTime());
     transaction.commit();
     return stored;
@@ -268,13 +307,23 @@ Risk Store::Impl::insertRisk(qint64 projectId, const QString &label, const Risk 
 {
     Risk added = risk;
     validateRisk(label, added, actor);
-    sql::Statement insert(*db,
-                          "INSERT INTO risks(project_id, title, severity, status, created, updated) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
-    insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
-    insert.bind(4, riskStatusKey(added.status)).bind(5, now);
-    insert.step();
-    added.id = insert.integer(0);
+    if (added.id > 0) {
+        // A restored risk keeps its id (the audit trail refers to it) and its creation time.
+        sql::Statement insert(*db,
+                              "INSERT INTO risks(id, project_id, title, severity, status, created, updated) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        insert.bind(1, added.id).bind(2, projectId).bind(3, added.title).bind(4, severityKey(added.severity));
+        insert.bind(5, riskStatusKey(added.status)).bind(6, formatTime(added.created)).bind(7, now);
+        insert.run();
+    } else {
+        sql::Statement insert(*db,
+                              "INSERT INTO risks(project_id, title, severity, status, created, updated) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5, ?5) RETURNING id");
+        insert.bind(1, projectId).bind(2, added.title).bind(3, severityKey(added.severity));
+        insert.bind(4, riskStatusKey(added.status)).bind(5, now);
+        insert.step();
+        added.id = insert.integer(0);
+    }
     writeRisk(*db, added, now);
     audit::Appender appender(*db, actor, now);
     auditChanges(appender, projectId, {}, riskFields(added));
@@ -282,23 +331,18 @@ Risk Store::Impl::insertRisk(qint64 projectId, const QString &label, const Risk 
     return *selectRisk(*db, projectId, added.id);
 }
 
-Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch)
+Risk Store::updateRisk(qint64 projectId, qint64 riskId, const RiskPatch &patch, const RiskPatch &expected)
 {
     sql::Transaction transaction(*d->db);
     const QString label = d->requireProjectLabel(projectId);
     const auto before = selectRisk(*d->db, projectId, riskId);
     if (!before)
         throw Error(Error::Kind::Usage, QStringLiteral("%1 has no risk %2").arg(label).arg(riskId));
-    Risk after = *before;
-    after.title = patch.title.value_or(after.title);
-    after.severity = patch.severity.value_or(after.severity);
-    after.mitigation = patch.mitigation.value_or(after.mitigation);
-    after.owner = patch.owner.value_or(after.owner);
-    after.status = patch.status.value_or(after.status);
-    after.linkedItems = patch.linkedItems.value_or(after.linkedItems);
-    after.acceptedBy = patch.acceptedBy.value_or(after.acceptedBy);
-    after.acceptedUntil = patch.acceptedUntil.value_or(after.acceptedUntil);
-    validateRisk(QStringLiteral("%1, risk %2").arg(label).arg(riskId), after, d->actor);
+    const QString where = QStringLiteral("%1, risk %2").arg(label).arg(riskId);
+    Risk after = patched(*before, patch);
+    validateRisk(where, after, d->actor);
+    d->requireExpected(projectId, where, riskFields(*before), riskFields(patched(*before, expected)),
+                       riskFields(after));
 
     const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);

@@ -46,21 +46,31 @@ SetItemStatusCommand::SetItemStatusCommand(ProjectSession *session, const QStrin
 
 void SetItemStatusCommand::applyRedo()
 {
-    // A reason only means something for N/A; leaving an old one behind would resurface later.
-    write(m_status, m_status == ItemStatus::NotApplicable ? m_reason : QString());
+    write(m_status, writtenReason(), m_beforeStatus, m_beforeReason);
 }
 
 void SetItemStatusCommand::applyUndo()
 {
-    write(m_beforeStatus, m_beforeReason);
+    write(m_beforeStatus, m_beforeReason, m_status, writtenReason());
 }
 
-void SetItemStatusCommand::write(ItemStatus status, const QString &reason)
+QString SetItemStatusCommand::writtenReason() const
+{
+    // A reason only means something for N/A; leaving an old one behind would resurface later.
+    return m_status == ItemStatus::NotApplicable ? m_reason : QString();
+}
+
+void SetItemStatusCommand::write(ItemStatus status, const QString &reason, ItemStatus expectedStatus,
+                                 const QString &expectedReason)
 {
     Store::ItemPatch patch;
     patch.status = status;
     patch.reason = reason;
-    session()->store().setItem(session()->projectId(), m_itemId, patch);
+    // What this window showed: the store refuses, naming who, if someone changed it since.
+    Store::ItemPatch expected;
+    expected.status = expectedStatus;
+    expected.reason = expectedReason;
+    session()->store().setItem(session()->projectId(), m_itemId, patch, expected);
 }
 
 SetItemTextCommand::SetItemTextCommand(ProjectSession *session, const QString &itemId, ItemTextField field,
@@ -98,18 +108,18 @@ bool SetItemTextCommand::mergeWith(const QUndoCommand *other)
 
 void SetItemTextCommand::applyRedo()
 {
-    write(m_after);
+    write(m_after, m_before);
 }
 
 void SetItemTextCommand::applyUndo()
 {
-    write(m_before);
+    write(m_before, m_after);
 }
 
-void SetItemTextCommand::write(const QString &text)
+Store::ItemPatch SetItemTextCommand::patchFor(ItemTextField field, const QString &text)
 {
     Store::ItemPatch patch;
-    switch (m_field) {
+    switch (field) {
     case ItemTextField::Note:
         patch.note = text;
         break;
@@ -120,7 +130,13 @@ void SetItemTextCommand::write(const QString &text)
         patch.evidence = text;
         break;
     }
-    session()->store().setItem(session()->projectId(), m_itemId, patch);
+    return patch;
+}
+
+void SetItemTextCommand::write(const QString &text, const QString &expected)
+{
+    // Two people editing one note: the second is told, with both texts, instead of replacing it.
+    session()->store().setItem(session()->projectId(), m_itemId, patchFor(m_field, text), patchFor(m_field, expected));
 }
 
 } // namespace preflight::gui

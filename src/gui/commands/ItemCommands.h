@@ -16,7 +16,8 @@ protected:
     void applyUndo() override;
 
 private:
-    void write(ItemStatus status, const QString &reason);
+    QString writtenReason() const;
+    void write(ItemStatus status, const QString &reason, ItemStatus expectedStatus, const QString &expectedReason);
 
     QString m_itemId;
     ItemStatus m_beforeStatus;
@@ -40,7 +41,8 @@ protected:
     void applyUndo() override;
 
 private:
-    void write(const QString &text);
+    static Store::ItemPatch patchFor(ItemTextField field, const QString &text);
+    void write(const QString &text, const QString &expected);
 
     QString m_itemId;
     ItemTextField m_field;

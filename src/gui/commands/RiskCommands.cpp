@@ -20,16 +20,15 @@ AddRiskCommand::AddRiskCommand(ProjectSession *session, const Risk &draft)
 
 void AddRiskCommand::applyRedo()
 {
-    const Risk added = session()->store().addRisk(session()->projectId(), m_draft);
-    if (m_firstId == 0)
-        m_firstId = added.id;
+    if (m_added.id == 0)
+        m_added = session()->store().addRisk(session()->projectId(), m_draft);
     else
-        session()->remapRiskId(m_firstId, added.id);
+        session()->store().restoreRisk(session()->projectId(), m_added);
 }
 
 void AddRiskCommand::applyUndo()
 {
-    session()->store().removeRisk(session()->projectId(), session()->resolveRiskId(m_firstId));
+    session()->store().removeRisk(session()->projectId(), m_added.id);
 }
 
 RemoveRiskCommand::RemoveRiskCommand(ProjectSession *session, const Risk &risk)
@@ -39,13 +38,14 @@ RemoveRiskCommand::RemoveRiskCommand(ProjectSession *session, const Risk &risk)
 
 void RemoveRiskCommand::applyRedo()
 {
-    session()->store().removeRisk(session()->projectId(), session()->resolveRiskId(m_risk.id));
+    session()->store().removeRisk(session()->projectId(), m_risk.id);
 }
 
 void RemoveRiskCommand::applyUndo()
 {
-    const Risk restored = session()->store().addRisk(session()->projectId(), m_risk);
-    session()->remapRiskId(m_risk.id, restored.id);
+    // The same risk comes back, id and creation time included: the audit trail, linked views
+    // and later undo steps all still refer to it.
+    session()->store().restoreRisk(session()->projectId(), m_risk);
 }
 
 EditRiskCommand::EditRiskCommand(ProjectSession *session, qint64 riskId, RiskField field, const QVariant &before,
@@ -93,18 +93,18 @@ bool EditRiskCommand::mergeWith(const QUndoCommand *other)
 void EditRiskCommand::applyRedo()
 {
     const bool accepts = m_field == RiskField::Status && RiskStatus(m_after.toInt()) == RiskStatus::Accepted;
-    write(m_after, accepts ? std::optional(session()->store().actor()) : std::nullopt);
+    write(m_after, m_before, accepts ? std::optional(session()->store().actor()) : std::nullopt);
 }
 
 void EditRiskCommand::applyUndo()
 {
-    write(m_before, m_field == RiskField::Status ? std::optional(m_acceptedByBefore) : std::nullopt);
+    write(m_before, m_after, m_field == RiskField::Status ? std::optional(m_acceptedByBefore) : std::nullopt);
 }
 
-void EditRiskCommand::write(const QVariant &value, const std::optional<QString> &acceptedBy)
+Store::RiskPatch EditRiskCommand::patchFor(RiskField field, const QVariant &value)
 {
     Store::RiskPatch patch;
-    switch (m_field) {
+    switch (field) {
     case RiskField::Title:
         patch.title = value.toString();
         break;
@@ -128,8 +128,15 @@ void EditRiskCommand::write(const QVariant &value, const std::optional<QString> 
         patch.linkedItems = value.toStringList();
         break;
     }
+    return patch;
+}
+
+void EditRiskCommand::write(const QVariant &value, const QVariant &expected, const std::optional<QString> &acceptedBy)
+{
+    Store::RiskPatch patch = patchFor(m_field, value);
     patch.acceptedBy = acceptedBy;
-    session()->store().updateRisk(session()->projectId(), session()->resolveRiskId(m_riskId), patch);
+    // Refused, naming who, when someone else changed the field since this window showed it.
+    session()->store().updateRisk(session()->projectId(), m_riskId, patch, patchFor(m_field, expected));
 }
 
 } // namespace preflight::gui

@@ -16,7 +16,7 @@ protected:
 
 private:
     Risk m_draft;
-    qint64 m_firstId = 0; // the id later commands know this risk by
+    Risk m_added; // as first stored: redo after undo restores it with the same id and creation time
 };
 
 class RemoveRiskCommand : public StoreCommand
@@ -49,7 +49,8 @@ protected:
     void applyUndo() override;
 
 private:
-    void write(const QVariant &value, const std::optional<QString> &acceptedBy);
+    static Store::RiskPatch patchFor(RiskField field, const QVariant &value);
+    void write(const QVariant &value, const QVariant &expected, const std::optional<QString> &acceptedBy);
 
     qint64 m_riskId;
     RiskField m_field;

@@ -100,7 +100,7 @@ void RiskView::selectRisk(qint64 riskId)
 {
     if (!m_session || riskId == 0)
         return;
-    const QModelIndex index = m_sorted->mapFromSource(m_model->indexOfRisk(m_session->resolveRiskId(riskId)));
+    const QModelIndex index = m_sorted->mapFromSource(m_model->indexOfRisk(riskId));
     if (index.isValid())
         ui->table->setCurrentIndex(index);
 }

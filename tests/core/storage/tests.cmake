@@ -2,6 +2,7 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/AuditChainTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AuditKeyTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/BackupTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ConflictTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MigrationTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/OpenRefusalTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProcessTest.cpp
