@@ -63,18 +63,21 @@ TEST_CASE_METHOD(OpenSession, "Removing a risk and undoing it restores it, and l
     session->addRisk(draft);
     REQUIRE(session->state().risks.size() == 1);
     const qint64 firstId = session->state().risks.front().id;
+    const QDateTime firstCreated = session->state().risks.front().created;
     session->editRisk(firstId, RiskField::Owner, QStringLiteral("ops"));
     session->removeRisk(firstId);
     CHECK(workspace.store().loadState(project.id).risks.empty());
 
-    stack->undo(); // the removal: the risk comes back under a new id
+    stack->undo(); // the removal: the very same risk comes back
     REQUIRE(session->state().risks.size() == 1);
     const Risk restored = session->state().risks.front();
+    CHECK(restored.id == firstId);
+    CHECK(restored.created == firstCreated);
     CHECK(restored.title == QStringLiteral("Vendor outage"));
     CHECK(restored.owner == QStringLiteral("ops"));
     CHECK(restored.mitigation == QStringLiteral("Fallback provider"));
 
-    stack->undo(); // the owner edit, addressed by the old id
+    stack->undo(); // the owner edit
     CHECK(workspace.store().loadState(project.id).risks.front().owner.isEmpty());
     stack->undo(); // the addition
     CHECK(workspace.store().loadState(project.id).risks.empty());
@@ -93,4 +96,26 @@ TEST_CASE_METHOD(OpenSession, "A write the store refuses is reported and leaves 
     CHECK(errors.at(0).at(0).toString().contains(QStringLiteral("Taken")));
     CHECK(session->undoStack()->count() == 0);
     CHECK(workspace.store().project(project.id)->name == QStringLiteral("Checkout service"));
+}
+
+TEST_CASE_METHOD(OpenSession, "Undo refuses to revert a colleague's later change, saying who made it",
+                 "[gui][commands]")
+{
+    QUndoStack *stack = session->undoStack();
+    QSignalSpy errors(session, &ProjectSession::errorOccurred);
+    session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("Mine"));
+    REQUIRE(stack->count() == 1);
+
+    Store::ItemPatch theirs;
+    theirs.note = QStringLiteral("Theirs, written later");
+    db.open(QStringLiteral("colleague"))->setItem(project.id, styleGuideItem, theirs);
+
+    stack->undo();
+    REQUIRE(errors.count() == 1);
+    const QString message = errors.at(0).at(0).toString();
+    CHECK(message.contains(QStringLiteral("colleague")));
+    CHECK(message.contains(QStringLiteral("Theirs, written later")));
+    CHECK(workspace.store().loadState(project.id).itemState(styleGuideItem).note
+          == QStringLiteral("Theirs, written later"));
+    CHECK(session->state().itemState(styleGuideItem).note == QStringLiteral("Theirs, written later"));
 }
