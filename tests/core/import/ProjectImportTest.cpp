@@ -139,3 +139,31 @@ TEST_CASE("an imported template is saved atomically where the registry finds it"
     saveImportedTemplate(preview, QStringLiteral("team-launch-2"), folder);
     CHECK(QDir(folder).entryList(QDir::Files).size() == 2);
 }
+
+TEST_CASE("imported evidence that is no web address is kept as text, with a warning naming its line",
+          "[import][links][evidence]")
+{
+    QByteArray seed = seedWithTicks();
+    seed.replace("- [ ] No hardcoded values (use config)\n",
+                 "- [x] No hardcoded values (use config)\n"
+                 "  - Evidence: javascript:alert(document.cookie)\n");
+    seed.replace("- [ ] Proper error propagation\n",
+                 "- [x] Proper error propagation\n"
+                 "  - Evidence: https://ci.example.org/run/2\n");
+    const ImportPreview preview = importMarkdown(seed, QStringLiteral("review.md"));
+    const qsizetype line = seed.left(seed.indexOf("  - Evidence: javascript:")).count('\n') + 1;
+    std::vector<ImportWarning> evidenceWarnings;
+    for (const ImportWarning &warning : preview.warnings) {
+        if (warning.message.startsWith(QLatin1String("evidence ")))
+            evidenceWarnings.push_back(warning);
+    }
+    REQUIRE(evidenceWarnings.size() == 1); // the web addresses, autolinked or bare, are links
+    CHECK(evidenceWarnings.front().line == line);
+    CHECK(evidenceWarnings.front().message
+          == QLatin1String("evidence \"javascript:alert(document.cookie)\" is not an http:// or https:// address: "
+                           "imported as text, not as a link"));
+    bool kept = false;
+    for (const ItemTick &tick : preview.ticks)
+        kept = kept || tick.evidence == QLatin1String("javascript:alert(document.cookie)");
+    CHECK(kept);
+}
