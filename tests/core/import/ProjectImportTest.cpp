@@ -2,7 +2,9 @@
 
 #include "import/ProjectImport.h"
 
+#include "../export/ReportFixture.h"
 #include "Error.h"
+#include "export/MarkdownWriter.h"
 #include "import/MarkdownImport.h"
 #include "storage/Store.h"
 #include "templates/TemplateLoader.h"
@@ -166,4 +168,23 @@ TEST_CASE("imported evidence that is no web address is kept as text, with a warn
     for (const ItemTick &tick : preview.ticks)
         kept = kept || tick.evidence == QLatin1String("javascript:alert(document.cookie)");
     CHECK(kept);
+}
+
+TEST_CASE("hostile evidence survives the Markdown report and its import exactly as typed", "[import][links][evidence]")
+{
+    const QByteArray markdown = MarkdownWriter().write(test::hostileLinkReview()->input());
+    const ImportPreview preview = importMarkdown(markdown, QStringLiteral("report.md"));
+    QStringList evidence;
+    for (const ItemTick &tick : preview.ticks) {
+        if (!tick.evidence.isEmpty())
+            evidence += tick.evidence;
+    }
+    QStringList expected = test::hostileLinks();
+    expected.sort();
+    evidence.sort();
+    CHECK(evidence == expected);
+    int warned = 0;
+    for (const ImportWarning &warning : preview.warnings)
+        warned += warning.message.startsWith(QLatin1String("evidence ")) ? 1 : 0;
+    CHECK(warned == expected.size() - 2); // all but the two web addresses
 }
