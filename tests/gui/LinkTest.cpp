@@ -158,6 +158,19 @@ TEST_CASE("Evidence: a web address gets the Open button, anything else is shown 
     CHECK(recorder.launched.size() == 1);
 }
 
+TEST_CASE("Item titles are rendered by the reports' Markdown writer, which loads no images", "[gui][links][remote]")
+{
+    OpenSession open;
+    ItemDetailsPane pane;
+    pane.setSession(open.session);
+    pane.showItem(QStringLiteral("code-quality.error-handling.specific-exception-types"));
+    auto *title = pane.findChild<QLabel *>(QStringLiteral("titleLabel"));
+    REQUIRE(title);
+    CHECK(title->textFormat() == Qt::RichText);
+    CHECK(title->text() == QLatin1String("Specific exception types (not bare <code>except</code>)"));
+    CHECK_FALSE(title->text().contains(QLatin1String("<img")));
+}
+
 TEST_CASE("Note preview: clicked links go through the link policy", "[gui][links]")
 {
     LaunchRecorder recorder;

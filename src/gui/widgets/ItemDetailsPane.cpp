@@ -3,6 +3,7 @@
 #include "Appearance.h"
 #include "AssessmentLabels.h"
 #include "LinkOpener.h"
+#include "export/MarkdownHtml.h"
 #include "scoring/EffectiveStatus.h"
 #include "scoring/ItemRules.h"
 #include "ui_ItemDetailsPane.h"
@@ -184,7 +185,9 @@ void ItemDetailsPane::refresh()
         ui->changedLabel->clear();
         return;
     }
-    ui->titleLabel->setText(item ? item->text : summary->text);
+    // Item texts are inline Markdown from templates, which are imported files: rendered by the
+    // reports' own writer, whose images are text (a QLabel's Markdown would read an image's path).
+    ui->titleLabel->setText(spansHtml(inlineMarkdown(item ? item->text : summary->text)));
     if (item) {
         const Category *category = tmpl->categoryOfItem(m_itemId);
         const Section *section = category ? sectionOf(*category, m_itemId) : nullptr;
