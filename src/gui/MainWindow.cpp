@@ -6,6 +6,7 @@
 
 #include "Appearance.h"
 #include "AssessmentLabels.h"
+#include "LinkOpener.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dashboard/Dashboard.h"
@@ -17,7 +18,6 @@
 #include "widgets/VerdictBadgeDelegate.h"
 #include "widgets/WelcomePage.h"
 
-#include <QDesktopServices>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -134,8 +134,9 @@ void MainWindow::setupStatusBar()
     m_exportedLabel->setObjectName(QStringLiteral("exportedStatus"));
     m_exportedLabel->setTextFormat(Qt::RichText);
     m_exportedLabel->hide();
+    // The label's only links are the report just exported and its folder (showExported()).
     connect(m_exportedLabel, &QLabel::linkActivated, this,
-            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+            [](const QString &link) { LinkOpener::openOwnFile(QUrl(link).toLocalFile()); });
     statusBar()->addWidget(m_exportedLabel);
     statusBar()->addPermanentWidget(m_verdictLabel);
     statusBar()->addPermanentWidget(m_signedOffLabel);

@@ -178,7 +178,9 @@ void PdfCanvas::drawText(const QPointF &baseline, const QString &text, const QFo
 
 LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
 {
-    LaidOutLine out { line.y(), line.height(), line.ascent(), {}, layout.text(), line.textStart(), line.textLength() };
+    LaidOutLine out {
+        line.y(), line.height(), line.ascent(), {}, layout.text(), line.textStart(), line.textLength(), {}
+    };
     const auto add = [&out](const QList<QGlyphRun> &runs, const QColor &color) {
         for (const QGlyphRun &run : runs) {
             if (!run.glyphIndexes().isEmpty())
@@ -190,8 +192,16 @@ LaidOutLine laidOutLine(const QTextLayout &layout, const QTextLine &line)
         add(line.glyphRuns(), QColor());
         return out;
     }
-    // Glyph runs do not carry their colour: take each stretch of one colour on its own.
     const int end = out.start + out.length;
+    for (const QTextLayout::FormatRange &range : formats) {
+        const int from = std::max(range.start, out.start), to = std::min(range.start + range.length, end);
+        if (from < to && range.format.isAnchor() && !range.format.anchorHref().isEmpty()) {
+            // Both edges, as a right-to-left stretch runs the other way.
+            const qreal a = line.cursorToX(from), b = line.cursorToX(to);
+            out.anchors.push_back({ std::min(a, b), std::max(a, b), range.format.anchorHref().toLatin1() });
+        }
+    }
+    // Glyph runs do not carry their colour: take each stretch of one colour on its own.
     for (int at = out.start; at < end;) {
         QColor color;
         int until = end;
@@ -218,6 +228,11 @@ void PdfCanvas::drawTextLine(const LaidOutLine &line, const QPointF &origin, con
         drawGlyphRun(run, origin, shown, runColor);
         if (run.strikeOut)
             strikeOut(run, origin, runColor);
+    }
+    for (const LaidOutLine::Anchor &anchor : line.anchors) {
+        m_links.push_back(
+            { QRectF(origin.x() + anchor.left, origin.y() + line.top, anchor.right - anchor.left, line.lineHeight), 0,
+              0, anchor.uri });
     }
 }
 

@@ -36,6 +36,15 @@ struct LaidOutLine
     std::vector<Run> runs;
     QString text; // the paragraph's characters, shared, of which the line shows
     int start = 0, length = 0; // ... these, for text extraction (ToUnicode)
+    // Stretches of the line that link to a web address: the ranges whose format is an anchor
+    // (QTextCharFormat::anchorHref(), already checked and encoded as ASCII), from x `left` to
+    // `right` relative to the paragraph's left.
+    struct Anchor
+    {
+        qreal left = 0, right = 0;
+        QByteArray uri;
+    };
+    std::vector<Anchor> anchors;
 
     qreal y() const { return top; }
     qreal height() const { return lineHeight; }
@@ -87,14 +96,16 @@ public:
     // own are drawn in `color`.
     void drawTextLine(const LaidOutLine &line, const QPointF &origin, const QColor &color);
 
-    // A link from `area` to a place in the document (a zero-based page, device units from its top).
+    // A link from `area` to a place in the document (a zero-based page, device units from its
+    // top), or to a web address (`uri`; drawTextLine() adds these for a line's anchors).
     struct Link
     {
         QRectF area;
-        int page;
-        qreal top;
+        int page = 0;
+        qreal top = 0;
+        QByteArray uri;
     };
-    void addLink(const QRectF &area, int page, qreal top) { m_links.push_back({ area, page, top }); }
+    void addLink(const QRectF &area, int page, qreal top) { m_links.push_back({ area, page, top, {} }); }
     const std::vector<Link> &links() const { return m_links; }
 
     QByteArray finish(); // the content stream, or the fragment

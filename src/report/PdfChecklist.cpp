@@ -82,8 +82,6 @@ PdfReport::Item PdfReport::layOutItem(const QString &text, const ItemState &stat
         details += QStringLiteral("Computed: ") + summaryReasonText(*computed);
     if (!state.owner.isEmpty())
         details += QStringLiteral("Owner: ") + state.owner;
-    if (!state.evidence.isEmpty())
-        details += QStringLiteral("Evidence: ") + state.evidence;
 
     TextStyle textStyle = s.body;
     if (state.status == ItemStatus::NotApplicable)
@@ -103,6 +101,10 @@ PdfReport::Item PdfReport::layOutItem(const QString &text, const ItemState &stat
     };
     for (const QString &text : details)
         detail(text);
+    if (!state.evidence.isEmpty()) {
+        const FormattedParagraph evidence = evidenceParagraph(state.evidence);
+        detail(evidence.text, evidence.formats);
+    }
     if (!state.note.isEmpty()) {
         // A note is Markdown: one paragraph follows its label, more go below it.
         const std::vector<MarkdownBlock> blocks = markdownBlocks(state.note);

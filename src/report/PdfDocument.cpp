@@ -164,6 +164,21 @@ QByteArray pdfName(const QString &name)
     return out;
 }
 
+QByteArray pdfAsciiString(const QByteArray &bytes)
+{
+    QByteArray out("(");
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\\' || c == '(' || c == ')')
+            out.append('\\').append(c);
+        else if (byte >= 0x20 && byte < 0x7F)
+            out.append(c);
+        else
+            out.append('\\').append(QByteArray::number(byte, 8).rightJustified(3, '0'));
+    }
+    return out.append(')');
+}
+
 char *formatNumber(char *buffer, double value, int decimals)
 {
     static constexpr double HalfUnit[] = { 0.5, 0.05, 0.005, 0.0005 };

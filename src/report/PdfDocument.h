@@ -53,6 +53,9 @@ private:
 // PDF syntax for values.
 QByteArray pdfString(const QString &text); // a text string, UTF-16BE with a byte order mark, as hex
 QByteArray pdfName(const QString &name); // "/Name" with anything outside printable ASCII escaped
+// A byte string in parentheses (a URI), with '\\', '(' and ')' escaped and anything outside
+// printable ASCII as an octal escape.
+QByteArray pdfAsciiString(const QByteArray &bytes);
 // At most `decimals` (0 to 3) decimals, no trailing zeros. formatNumber() writes to a buffer of
 // at least 32 bytes and returns the end.
 char *formatNumber(char *buffer, double value, int decimals = 3);

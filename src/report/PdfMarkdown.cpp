@@ -1,6 +1,10 @@
 #include "PdfMarkdown.h"
 
+#include "model/LinkPolicy.h"
+
 #include <QTextCharFormat>
+
+#include <algorithm>
 
 namespace preflight::pdf {
 
@@ -150,18 +154,46 @@ FormattedParagraph formattedParagraph(const TextSpans &spans, const QFont &codeF
             ++i;
             continue;
         }
+        const std::size_t first = i;
         QString linkText;
-        for (; i < spans.size() && spans[i].link == link; ++i) {
-            QTextCharFormat format = formatOf(spans[i].style, codeFont);
+        for (; i < spans.size() && spans[i].link == link; ++i)
+            linkText += spans[i].text;
+        // A direction override in the text would otherwise run on over the address that follows
+        // and show it backwards: such text is isolated (FSI … PDI), which ends the override with it.
+        const bool isolate = std::any_of(linkText.begin(), linkText.end(), [](QChar c) {
+            return (c.unicode() >= 0x202A && c.unicode() <= 0x202E) || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069);
+        });
+        if (isolate)
+            out.append(QString(QChar(0x2068)));
+        for (std::size_t j = first; j < i; ++j) {
+            QTextCharFormat format = formatOf(spans[j].style, codeFont);
             if (isWebLink(link)) // the colour of a link says where it leads only when it is a web address
                 format.setForeground(LinkColor);
-            out.append(spans[i].text, format);
-            linkText += spans[i].text;
+            out.append(spans[j].text, format);
         }
+        if (isolate)
+            out.append(QString(QChar(0x2069)));
         QTextCharFormat address;
         address.setForeground(AddressColor);
         out.append(shownDestination(linkText, link), address);
     }
+    return out;
+}
+
+FormattedParagraph evidenceParagraph(const QString &evidence)
+{
+    FormattedParagraph out;
+    out.append(QStringLiteral("Evidence: "));
+    const std::optional<QUrl> link = LinkPolicy::evidenceLink(evidence);
+    if (!link) {
+        out.append(evidence);
+        return out;
+    }
+    QTextCharFormat format;
+    format.setForeground(LinkColor);
+    format.setAnchor(true);
+    format.setAnchorHref(LinkPolicy::href(*link));
+    out.append(evidence, format);
     return out;
 }
 

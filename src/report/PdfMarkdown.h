@@ -26,8 +26,12 @@ struct FormattedParagraph
 
 // `spans` as one paragraph: strong text bold, emphasis italic, code in `codeFont`'s families,
 // strikethrough struck out; a link is its text (blue for web links) followed by its address in
-// grey (a printout cannot be clicked, and a javascript: link must never be).
+// grey, not clickable (a printout cannot be clicked, and a javascript: link must never be).
 FormattedParagraph formattedParagraph(const TextSpans &spans, const QFont &codeFont);
+
+// "Evidence: " and `evidence`: blue and a link (a PDF link annotation) when it is a web address
+// (LinkPolicy::evidenceLink()), plain text otherwise. Nothing else in the report is clickable.
+FormattedParagraph evidenceParagraph(const QString &evidence);
 
 // A paragraph with an optional marker (a bullet, a number, a status label) in a column to its
 // left, laid out but not yet placed on a page.

@@ -172,7 +172,10 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
             const QPointF lowerLeft = toPoints(link.area.bottomLeft()), upperRight = toPoints(link.area.topRight());
             links += "<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [" + pdf::pdfNumber(lowerLeft.x()) + ' '
                 + pdf::pdfNumber(lowerLeft.y()) + ' ' + pdf::pdfNumber(upperRight.x()) + ' '
-                + pdf::pdfNumber(upperRight.y()) + "] /Dest " + destination(link.page, link.top) + " >> ";
+                + pdf::pdfNumber(upperRight.y()) + "] "
+                + (link.uri.isEmpty() ? "/Dest " + destination(link.page, link.top)
+                                      : "/A << /S /URI /URI " + pdf::pdfAsciiString(link.uri) + " >>")
+                + " >> ";
         }
         annotations.push_back(links.isEmpty() ? QByteArray() : " /Annots [" + links + "]");
         compressor.add(i, canvas.finish());

@@ -1,5 +1,6 @@
 // item
 #include "cli/Context.h"
+#include "model/LinkPolicy.h"
 #include "scoring/ItemRules.h"
 #include "scoring/StatusJson.h"
 #include "storage/Store.h"
@@ -38,6 +39,11 @@ int setItems(Context &context)
     patch.note = context.optionalValue(QStringLiteral("note"));
     patch.owner = context.optionalValue(QStringLiteral("owner"));
     patch.evidence = context.optionalValue(QStringLiteral("evidence"));
+    // Kept as typed either way; only a web address becomes a link in the app and the reports.
+    if (patch.evidence && !patch.evidence->trimmed().isEmpty() && !LinkPolicy::evidenceLink(*patch.evidence))
+        context.warn(QStringLiteral("--evidence \"%1\" is not an http:// or https:// address: it is stored as text, "
+                                    "not as a link")
+                         .arg(*patch.evidence));
     // Every id is checked before any is written, so a bad id in a batch changes nothing.
     for (const QString &itemId : itemIds) {
         requireStatusSettable(tmpl, itemId);
@@ -68,7 +74,7 @@ const CommandGroup itemCommands { {
       QStringLiteral("Tick, reopen or mark items N/A (all ids are checked before any is written)"),
       { makeOption("reason", "Why the item is N/A (required for na).", "TEXT"),
         makeOption("note", "Note (Markdown).", "TEXT"), makeOption("owner", "Who owns the item.", "NAME"),
-        makeOption("evidence", "Link to evidence.", "URL") },
+        makeOption("evidence", "Evidence: an http(s) address is a link; anything else is kept as text.", "URL") },
       3,
       -1,
       &setItems },

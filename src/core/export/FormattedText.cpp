@@ -1,6 +1,6 @@
 #include "export/FormattedText.h"
 
-#include <QUrl>
+#include "model/LinkPolicy.h"
 
 #include <array>
 #include <cmark-gfm-core-extensions.h>
@@ -226,8 +226,7 @@ QString plainText(const TextSpans &spans)
 
 bool isWebLink(const QString &destination)
 {
-    const QString scheme = QUrl(destination).scheme().toLower();
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("mailto");
+    return LinkPolicy::opensDirectly(destination);
 }
 
 QString shownDestination(const QString &linkText, const QString &destination)

@@ -39,8 +39,8 @@ TextSpans inlineMarkdown(const QString &markdown);
 std::vector<MarkdownBlock> markdownBlocks(const QString &markdown);
 
 QString plainText(const TextSpans &spans);
-// Only these links are made clickable (http, https and mailto); any other (javascript:, file:)
-// is shown as text.
+// Only links LinkPolicy opens directly are made clickable (http, https and mailto); any other
+// (javascript:, file:) is shown as text.
 bool isWebLink(const QString &destination);
 // What follows a link's text so a reader sees where it leads: " (destination)", or nothing when
 // the text already says it (an autolink).

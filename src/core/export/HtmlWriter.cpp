@@ -3,6 +3,7 @@
 #include "export/HtmlChart.h"
 #include "export/MarkdownHtml.h"
 #include "export/XmlText.h"
+#include "model/LinkPolicy.h"
 
 #include <QStringList>
 
@@ -60,6 +61,18 @@ code { overflow-wrap: anywhere; }
 QString user(const QString &typed)
 {
     return QStringLiteral("<bdi>%1</bdi>").arg(xmlEscaped(typed));
+}
+
+// Evidence that is a web address is a link, isolated like any user text; anything else is text.
+// The report opens in a browser, so the link neither tells the page it leads to where it came
+// from nor hands it this window.
+QString evidence(const QString &typed)
+{
+    const std::optional<QUrl> link = LinkPolicy::evidenceLink(typed);
+    if (!link)
+        return user(typed);
+    return QStringLiteral("<a href=\"%1\" rel=\"noopener noreferrer\">%2</a>")
+        .arg(xmlEscaped(LinkPolicy::href(*link)), user(typed));
 }
 
 QString orDash(const QString &typed)
@@ -225,7 +238,7 @@ private:
             if (!state.owner.isEmpty())
                 out += QStringLiteral("<div>Owner: %1</div>").arg(user(state.owner));
             if (!state.evidence.isEmpty())
-                out += QStringLiteral("<div>Evidence: %1</div>").arg(user(state.evidence));
+                out += QStringLiteral("<div>Evidence: %1</div>").arg(evidence(state.evidence));
             if (!state.note.isEmpty())
                 out += QStringLiteral("<div>Note: %1</div>").arg(formattedNote(state.note));
             out += QStringLiteral("</div>");

@@ -100,10 +100,13 @@ QString spansHtml(const TextSpans &spans)
             text += spans[i].text;
             html += styled(spans[i]);
         }
+        // The text is isolated so that a right-to-left override in it cannot run on and turn
+        // round the address or the words that follow the link.
         if (isWebLink(link))
-            out += QStringLiteral("<a href=\"%1\">%2</a>").arg(xmlEscaped(link), html);
+            out += QStringLiteral("<a href=\"%1\" rel=\"noopener noreferrer\"><bdi>%2</bdi></a>")
+                       .arg(xmlEscaped(link), html);
         else
-            out += html + xmlEscaped(shownDestination(text, link));
+            out += QStringLiteral("<bdi>%1</bdi>").arg(html) + xmlEscaped(shownDestination(text, link));
     }
     return out;
 }

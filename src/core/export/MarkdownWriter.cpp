@@ -1,8 +1,8 @@
 #include "export/MarkdownWriter.h"
 
 #include "export/MarkdownText.h"
+#include "model/LinkPolicy.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace preflight {
@@ -19,12 +19,13 @@ QString cell(const QString &typed)
     return typed.isEmpty() ? QStringLiteral("—") : escapeMarkdown(typed, MarkdownContext::TableCell);
 }
 
-// A plain web address becomes a GFM autolink <…> (clickable, and taken verbatim by every
-// renderer); anything else is escaped text.
+// Evidence that is a link (LinkPolicy::evidenceLink(), as in the HTML and PDF reports) becomes
+// a GFM autolink <…> (clickable, and taken verbatim by every renderer); anything else is escaped
+// text.
 QString evidence(const QString &typed, const QString &indent)
 {
-    static const QRegularExpression url(QStringLiteral("^https?://[^\\s<>\\x00-\\x1f\\x7f]+$"));
-    return url.match(typed).hasMatch() ? u'<' + typed + u'>' : text(typed, indent);
+    const bool link = typed == typed.trimmed() && LinkPolicy::evidenceLink(typed);
+    return link ? u'<' + typed + u'>' : text(typed, indent);
 }
 
 // Template item text is Markdown inline by definition (`code` spans in Appendix A), so it is

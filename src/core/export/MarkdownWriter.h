@@ -11,8 +11,8 @@ namespace preflight {
 //  - done:  "- [x] text"; open: "- [ ] text";
 //  - N/A:   "- [x] ~~text~~ — N/A: reason" (struck through, resolved, with its reason);
 //  - an item's owner, evidence and note follow as plain sub-bullets "- Owner: …",
-//    "- Evidence: …", "- Note: …"; nested items follow as nested task items; an evidence
-//    value that is a plain http(s) address is written as an autolink "<https://…>";
+//    "- Evidence: …", "- Note: …"; nested items follow as nested task items; evidence that
+//    is a link (LinkPolicy::evidenceLink()) is written as an autolink "<https://…>";
 //  - computed summary checks end with " — computed: reason";
 //  - the report's own parts (review table, "Verdict", "Category scores", "Action list") hold
 //    no task items, so they cannot be mistaken for checklist content;

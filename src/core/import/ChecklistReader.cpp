@@ -6,6 +6,7 @@
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
 #include "import/ReviewMetadata.h"
+#include "model/LinkPolicy.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -256,9 +257,16 @@ private:
             tick.note = value;
         else if (block.label == QLatin1String("Owner"))
             tick.owner = value;
-        else if (block.label == QLatin1String("Evidence"))
+        else if (block.label == QLatin1String("Evidence")) {
             tick.evidence = value;
-        else
+            if (!value.isEmpty() && !LinkPolicy::evidenceLink(value)) {
+                const QString shown = value.size() > 80 ? value.left(80) + QStringLiteral("…") : value;
+                warn(block.line,
+                     QStringLiteral("evidence \"%1\" is not an http:// or https:// address: imported as "
+                                    "text, not as a link")
+                         .arg(shown));
+            }
+        } else
             tick.reason = value;
     }
 

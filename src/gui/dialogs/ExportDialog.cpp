@@ -1,6 +1,7 @@
 #include "ExportDialog.h"
 
 #include "Error.h"
+#include "LinkOpener.h"
 #include "PageSize.h"
 #include "ProjectSession.h"
 #include "ReportFormats.h"
@@ -8,7 +9,6 @@
 #include "ui_ExportDialog.h"
 
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -196,7 +196,7 @@ void ExportDialog::accept()
     settings.setValue(LastFormatKey, int(format()));
     settings.setValue(OpenWhenDoneKey, ui->openWhenDoneCheck->isChecked());
     if (ui->openWhenDoneCheck->isChecked())
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path()).absoluteFilePath()));
+        LinkOpener::openOwnFile(path());
     QDialog::accept();
 }
 

@@ -2,11 +2,12 @@
 
 #include "Appearance.h"
 #include "AssessmentLabels.h"
+#include "LinkOpener.h"
+#include "export/MarkdownHtml.h"
 #include "scoring/EffectiveStatus.h"
 #include "scoring/ItemRules.h"
 #include "ui_ItemDetailsPane.h"
 
-#include <QDesktopServices>
 #include <QUrl>
 
 namespace preflight::gui {
@@ -40,6 +41,7 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     ui->titleLabel->setFont(titleFont);
     ui->noteSplitter->setSizes({ 200, 200 });
+    ui->evidenceHint->setForegroundRole(QPalette::PlaceholderText);
 
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(800);
@@ -53,10 +55,11 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
     });
     connect(ui->ownerEdit, &QLineEdit::editingFinished, this, &ItemDetailsPane::commitPendingEdits);
     connect(ui->evidenceEdit, &QLineEdit::editingFinished, this, &ItemDetailsPane::commitPendingEdits);
-    connect(ui->openEvidenceButton, &QToolButton::clicked, this,
-            [this] { QDesktopServices::openUrl(QUrl::fromUserInput(ui->evidenceEdit->text())); });
-    connect(ui->evidenceEdit, &QLineEdit::textChanged, this,
-            [this](const QString &text) { ui->openEvidenceButton->setEnabled(!text.trimmed().isEmpty()); });
+    connect(ui->openEvidenceButton, &QToolButton::clicked, this, [this] {
+        if (const std::optional<QUrl> link = LinkPolicy::evidenceLink(ui->evidenceEdit->text()))
+            LinkOpener::open(*link, this);
+    });
+    connect(ui->evidenceEdit, &QLineEdit::textChanged, this, &ItemDetailsPane::updateEvidenceLink);
     connect(ui->doneButton, &QPushButton::clicked, this, [this] {
         if (m_session)
             m_session->setItemStatus(m_itemId, ItemStatus::Done);
@@ -142,6 +145,17 @@ void ItemDetailsPane::setFieldText(ItemTextField field, const QString &text)
     }
 }
 
+// Evidence that is a web address gets the Open button; anything else (a file path, an smb://
+// share, a javascript: link, words) stays text, and the hint under the field says so.
+void ItemDetailsPane::updateEvidenceLink()
+{
+    const QString text = ui->evidenceEdit->text().trimmed();
+    const bool isLink = LinkPolicy::evidenceLink(text).has_value();
+    ui->openEvidenceButton->setVisible(isLink);
+    ui->openEvidenceButton->setEnabled(isLink && isEditable());
+    ui->evidenceHint->setVisible(!text.isEmpty() && !isLink);
+}
+
 bool ItemDetailsPane::isEditable() const
 {
     return m_session && !m_itemId.isEmpty() && detailsAreEditable(itemKind(m_session->tmpl(), m_itemId));
@@ -154,7 +168,6 @@ void ItemDetailsPane::refresh()
                                      ui->doneButton, ui->notApplicableButton, ui->reopenButton };
     for (QWidget *editor : editors)
         editor->setEnabled(editable);
-    ui->openEvidenceButton->setEnabled(editable && !ui->evidenceEdit->text().trimmed().isEmpty());
 
     const Template *tmpl = m_session ? &m_session->tmpl() : nullptr;
     const Item *item = tmpl ? tmpl->findItem(m_itemId) : nullptr;
@@ -165,13 +178,16 @@ void ItemDetailsPane::refresh()
         for (ItemTextField field : { ItemTextField::Note, ItemTextField::Owner, ItemTextField::Evidence })
             setFieldText(field, QString());
     }
+    updateEvidenceLink();
     if (!item && !summary) {
         ui->titleLabel->setText(tr("Select an item to see and edit its details."));
         ui->statusLabel->clear();
         ui->changedLabel->clear();
         return;
     }
-    ui->titleLabel->setText(item ? item->text : summary->text);
+    // Item texts are inline Markdown from templates, which are imported files: rendered by the
+    // reports' own writer, whose images are text (a QLabel's Markdown would read an image's path).
+    ui->titleLabel->setText(spansHtml(inlineMarkdown(item ? item->text : summary->text)));
     if (item) {
         const Category *category = tmpl->categoryOfItem(m_itemId);
         const Section *section = category ? sectionOf(*category, m_itemId) : nullptr;

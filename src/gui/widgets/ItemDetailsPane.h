@@ -40,6 +40,7 @@ private:
     void setFieldText(ItemTextField field, const QString &text);
     QString fieldText(ItemTextField field) const;
     bool isEditable() const;
+    void updateEvidenceLink();
 
     std::unique_ptr<Ui::ItemDetailsPane> ui;
     ProjectSession *m_session = nullptr;

@@ -16,9 +16,11 @@ TEST_CASE("Write sample reports for inspection", "[.dump]")
     const QString dir = qEnvironmentVariable("PREFLIGHT_DUMP_DIR");
     REQUIRE_FALSE(dir.isEmpty());
     QDir().mkpath(dir);
-    const std::pair<const char *, std::unique_ptr<ReportFixture>> fixtures[] = {
-        { "half-finished", halfFinishedReview() }, { "hostile", hostileReview() }, { "markdown", markdownReview() }
-    };
+    const std::pair<const char *, std::unique_ptr<ReportFixture>> fixtures[]
+        = { { "half-finished", halfFinishedReview() },
+            { "hostile", hostileReview() },
+            { "hostile-links", hostileLinkReview() },
+            { "markdown", markdownReview() } };
     for (const auto &[name, fixture] : fixtures) {
         for (ReportFormat format : { ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Json, ReportFormat::Csv,
                                      ReportFormat::JUnit }) {

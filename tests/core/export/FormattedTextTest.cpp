@@ -120,8 +120,9 @@ TEST_CASE("Links: only web links are clickable, every other shows its address", 
     const QString html = spansHtml(inlineMarkdown(
         QStringLiteral("[docs](https://a.org/?q=1&r=2) [x](javascript:alert(1)) ![img](http://a.org/i.png) <b>b</b>")));
     CHECK(html
-          == QLatin1String("<a href=\"https://a.org/?q=1&amp;r=2\">docs</a> x (javascript:alert(1)) "
-                           "<a href=\"http://a.org/i.png\">img</a> &lt;b&gt;b&lt;/b&gt;"));
+          == QLatin1String("<a href=\"https://a.org/?q=1&amp;r=2\" rel=\"noopener noreferrer\"><bdi>docs</bdi></a> "
+                           "<bdi>x</bdi> (javascript:alert(1)) <a href=\"http://a.org/i.png\" "
+                           "rel=\"noopener noreferrer\"><bdi>img</bdi></a> &lt;b&gt;b&lt;/b&gt;"));
 }
 
 TEST_CASE("Markdown blocks as HTML: escaped, nested, well-formed", "[export][markdown-text]")

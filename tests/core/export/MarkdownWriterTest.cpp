@@ -130,3 +130,17 @@ TEST_CASE("Hostile text in every field stays text in the Markdown report", "[exp
     CHECK(anyTextContains(ast, f->state.project.name));
     CHECK(anyTextContains(ast, oneMegabyteNote()));
 }
+
+TEST_CASE("Markdown report autolinks the evidence the other reports link, and no other", "[export][markdown][links]")
+{
+    const QString md = QString::fromUtf8(MarkdownWriter().write(hostileLinkReview()->input()));
+    const QStringList links = hostileLinks();
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        INFO(links[i].toStdString());
+        const bool web = i >= links.size() - 2; // the honest addresses
+        CHECK(md.contains(QStringLiteral("- Evidence: <%1>\n").arg(links[i])) == web);
+    }
+    // Neither a right-to-left override nor a user name in front of the host becomes a link.
+    CHECK_FALSE(md.contains(QStringLiteral("<https://example.org/\u202E")));
+    CHECK_FALSE(md.contains(QLatin1String("<https://bank.example@")));
+}

@@ -253,6 +253,50 @@ std::unique_ptr<ReportFixture> hostileReview()
     return f;
 }
 
+QStringList hostileLinks()
+{
+    return {
+        QStringLiteral("javascript:alert(document.cookie)"),
+        QStringLiteral("data:text/html,<script>alert(1)</script>"),
+        QStringLiteral("file:///etc/passwd"),
+        QStringLiteral("smb://fileserver/share/evidence.xlsx"),
+        QStringLiteral("https://example.org/a\"onmouseover=\"alert(1)"),
+        QStringLiteral("https://example.org/<script>alert(1)</script>"),
+        QStringLiteral("https://example.org/\u202Efdp.exe"),
+        QStringLiteral("https://bank.example@evil.example/login"),
+        QStringLiteral("https://github.com/acme/shop/pull/42"),
+        QStringLiteral("https://grafana.example.org/d/slo?from=now-7d&to=now"),
+    };
+}
+
+QStringList hostileLinkNotes()
+{
+    return {
+        QStringLiteral("[\u202Efdp.exe](https://example.org/report) and then the rest"),
+        QStringLiteral("[click me](javascript:alert(1)) or [this](data:text/html;base64,PHNjcmlwdD4=)"),
+        QStringLiteral("![pixel](https://tracker.example/pixel.gif) <img src=\"https://tracker.example/p.gif\">"),
+        QStringLiteral("[\u202Ekcilc](file:///etc/passwd) <a href=\"javascript:alert(1)\">raw</a>"),
+    };
+}
+
+std::unique_ptr<ReportFixture> hostileLinkReview()
+{
+    auto f = halfFinishedReview();
+    const QStringList ids = allItemIds(f->tmpl);
+    const QStringList links = hostileLinks(), notes = hostileLinkNotes();
+    for (auto &[id, state] : f->state.items)
+        state.evidence.clear(); // the only evidence is the hostile links
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        ItemState s = stateFor(ids[i], ItemStatus::Done);
+        s.evidence = links[i];
+        s.note = notes.value(i);
+        f->state.items[ids[i]] = s;
+    }
+    f->state.project.notes = notes.join(QStringLiteral("\n\n"));
+    f->reassess();
+    return f;
+}
+
 QString cjkJapanese()
 {
     return QStringLiteral("本番環境への移行準備：データベースのバックアップを毎日確認すること。");

@@ -38,6 +38,17 @@ QStringList hostileStrings();
 
 // The half-finished review with hostile strings in every user field and a 1 MB note.
 std::unique_ptr<ReportFixture> hostileReview();
+
+// Evidence a colleague or an imported file might carry: script and data links, other schemes,
+// quotes and angle brackets in addresses, a right-to-left override, a host disguised by a user
+// name, and two honest web addresses (the last two).
+QStringList hostileLinks();
+// Notes with hostile Markdown links: a right-to-left override in a web link's text, script and
+// data links, raw HTML and images pointing at a tracker.
+QStringList hostileLinkNotes();
+// The half-finished review with hostileLinks() as its only evidence and hostileLinkNotes() as
+// the notes of its first items.
+std::unique_ptr<ReportFixture> hostileLinkReview();
 QString oneMegabyteNote();
 
 // The half-finished review in Japanese, Chinese and Korean: description, notes and an owner

@@ -2,7 +2,9 @@
 
 #include "import/ProjectImport.h"
 
+#include "../export/ReportFixture.h"
 #include "Error.h"
+#include "export/MarkdownWriter.h"
 #include "import/MarkdownImport.h"
 #include "storage/Store.h"
 #include "templates/TemplateLoader.h"
@@ -138,4 +140,51 @@ TEST_CASE("an imported template is saved atomically where the registry finds it"
     CHECK(QDir(folder).entryList(QDir::Files) == QStringList { QStringLiteral("team-launch.json") });
     saveImportedTemplate(preview, QStringLiteral("team-launch-2"), folder);
     CHECK(QDir(folder).entryList(QDir::Files).size() == 2);
+}
+
+TEST_CASE("imported evidence that is no web address is kept as text, with a warning naming its line",
+          "[import][links][evidence]")
+{
+    QByteArray seed = seedWithTicks();
+    seed.replace("- [ ] No hardcoded values (use config)\n",
+                 "- [x] No hardcoded values (use config)\n"
+                 "  - Evidence: javascript:alert(document.cookie)\n");
+    seed.replace("- [ ] Proper error propagation\n",
+                 "- [x] Proper error propagation\n"
+                 "  - Evidence: https://ci.example.org/run/2\n");
+    const ImportPreview preview = importMarkdown(seed, QStringLiteral("review.md"));
+    const qsizetype line = seed.left(seed.indexOf("  - Evidence: javascript:")).count('\n') + 1;
+    std::vector<ImportWarning> evidenceWarnings;
+    for (const ImportWarning &warning : preview.warnings) {
+        if (warning.message.startsWith(QLatin1String("evidence ")))
+            evidenceWarnings.push_back(warning);
+    }
+    REQUIRE(evidenceWarnings.size() == 1); // the web addresses, autolinked or bare, are links
+    CHECK(evidenceWarnings.front().line == line);
+    CHECK(evidenceWarnings.front().message
+          == QLatin1String("evidence \"javascript:alert(document.cookie)\" is not an http:// or https:// address: "
+                           "imported as text, not as a link"));
+    bool kept = false;
+    for (const ItemTick &tick : preview.ticks)
+        kept = kept || tick.evidence == QLatin1String("javascript:alert(document.cookie)");
+    CHECK(kept);
+}
+
+TEST_CASE("hostile evidence survives the Markdown report and its import exactly as typed", "[import][links][evidence]")
+{
+    const QByteArray markdown = MarkdownWriter().write(test::hostileLinkReview()->input());
+    const ImportPreview preview = importMarkdown(markdown, QStringLiteral("report.md"));
+    QStringList evidence;
+    for (const ItemTick &tick : preview.ticks) {
+        if (!tick.evidence.isEmpty())
+            evidence += tick.evidence;
+    }
+    QStringList expected = test::hostileLinks();
+    expected.sort();
+    evidence.sort();
+    CHECK(evidence == expected);
+    int warned = 0;
+    for (const ImportWarning &warning : preview.warnings)
+        warned += warning.message.startsWith(QLatin1String("evidence ")) ? 1 : 0;
+    CHECK(warned == expected.size() - 2); // all but the two web addresses
 }

@@ -29,4 +29,6 @@ TEST_CASE("Write sample PDF reports for inspection", "[.dump-pdf]")
                    PdfReportWriter(QPageSize::A4).write(markdownReview()->input()));
     saveReportFile(dir + QStringLiteral("/hostile.pdf"),
                    PdfReportWriter(QPageSize::A4).write(hostileReview()->input()));
+    saveReportFile(dir + QStringLiteral("/hostile-links.pdf"),
+                   PdfReportWriter(QPageSize::A4).write(hostileLinkReview()->input()));
 }

@@ -1,6 +1,7 @@
 list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/PdfTestTools.h ${CMAKE_CURRENT_LIST_DIR}/PdfTestTools.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfReportTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PdfLinksTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfWriterTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfCanvasTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PdfTextTest.cpp
