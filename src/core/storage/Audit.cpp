@@ -95,6 +95,16 @@ QString head(const sqlite::Connection &db)
     return last.step() ? last.text(0) : QString();
 }
 
+QString headAt(const sqlite::Connection &db, const QString &time)
+{
+    // Times are stored as fixed-width UTC text, so text order is time order.
+    sqlite::Statement last(db,
+                           "SELECT hash FROM audit WHERE seq < coalesce((SELECT min(seq) FROM audit WHERE time > ?1), "
+                           "(SELECT max(seq) + 1 FROM audit)) ORDER BY seq DESC LIMIT 1");
+    last.bind(1, time);
+    return last.step() ? last.text(0) : QString();
+}
+
 std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId)
 {
     sqlite::Statement rows(db, (QByteArray(selectColumns) + " WHERE project_id = ?1 ORDER BY seq").constData());

@@ -42,6 +42,7 @@ private:
 };
 
 QString head(const sqlite::Connection &db);
+QString headAt(const sqlite::Connection &db, const QString &time); // `time` as formatTime writes it
 std::vector<AuditEntry> history(const sqlite::Connection &db, qint64 projectId);
 // Item and risk changes audited for the project after the row `seq` (AuditKey::isReviewChange).
 int reviewChangesSince(const sqlite::Connection &db, qint64 projectId, qint64 seq);

@@ -231,6 +231,11 @@ QString Store::auditHead() const
     return audit::head(*d->db);
 }
 
+QString Store::auditHeadAt(const QDateTime &time) const
+{
+    return audit::headAt(*d->db, formatTime(time));
+}
+
 Store::Verification Store::verify() const
 {
     sqlite::Transaction transaction(*d->db, sqlite::Transaction::Kind::Read);

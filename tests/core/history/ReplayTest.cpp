@@ -11,6 +11,7 @@ struct Snapshot
 {
     QDateTime time; // the newest audit row's stamp when it was taken
     ProjectState state;
+    QString head; // Store::auditHead() then
 };
 
 // A review that touches every audited field: edits, a rename, risks added, accepted, edited and
@@ -19,7 +20,7 @@ std::vector<Snapshot> runReview(Store &store, qint64 &projectId)
 {
     std::vector<Snapshot> snapshots;
     const auto snap = [&] {
-        snapshots.push_back({ store.history(projectId).back().time, store.loadState(projectId) });
+        snapshots.push_back({ store.history(projectId).back().time, store.loadState(projectId), store.auditHead() });
         nextMoment();
     };
     const QStringList critical = itemsOf(Severity::Critical);
@@ -106,7 +107,9 @@ TEST_CASE("Replaying the audit trail to each moment gives the state the store he
     for (std::size_t i = 0; i < snapshots.size(); ++i) {
         INFO("snapshot " << i);
         requireSameState(replayState(current, history, snapshots[i].time), snapshots[i].state);
+        CHECK(store->auditHeadAt(snapshots[i].time) == snapshots[i].head);
     }
+    CHECK(store->auditHeadAt(snapshots.front().time.addSecs(-1)).isEmpty());
     SECTION("to now, the replay is loadState field by field")
     {
         requireSameState(replayState(current, history, QDateTime::currentDateTimeUtc()), store->loadState(projectId));
