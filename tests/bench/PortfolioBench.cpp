@@ -14,6 +14,7 @@
 #include "storage/Audit.h"
 #include "storage/Sqlite.h"
 #include "storage/Store.h"
+#include "templates/ProjectTemplates.h"
 #include "templates/TemplateRegistry.h"
 
 #include <QCoreApplication>
@@ -219,6 +220,18 @@ int main(int argc, char *argv[])
     }
 
     constexpr int runs = 5;
+    // What the window's portfolio view lists at once: every project from its record and template.
+    std::vector<double> listed;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        auto store = Store::open(path, Bench);
+        std::vector<PortfolioRow> rows;
+        for (const Project &project : store->projects())
+            rows.push_back(
+                pendingPortfolioRow(*resolveTemplate(*store, registry, project), project, QDate::currentDate()));
+        listed.push_back(msSince(timer));
+    }
     std::vector<double> portfolio;
     std::size_t rows = 0;
     for (int run = 0; run < runs; ++run) {
@@ -289,7 +302,9 @@ int main(int argc, char *argv[])
 
     std::printf("\n| measurement | median of %d | target |\n|---|---|---|\n", runs);
     const auto verdict = [](double ms, double target) { return ms <= target ? "met" : "NOT MET"; };
-    std::printf("| open + portfolio rows (%zu projects) | %.0f ms | 300 ms: %s |\n", rows, median(portfolio),
+    std::printf("| open + every row listed, unassessed (the view's first paint) | %.0f ms | 300 ms: %s |\n",
+                median(listed), verdict(median(listed), 300));
+    std::printf("| open + every row assessed (%zu projects) | %.0f ms | 300 ms: %s |\n", rows, median(portfolio),
                 verdict(median(portfolio), 300));
     std::printf("| `preflight portfolio --json` (process) | %.0f ms | 500 ms: %s |\n", median(json),
                 verdict(median(json), 500));

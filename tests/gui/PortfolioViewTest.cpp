@@ -66,6 +66,13 @@ TEST_CASE("The portfolio model and its filter pass the model tester and filter b
     view.refresh(data.workspace);
     PortfolioModel &model = *view.model();
     PortfolioFilterModel &filter = *view.filter();
+    // Listed at once, assessed between events.
+    REQUIRE(model.rowCount() == 3);
+    CHECK_FALSE(view.isComplete());
+    CHECK(model.index(0, PortfolioModel::ScoreColumn).data().toString() == QStringLiteral("…"));
+    CHECK(model.index(0, PortfolioModel::ProjectColumn).data().toString() == QStringLiteral("Along"));
+    REQUIRE(QTest::qWaitFor([&] { return view.isComplete(); }, 10000));
+    CHECK(model.index(0, PortfolioModel::ScoreColumn).data().toString() != QStringLiteral("…"));
 
     REQUIRE(model.rowCount() == 3);
     CHECK(model.categoryCount() == 14);
@@ -126,6 +133,7 @@ TEST_CASE("Ctrl+0 shows the portfolio beside the project list and a click opens 
     CHECK(pages->currentWidget()->isAncestorOf(window.portfolioView()));
     QTableView *table = window.portfolioView()->table();
     REQUIRE(table->model()->rowCount() == 2);
+    REQUIRE(QTest::qWaitFor([&] { return window.portfolioView()->isComplete(); }, 10000));
 
     int secondRow = -1;
     for (int row = 0; row < table->model()->rowCount(); ++row) {

@@ -69,6 +69,7 @@ PortfolioRow portfolioRow(const Template &tmpl, const ProjectState &state, const
                           const QDate &today)
 {
     PortfolioRow row;
+    row.assessed = true;
     row.project = state.project;
     row.templateTitle = tmpl.title;
     row.verdict = assessment.verdict;
@@ -100,31 +101,51 @@ PortfolioRow portfolioRow(const Template &tmpl, const ProjectState &state, const
     return row;
 }
 
+PortfolioRow pendingPortfolioRow(const Template &tmpl, const Project &project, const QDate &today)
+{
+    PortfolioRow row;
+    row.project = project;
+    row.templateTitle = tmpl.title;
+    for (const Category &category : tmpl.categories)
+        row.categories.push_back({ category.id, category.title, category.severity, std::nullopt,
+                                   onTrackThreshold(category.severity), Heat::NotApplicable });
+    if (project.targetDate)
+        row.daysLeft = today.daysTo(*project.targetDate);
+    row.lastActivity = project.updated;
+    return row;
+}
+
+PortfolioRow assessPortfolioRow(Store &store, const TemplateRegistry &registry, const Project &project,
+                                const QDate &today)
+{
+    try {
+        const Review review = loadReview(store, registry, project, today);
+        PortfolioRow row = portfolioRow(*review.tmpl, review.state, review.assessment, today);
+        if (row.lastActor.isEmpty()) {
+            const std::vector<AuditEntry> history = store.history(project.id);
+            if (!history.empty())
+                row.lastActor = history.back().actor;
+        }
+        return row;
+    } catch (const Error &error) {
+        if (error.kind() != Error::Kind::Data)
+            throw;
+        PortfolioRow row;
+        row.project = project;
+        row.lastActivity = project.updated;
+        row.problem = error.message();
+        row.assessed = true;
+        return row;
+    }
+}
+
 std::vector<PortfolioRow> buildPortfolio(Store &store, const TemplateRegistry &registry, const QDate &today,
                                          const PortfolioOptions &options)
 {
     std::vector<PortfolioRow> rows;
     for (const Project &project : store.projects()) {
-        if (project.archived && !options.includeArchived)
-            continue;
-        try {
-            const Review review = loadReview(store, registry, project, today);
-            PortfolioRow row = portfolioRow(*review.tmpl, review.state, review.assessment, today);
-            if (row.lastActor.isEmpty()) {
-                const std::vector<AuditEntry> history = store.history(project.id);
-                if (!history.empty())
-                    row.lastActor = history.back().actor;
-            }
-            rows.push_back(std::move(row));
-        } catch (const Error &error) {
-            if (error.kind() != Error::Kind::Data)
-                throw;
-            PortfolioRow row;
-            row.project = project;
-            row.lastActivity = project.updated;
-            row.problem = error.message();
-            rows.push_back(std::move(row));
-        }
+        if (!project.archived || options.includeArchived)
+            rows.push_back(assessPortfolioRow(store, registry, project, today));
     }
     return rows;
 }

@@ -54,6 +54,7 @@ struct PortfolioRow
     QString lastActor; // empty when the trail does not say (rows from before actors were kept)
     QStringList owners; // of items and risks, for "owned by me"
     QString problem; // set when the project could not be assessed (its template is missing)
+    bool assessed = false; // false for a pendingPortfolioRow: names and dates only, no scores yet
 };
 
 struct PortfolioOptions
@@ -66,6 +67,15 @@ struct PortfolioOptions
 // does not hide the others.
 std::vector<PortfolioRow> buildPortfolio(Store &store, const TemplateRegistry &registry, const QDate &today,
                                          const PortfolioOptions &options = {});
+
+// The row of one project before it is assessed: what the project record and its template tell
+// (name, template, target, last activity, the category columns without scores). A view lists
+// every project this way at once and assesses them after, a few at a time.
+PortfolioRow pendingPortfolioRow(const Template &tmpl, const Project &project, const QDate &today);
+// The assessed row of one project (loadReview, as buildPortfolio does for each); a project whose
+// template cannot be found gets a row whose `problem` says why.
+PortfolioRow assessPortfolioRow(Store &store, const TemplateRegistry &registry, const Project &project,
+                                const QDate &today);
 
 // One row from a loaded review. `lastActor` is filled only when an item edit was the latest
 // change; buildPortfolio asks the audit trail otherwise.

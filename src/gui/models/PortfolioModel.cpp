@@ -18,6 +18,14 @@ void PortfolioModel::setRows(std::vector<PortfolioRow> rows)
     endResetModel();
 }
 
+void PortfolioModel::setRow(int index, PortfolioRow row)
+{
+    if (index < 0 || index >= int(m_rows.size()))
+        return;
+    m_rows[std::size_t(index)] = std::move(row);
+    emit dataChanged(this->index(index, 0), this->index(index, columnCount() - 1));
+}
+
 const PortfolioRow *PortfolioModel::row(const QModelIndex &index) const
 {
     return index.isValid() && index.row() < int(m_rows.size()) ? &m_rows[std::size_t(index.row())] : nullptr;
@@ -85,6 +93,11 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (role == ProjectIdRole)
         return r->project.id;
+    const bool countsColumn = column == ScoreColumn || column == VerdictColumn || column == criticalColumn()
+        || column == risksColumn() || column == signOffsColumn() || column == actorColumn()
+        || (column >= FirstCategoryColumn && column < criticalColumn());
+    if (!r->assessed && countsColumn) // listed before it is assessed: its numbers are coming
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : role == SortRole ? QVariant(-2) : QVariant();
     if (column >= FirstCategoryColumn && column < criticalColumn())
         return categoryData(*r, column - FirstCategoryColumn, role);
     if (role == Qt::TextAlignmentRole && column != ProjectColumn && column != TemplateColumn && column != VerdictColumn

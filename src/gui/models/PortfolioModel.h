@@ -26,6 +26,9 @@ public:
     explicit PortfolioModel(QObject *parent = nullptr);
 
     void setRows(std::vector<PortfolioRow> rows);
+    // Replaces one row in place (a pending row once assessed); its category columns must be those
+    // the row had, which they are for a project's own template.
+    void setRow(int index, PortfolioRow row);
     const std::vector<PortfolioRow> &rows() const { return m_rows; }
     const PortfolioRow *row(const QModelIndex &index) const;
     int categoryCount() const { return int(m_columns.size()); }

@@ -1,14 +1,17 @@
 #include "widgets/PortfolioView.h"
 
 #include "Appearance.h"
+#include "Error.h"
 #include "Workspace.h"
 #include "models/PortfolioFilterModel.h"
 #include "models/PortfolioModel.h"
 #include "portfolio/Portfolio.h"
 #include "ui_PortfolioView.h"
 
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QSet>
+#include <QTimer>
 
 namespace preflight::gui {
 
@@ -54,12 +57,47 @@ QTableView *PortfolioView::table() const
 
 void PortfolioView::refresh(Workspace &workspace, const QDate &today)
 {
+    m_workspace = &workspace;
+    m_today = today;
     m_me = workspace.store().actor();
     ui->mineCheck->setToolTip(tr("Only projects with items or risks owned by %1").arg(m_me));
-    m_model->setRows(buildPortfolio(workspace.store(), workspace.templates(), today));
+    m_projects = workspace.store().projects();
+    m_next = 0;
+    std::vector<PortfolioRow> rows;
+    rows.reserve(m_projects.size());
+    for (const Project &project : m_projects) {
+        try {
+            rows.push_back(pendingPortfolioRow(*resolveTemplate(workspace.store(), workspace.templates(), project),
+                                               project, today));
+        } catch (const Error &) {
+            // No template to list its columns by: assessing it right away words the problem.
+            rows.push_back(assessPortfolioRow(workspace.store(), workspace.templates(), project, today));
+        }
+    }
+    m_model->setRows(std::move(rows));
     updateTemplates();
     ui->table->resizeColumnsToContents();
     updateSummary();
+    QTimer::singleShot(0, this, [this, generation = ++m_generation] { assessSome(generation); });
+}
+
+void PortfolioView::assessSome(int generation)
+{
+    if (generation != m_generation || !m_workspace)
+        return;
+    // A slice short enough that input and painting between two slices stay smooth.
+    constexpr qint64 SliceMs = 25;
+    QElapsedTimer slice;
+    slice.start();
+    while (m_next < m_projects.size() && slice.elapsed() < SliceMs) {
+        const std::size_t index = m_next++;
+        m_model->setRow(int(index),
+                        assessPortfolioRow(m_workspace->store(), m_workspace->templates(), m_projects[index], m_today));
+    }
+    if (m_next < m_projects.size())
+        QTimer::singleShot(0, this, [this, generation] { assessSome(generation); });
+    else
+        ui->table->resizeColumnsToContents();
 }
 
 void PortfolioView::updateTemplates()
