@@ -120,11 +120,13 @@ run("signoff", project, "--role", "DevOps Lead", "--name", "Lee Marsh", "--decis
     "--comment", "Single-region DB accepted until the replica lands.", day=0)
 
 # A few more projects so the project list looks like a team's.
-run("project", "create", "Search API", "--description", "New ranking service", day=-30)
+run("project", "create", "Search API", "--description", "New ranking service", "--target-date",
+    str(today - datetime.timedelta(days=3)), day=-30)
 ids = [i for _, items in categories for i in items]
 run("item", "Search API", *ids[: len(ids) * 9 // 10], "done", day=-10)
 run("item", "Search API", *ids[len(ids) * 9 // 10:], "na", "--reason", "Internal batch service", day=-9)
-run("project", "create", "Billing Migration", "--description", "Move invoices to the new ledger", day=-2)
+run("project", "create", "Billing Migration", "--description", "Move invoices to the new ledger", "--target-date",
+    str(today + datetime.timedelta(days=40)), day=-2)
 run("item", "Billing Migration", *ids[:20], "done", day=-1)
 run("project", "create", "Mobile App 3.0", day=-90)
 run("project", "archive", "Mobile App 3.0", day=-60)

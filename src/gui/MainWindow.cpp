@@ -12,7 +12,9 @@
 #include "dashboard/Dashboard.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
+#include "widgets/ChangesPanel.h"
 #include "widgets/ChecklistView.h"
+#include "widgets/PortfolioView.h"
 #include "widgets/RiskView.h"
 #include "widgets/SignOffView.h"
 #include "widgets/VerdictBadgeDelegate.h"
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUrl>
 
 namespace preflight::gui {
@@ -72,6 +75,8 @@ void MainWindow::setSessionOnViews(ProjectSession *session)
         m_signOffView->setSession(session);
     if (m_dashboard)
         m_dashboard->setSession(session);
+    if (m_changesPanel)
+        m_changesPanel->setSession(session);
 }
 
 void MainWindow::placeView(QWidget *view, QWidget *page)
@@ -120,8 +125,43 @@ Dashboard *MainWindow::dashboard()
 
 void MainWindow::showView(View view)
 {
+    m_portfolioShown = false;
+    updatePage();
     if (m_session)
         ui->viewTabs->setCurrentIndex(int(view));
+}
+
+PortfolioView *MainWindow::portfolioView()
+{
+    if (!m_portfolioView) {
+        m_portfolioView = new PortfolioView;
+        m_portfolioView->setObjectName(QStringLiteral("portfolio"));
+        connect(m_portfolioView, &PortfolioView::projectActivated, this, [this](qint64 projectId) {
+            m_portfolioShown = false;
+            openProject(projectId);
+        });
+        placeView(m_portfolioView, ui->portfolioPage);
+    }
+    return m_portfolioView;
+}
+
+void MainWindow::showPortfolio()
+{
+    m_portfolioShown = true;
+    portfolioView()->refresh(*m_workspace);
+    updatePage();
+    m_portfolioView->table()->setFocus();
+}
+
+ChangesPanel *MainWindow::changesPanel()
+{
+    if (!m_changesPanel) {
+        m_changesPanel = new ChangesPanel;
+        m_changesPanel->setObjectName(QStringLiteral("changes"));
+        placeView(m_changesPanel, ui->changesPage);
+        m_changesPanel->setSession(m_session);
+    }
+    return m_changesPanel;
 }
 
 void MainWindow::setupStatusBar()
@@ -175,7 +215,10 @@ void MainWindow::updatePage()
         connect(m_welcomePage, &WelcomePage::chooseTemplate, this, [this] { newProject({}); });
         placeView(m_welcomePage, ui->welcomePage);
     }
-    ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
+    if (m_portfolioShown)
+        ui->pages->setCurrentWidget(ui->portfolioPage);
+    else
+        ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
     for (QAction *action :
          { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject, ui->actionExport })
         action->setEnabled(m_session != nullptr);

@@ -19,10 +19,12 @@ class Store;
 
 namespace preflight::gui {
 
+class ChangesPanel;
 class ChecklistView;
 class Dashboard;
 class ProjectFilterModel;
 class ProjectListModel;
+class PortfolioView;
 class ProjectSession;
 class RiskView;
 class SignOffView;
@@ -34,7 +36,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class View { Checklist, Risks, SignOff, Dashboard };
+    enum class View { Checklist, Risks, SignOff, Dashboard, Changes };
 
     explicit MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -49,6 +51,11 @@ public:
     RiskView *riskView();
     SignOffView *signOffView();
     ChecklistView *checklistView() const;
+    // Every project at a glance, beside the project list (Ctrl+0); refreshed each time it is shown.
+    PortfolioView *portfolioView();
+    void showPortfolio();
+    bool isPortfolioShown() const { return m_portfolioShown; }
+    ChangesPanel *changesPanel();
     // The project list's verdicts and scores for projects other than the open one; called by
     // itself just after the first paint, and by anything that must see them sooner.
     void assessPendingProjects();
@@ -90,6 +97,9 @@ private:
     Dashboard *m_dashboard = nullptr;
     RiskView *m_riskView = nullptr;
     SignOffView *m_signOffView = nullptr;
+    PortfolioView *m_portfolioView = nullptr;
+    ChangesPanel *m_changesPanel = nullptr;
+    bool m_portfolioShown = false; // the portfolio page, not the project's tabs, is on screen
     WelcomePage *m_welcomePage = nullptr;
     QUndoGroup m_undoGroup;
     QLabel *m_verdictLabel;

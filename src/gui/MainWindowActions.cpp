@@ -75,6 +75,8 @@ void MainWindow::setupActions()
         showView(View::Checklist);
         ui->checklistView->focusSearch();
     });
+    connect(ui->actionShowPortfolio, &QAction::triggered, this, &MainWindow::showPortfolio);
+    connect(ui->actionShowChanges, &QAction::triggered, this, [this] { showView(View::Changes); });
     connect(ui->actionShowChecklist, &QAction::triggered, this, [this] { showView(View::Checklist); });
     connect(ui->actionShowRisks, &QAction::triggered, this, [this] { showView(View::Risks); });
     connect(ui->actionShowSignOff, &QAction::triggered, this, [this] { showView(View::SignOff); });
@@ -112,6 +114,8 @@ void MainWindow::setupActions()
             signOffView();
         else if (index == int(View::Dashboard))
             dashboard();
+        else if (index == int(View::Changes))
+            changesPanel();
     });
 }
 

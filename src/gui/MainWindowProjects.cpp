@@ -8,6 +8,7 @@
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
+#include "widgets/PortfolioView.h"
 
 #include <QEvent>
 #include <QFileDialog>
@@ -68,8 +69,15 @@ void MainWindow::bindWorkspace()
     // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
     connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
-    connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { openProject(selectedProjectId()); });
+    // Choosing a project in the list leaves the portfolio for that project's tabs.
+    connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_portfolioShown = false;
+        openProject(selectedProjectId());
+    });
+    connect(ui->projectView, &QAbstractItemView::clicked, this, [this] {
+        m_portfolioShown = false;
+        updatePage();
+    });
     if (m_projects->hasPending())
         new AfterFirstPaint(ui->projectView->viewport(), [this] { assessPendingProjects(); });
 }
@@ -96,6 +104,8 @@ void MainWindow::projectsChanged()
         openProject(m_session->projectId());
     if (!m_session && m_projectFilter->rowCount() > 0)
         ui->projectView->setCurrentIndex(m_projectFilter->index(0, 0));
+    if (m_portfolioShown)
+        m_portfolioView->refresh(*m_workspace);
     updatePage();
 }
 

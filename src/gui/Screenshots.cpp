@@ -81,6 +81,7 @@ bool takeScreenshots(MainWindow &window, const QString &dir, const QString &vari
         { MainWindow::View::Risks, QStringLiteral("risks") },
         { MainWindow::View::SignOff, QStringLiteral("signoff") },
         { MainWindow::View::Dashboard, QStringLiteral("dashboard") },
+        { MainWindow::View::Changes, QStringLiteral("changes") },
     };
     bool ok = true;
     for (const auto &[view, name] : views) {
@@ -91,6 +92,13 @@ bool takeScreenshots(MainWindow &window, const QString &dir, const QString &vari
             QTextStream(stderr) << "could not write " << file << '\n';
             ok = false;
         }
+    }
+    window.showPortfolio();
+    settle();
+    const QString portfolio = QDir(dir).filePath(QStringLiteral("portfolio-%1.png").arg(variant));
+    if (!window.grab().save(portfolio)) {
+        QTextStream(stderr) << "could not write " << portfolio << '\n';
+        ok = false;
     }
     window.showView(MainWindow::View::Checklist);
     if (variant == QLatin1String("light"))

@@ -6,9 +6,9 @@ namespace preflight::gui {
 
 class MainWindow;
 
-// Saves <dir>/<view>-<variant>.png of each view (checklist, risks, signoff, dashboard) as the
-// window shows them, and for the light variant export-dialog.png and import-dialog.png; used to
-// produce packaging/screenshots. Returns false if a file failed.
+// Saves <dir>/<view>-<variant>.png of each view (checklist, risks, signoff, dashboard, changes,
+// portfolio) as the window shows them, and for the light variant export-dialog.png and
+// import-dialog.png; used to produce packaging/screenshots. Returns false if a file failed.
 bool takeScreenshots(MainWindow &window, const QString &dir, const QString &variant);
 
 } // namespace preflight::gui

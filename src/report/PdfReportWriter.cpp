@@ -37,8 +37,7 @@ QFont furnitureFont(const QPaintDevice *device)
 class PageFurniture
 {
 public:
-    PageFurniture(pdf::PdfFonts &fonts, const QPaintDevice &device, const QRectF &page, const ReportInput &input,
-                  const QString &title)
+    PageFurniture(pdf::PdfFonts &fonts, const QPaintDevice &device, const QRectF &page, const PdfFrame &input)
         : m_font(furnitureFont(&device))
         , m_metrics(m_font, &device)
         , m_right(page.width() - mm(SideMargin))
@@ -47,7 +46,7 @@ public:
         pdf::PdfCanvas canvas(fonts, device);
         const qreal left = mm(SideMargin), width = m_right - left;
         const qreal headerBaseline = mm(TopMargin) - mm(6);
-        canvas.drawText(QPointF(left, headerBaseline), m_metrics.elidedText(title, Qt::ElideRight, width * 0.75),
+        canvas.drawText(QPointF(left, headerBaseline), m_metrics.elidedText(input.title, Qt::ElideRight, width * 0.75),
                         m_font, Grey);
         canvas.setPen(Grey, 1);
         canvas.drawLine(QPointF(left, headerBaseline + mm(1.5)), QPointF(m_right, headerBaseline + mm(1.5)));
@@ -127,24 +126,33 @@ PdfReportWriter::PdfReportWriter(QPageSize::PageSizeId pageSize)
 
 QByteArray PdfReportWriter::write(const ReportInput &input) const
 {
+    const ReportModel model(input);
+    return writePdf({ model.title(), input.generatedAt, input.auditHead }, m_pageSize, [&](pdf::PageFlow &flow) {
+        pdf::PdfReport report(model, flow);
+        report.layOut();
+        return report.outline();
+    });
+}
+
+QByteArray writePdf(const PdfFrame &frame, QPageSize::PageSizeId pageSizeId, const PdfLayOut &layOut)
+{
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         throw Error(Error::Kind::Usage, QStringLiteral("PDF export needs a QGuiApplication (fonts)"));
 
-    const ReportModel model(input);
-    const QPageSize pageSize(m_pageSize);
-    const QSize pixels = QPageLayout(pageSize, QPageLayout::Portrait, QMarginsF()).fullRectPixels(Resolution).size();
+    const QPageSize pageSize(pageSizeId);
+    const QSize pixels = QPageLayout(pageSize, frame.orientation, QMarginsF()).fullRectPixels(Resolution).size();
     const pdf::LayoutDevice device(pixels, Resolution);
     const QRectF page(QPointF(0, 0), pixels);
     const QRectF content(mm(SideMargin), mm(TopMargin), page.width() - 2 * mm(SideMargin),
                          page.height() - mm(TopMargin) - mm(BottomMargin));
     pdf::PageFlow flow(&device, content);
-    pdf::PdfReport report(model, flow);
-    report.layOut();
+    const std::vector<pdf::PdfReport::OutlineEntry> outlineEntries = layOut(flow);
 
     pdf::PdfDocument document;
     pdf::PdfFonts fonts(document);
     const int catalog = document.reserve(), pageTree = document.reserve(), resources = document.reserve();
-    const QSize points = pageSize.sizePoints();
+    const QSize points
+        = frame.orientation == QPageLayout::Landscape ? pageSize.sizePoints().transposed() : pageSize.sizePoints();
     const auto &pages = flow.pages();
     std::vector<int> pageObjects;
     for (std::size_t i = 0; i < pages.size(); ++i)
@@ -159,7 +167,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
             + pdf::pdfNumber(toPoints(QPointF(0, top)).y()) + " null]";
     };
 
-    const PageFurniture furniture(fonts, device, page, input, model.title());
+    const PageFurniture furniture(fonts, device, page, frame);
     PageCompressor compressor(pages.size());
     std::vector<QByteArray> annotations;
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -198,7 +206,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
     document.object(resources, "<< /ProcSet [/PDF /Text] /Font << " + fonts.write() + ">> >>");
 
     std::vector<pdf::PdfDocument::OutlineItem> outline;
-    for (const pdf::PdfReport::OutlineEntry &entry : report.outline()) {
+    for (const pdf::PdfReport::OutlineEntry &entry : outlineEntries) {
         auto &siblings = entry.child && !outline.empty() ? outline.back().children : outline;
         siblings.push_back({ entry.title, destination(entry.page, entry.top), {} });
     }
@@ -209,7 +217,7 @@ QByteArray PdfReportWriter::write(const ReportInput &input) const
                                ? " /Outlines " + QByteArray::number(outlineRoot) + " 0 R /PageMode /UseOutlines"
                                : QByteArray())
                         + " >>");
-    document.setInfo(model.title(), QStringLiteral("Preflight " PREFLIGHT_VERSION), input.generatedAt);
+    document.setInfo(frame.title, QStringLiteral("Preflight " PREFLIGHT_VERSION), frame.generatedAt);
     return document.finish(catalog);
 }
 

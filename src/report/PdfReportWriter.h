@@ -1,8 +1,12 @@
 #pragma once
 
+#include "PdfReport.h"
 #include "export/ReportWriter.h"
 
+#include <QPageLayout>
 #include <QPageSize>
+
+#include <functional>
 
 namespace preflight {
 
@@ -22,5 +26,19 @@ public:
 private:
     QPageSize::PageSizeId m_pageSize;
 };
+
+// What every page around the content shows (running title, generation time, audit head) and
+// the page's orientation: the frame the report and the portfolio share.
+struct PdfFrame
+{
+    QString title;
+    QDateTime generatedAt;
+    QString auditHead;
+    QPageLayout::Orientation orientation = QPageLayout::Portrait;
+};
+// Lays the content out on the flow and returns the bookmarks.
+using PdfLayOut = std::function<std::vector<pdf::PdfReport::OutlineEntry>(pdf::PageFlow &)>;
+// The whole PDF file: fonts subset and embedded, page furniture, outline, info dictionary.
+QByteArray writePdf(const PdfFrame &frame, QPageSize::PageSizeId pageSize, const PdfLayOut &layOut);
 
 } // namespace preflight

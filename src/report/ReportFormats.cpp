@@ -1,5 +1,6 @@
 #include "ReportFormats.h"
 
+#include "PdfPortfolioWriter.h"
 #include "PdfReportWriter.h"
 
 namespace preflight {
@@ -11,6 +12,13 @@ std::unique_ptr<ReportWriter> makeReportWriter(ReportFormat format, const Report
     if (format == ReportFormat::Csv)
         return std::make_unique<CsvWriter>(options.csvFormulas);
     return makeTextReportWriter(format);
+}
+
+std::unique_ptr<PortfolioWriter> makePortfolioWriter(ReportFormat format, const ReportOptions &options)
+{
+    if (format == ReportFormat::Pdf)
+        return std::make_unique<PdfPortfolioWriter>(options.pageSize);
+    return makeTextPortfolioWriter(format);
 }
 
 } // namespace preflight

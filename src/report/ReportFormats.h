@@ -2,6 +2,7 @@
 
 #include "export/CsvWriter.h"
 #include "export/ReportWriter.h"
+#include "portfolio/PortfolioReport.h"
 
 #include <QPageSize>
 
@@ -17,5 +18,7 @@ struct ReportOptions
 
 // Every format, PDF included: what the command line and the GUI use.
 std::unique_ptr<ReportWriter> makeReportWriter(ReportFormat format, const ReportOptions &options = {});
+// The portfolio's writers: md, html, csv, json and pdf (Error(Usage) for junit).
+std::unique_ptr<PortfolioWriter> makePortfolioWriter(ReportFormat format, const ReportOptions &options = {});
 
 } // namespace preflight

@@ -170,6 +170,22 @@ QDate parseDate(const QString &text, const QString &what)
     return date;
 }
 
+QDateTime parseMoment(const QString &text, const QString &what, DayEdge edge)
+{
+    static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (dateOnly.match(text).hasMatch()) {
+        const QDate date = parseDate(text, what);
+        return edge == DayEdge::Start ? date.startOfDay() : date.endOfDay();
+    }
+    static const QRegularExpression dateTime(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"));
+    const QDateTime moment = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dateTime.match(text).hasMatch() || !moment.isValid())
+        throw usageError(QStringLiteral("%1: \"%2\" is neither a date (YYYY-MM-DD) nor an ISO 8601 date-time "
+                                        "(YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])")
+                             .arg(what, text));
+    return moment;
+}
+
 std::optional<QDate> parseOptionalDate(const QString &text, const QString &what)
 {
     if (text == QLatin1String("none"))

@@ -115,6 +115,10 @@ private:
 // --- option values: each throws Error(Usage) naming the option and the accepted values.
 QDate parseDate(const QString &text, const QString &what); // strict YYYY-MM-DD
 std::optional<QDate> parseOptionalDate(const QString &text, const QString &what); // "none" clears
+// A moment: an ISO 8601 date-time (local time unless it names an offset or Z), or a date
+// YYYY-MM-DD meaning the start of that local day (DayEdge::Start) or its last millisecond (End).
+enum class DayEdge { Start, End };
+QDateTime parseMoment(const QString &text, const QString &what, DayEdge edge);
 Severity parseSeverity(const QString &text, const QString &what);
 RiskStatus parseRiskStatus(const QString &text, const QString &what);
 Decision parseDecision(const QString &text, const QString &what);

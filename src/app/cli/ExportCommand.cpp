@@ -5,6 +5,7 @@
 #include "ReportFormats.h"
 #include "cli/Context.h"
 #include "export/ReportFile.h"
+#include "history/ReviewReplay.h"
 #include "storage/Store.h"
 
 #include <QDateTime>
@@ -22,8 +23,10 @@ const QString Formats = QStringLiteral("md|pdf|html|json|csv|junit");
 
 bool wantsPdf(int argc, char *argv[])
 {
-    // "export" may follow global options ("preflight --db X export …").
-    if (std::none_of(argv + 1, argv + argc, [](const char *arg) { return std::strcmp(arg, "export") == 0; }))
+    // "export" may follow global options ("preflight --db X export …"); the portfolio writes PDFs too.
+    if (std::none_of(argv + 1, argv + argc, [](const char *arg) {
+            return std::strcmp(arg, "export") == 0 || std::strcmp(arg, "portfolio") == 0;
+        }))
         return false;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--format=pdf") == 0 || std::strcmp(argv[i], "-format=pdf") == 0)
@@ -67,14 +70,22 @@ int exportReport(Context &context)
         options.csvFormulas = CsvFormulas::Raw;
     }
 
-    const Review review = context.review(context.arg(0));
-    const ReportInput input { *review.tmpl,
-                              review.state,
-                              review.assessment,
-                              review.today,
-                              QDateTime::currentDateTimeUtc(),
-                              context.actor(),
-                              context.store().auditHead() };
+    Review review = context.review(context.arg(0));
+    QString auditHead = context.store().auditHead();
+    if (const auto at = context.optionalValue(QStringLiteral("at"))) {
+        // The review as it stood then, assessed for that day, under the audit head of that moment.
+        const QDateTime moment = parseMoment(*at, QStringLiteral("--at"), DayEdge::End);
+        review.state = replayState(review.project, context.store().history(review.project.id), moment);
+        if (!review.state.project.created.isValid() || review.state.project.created > moment)
+            throw dataError(QStringLiteral("project \"%1\" did not exist yet at %2").arg(review.project.name, *at));
+        review.today = moment.toLocalTime().date();
+        review.assessment = assess(*review.tmpl, review.state, review.today);
+        auditHead = context.store().auditHeadAt(moment);
+    }
+    const ReportInput input {
+        *review.tmpl,    review.state, review.assessment, review.today, QDateTime::currentDateTimeUtc(),
+        context.actor(), auditHead
+    };
     const QByteArray bytes = makeReportWriter(*format, options)->write(input);
     if (output == QLatin1String("-")) {
         writeToStdout(context.out(), bytes);
@@ -95,7 +106,8 @@ int exportReport(Context &context)
 
 const CommandGroup exportCommands { {
     { { QStringLiteral("export") },
-      QStringLiteral("PROJECT --format md|pdf|html|json|csv|junit -o FILE [--page-size a4|letter] [--csv-raw]"),
+      QStringLiteral(
+          "PROJECT --format md|pdf|html|json|csv|junit -o FILE [--page-size a4|letter] [--csv-raw] [--at DATETIME]"),
       QStringLiteral("Write the readiness report; -o - writes text formats to standard output"),
       { makeOption("format", "Report format: md, pdf, html, json, csv or junit.", "FORMAT"),
         QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
@@ -104,7 +116,11 @@ const CommandGroup exportCommands { {
         makeOption("page-size", "PDF paper: a4 or letter (default: from the locale).", "SIZE"),
         makeOption("csv-raw",
                    "CSV cells exactly as typed: no ' before text a spreadsheet would run as a formula "
-                   "(=, +, -, @, tab, CR).") },
+                   "(=, +, -, @, tab, CR)."),
+        makeOption("at",
+                   "The report as the review stood at that moment, replayed from the audit trail: YYYY-MM-DD "
+                   "(end of that day) or an ISO 8601 date-time.",
+                   "DATETIME") },
       1,
       1,
       &exportReport },

@@ -25,7 +25,9 @@ QString field(const QString &value, CsvFormulas formulas)
     return u'"' + quoted + u'"';
 }
 
-QString record(const QStringList &fields, CsvFormulas formulas)
+} // namespace
+
+QString csvRecord(const QStringList &fields, CsvFormulas formulas)
 {
     QStringList quoted;
     quoted.reserve(fields.size());
@@ -34,8 +36,6 @@ QString record(const QStringList &fields, CsvFormulas formulas)
     return quoted.join(u',') + QStringLiteral("\r\n");
 }
 
-} // namespace
-
 CsvWriter::CsvWriter(CsvFormulas formulas)
     : m_formulas(formulas)
 { }
@@ -43,19 +43,19 @@ CsvWriter::CsvWriter(CsvFormulas formulas)
 QByteArray CsvWriter::write(const ReportInput &input) const
 {
     const ReportModel model(input);
-    QString out = record({ QStringLiteral("category_id"), QStringLiteral("category"), QStringLiteral("severity"),
-                           QStringLiteral("section"), QStringLiteral("item_id"), QStringLiteral("parent_id"),
-                           QStringLiteral("item"), QStringLiteral("status"), QStringLiteral("na_reason"),
-                           QStringLiteral("owner"), QStringLiteral("note"), QStringLiteral("evidence"),
-                           QStringLiteral("changed_by"), QStringLiteral("changed_at") },
-                         m_formulas);
+    QString out = csvRecord({ QStringLiteral("category_id"), QStringLiteral("category"), QStringLiteral("severity"),
+                              QStringLiteral("section"), QStringLiteral("item_id"), QStringLiteral("parent_id"),
+                              QStringLiteral("item"), QStringLiteral("status"), QStringLiteral("na_reason"),
+                              QStringLiteral("owner"), QStringLiteral("note"), QStringLiteral("evidence"),
+                              QStringLiteral("changed_by"), QStringLiteral("changed_at") },
+                            m_formulas);
     for (const ChecklistRow &row : model.rows()) {
         const ItemState &s = row.state;
-        out += record({ row.category->id, row.category->title, severityKey(row.category->severity), row.section->title,
-                        row.item->id, row.parentId, row.item->text, itemStatusKey(s.status), s.reason, s.owner, s.note,
-                        s.evidence, s.changedBy,
-                        s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString() },
-                      m_formulas);
+        out += csvRecord({ row.category->id, row.category->title, severityKey(row.category->severity),
+                           row.section->title, row.item->id, row.parentId, row.item->text, itemStatusKey(s.status),
+                           s.reason, s.owner, s.note, s.evidence, s.changedBy,
+                           s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString() },
+                         m_formulas);
     }
     return out.toUtf8();
 }

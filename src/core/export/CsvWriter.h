@@ -11,6 +11,10 @@ enum class CsvFormulas {
     Raw, // exactly as typed, for tools that read the file back (`--csv-raw`)
 };
 
+// One CSV record (RFC 4180, CRLF-terminated) with each field quoted and neutralised as below; the
+// portfolio's CSV shares it.
+QString csvRecord(const QStringList &fields, CsvFormulas formulas = CsvFormulas::Neutralised);
+
 // One row per checklist item (nested items included, in template order) with its category,
 // severity, section, state, owner, note and evidence. RFC 4180: CRLF between records, a field
 // is quoted when it holds a comma, a quote, CR or LF, and quotes inside are doubled. UTF-8

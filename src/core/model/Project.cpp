@@ -22,12 +22,14 @@ constexpr std::array decisionKeys
         std::pair { Decision::Reject, "reject" } };
 
 // Length-prefixed so that no field content can shift a boundary and collide with another state.
-void addField(QCryptographicHash &hash, const QString &value)
+// The fields are gathered and hashed once: SHA-256 over the concatenation is the same digest, and
+// a million small hash updates were a fifth of assessing every project for the portfolio.
+void addField(QByteArray &serialised, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
-    hash.addData(QByteArray::number(utf8.size()));
-    hash.addData(QByteArrayView(":"));
-    hash.addData(utf8);
+    serialised += QByteArray::number(utf8.size());
+    serialised += ':';
+    serialised += utf8;
 }
 
 bool isUntouched(const ItemState &state)
@@ -91,7 +93,8 @@ QString ProjectState::reviewDigest() const
     // register. Notes (item and project), who changed what and when, and sign-offs are left out:
     // commentary and signing must not make other sign-offs stale. An item set back to an empty
     // open state digests like one never touched, so undoing a change restores the digest.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray hash; // the serialisation, hashed at the end
+    hash.reserve(qsizetype(64 * items.size() + 256 * risks.size() + 64));
     addField(hash, QStringLiteral("preflight-review-v1"));
     for (const auto &[id, state] : items) {
         if (isUntouched(state))
@@ -123,7 +126,7 @@ QString ProjectState::reviewDigest() const
         addField(hash, risk->acceptedBy);
         addField(hash, risk->acceptedUntil ? risk->acceptedUntil->toString(Qt::ISODate) : QString());
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(hash, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace preflight

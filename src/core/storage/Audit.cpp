@@ -105,6 +105,16 @@ QString head(const sql::Connection &db)
     return last.step() ? last.text(0) : QString();
 }
 
+QString headAt(const sql::Connection &db, const QString &time)
+{
+    // Times are stored as fixed-width UTC text, so text order is time order.
+    sql::Statement last(db,
+                        "SELECT hash FROM audit WHERE seq < coalesce((SELECT min(seq) FROM audit WHERE time > ?1), "
+                        "(SELECT max(seq) + 1 FROM audit)) ORDER BY seq DESC LIMIT 1");
+    last.bind(1, time);
+    return last.step() ? last.text(0) : QString();
+}
+
 std::vector<AuditEntry> history(const sql::Connection &db, qint64 projectId)
 {
     sql::Statement rows(db, (QByteArray(selectColumns) + " WHERE project_id = ?1 ORDER BY seq").constData());

@@ -174,6 +174,12 @@ public:
     // --- audit trail
     std::vector<AuditEntry> history(qint64 projectId) const;
     QString auditHead() const; // hash of the newest row, empty when there is none
+    // Who made the project's newest audited change; empty when there is none.
+    QString lastActor(qint64 projectId) const;
+    // auditHead() as it was at `time`: the hash of the row before the first one stamped after it
+    // (the trail's prefix, as a replay reads it), so a report replayed to that moment carries the
+    // head its printout carried. Empty when no row is that old.
+    QString auditHeadAt(const QDateTime &time) const;
     struct Verification
     {
         bool ok = true;

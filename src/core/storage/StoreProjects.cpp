@@ -231,6 +231,19 @@ QString Store::auditHead() const
     return audit::head(*d->db);
 }
 
+QString Store::lastActor(qint64 projectId) const
+{
+    // audit_by_project(project_id, seq) makes this one index probe, not a read of the history.
+    sql::Statement last(*d->db, "SELECT actor FROM audit WHERE project_id = ?1 ORDER BY seq DESC LIMIT 1");
+    last.bind(1, projectId);
+    return last.step() ? last.text(0) : QString();
+}
+
+QString Store::auditHeadAt(const QDateTime &time) const
+{
+    return audit::headAt(*d->db, formatTime(time));
+}
+
 Store::Verification Store::verify() const
 {
     sql::Transaction transaction(*d->db, sql::Transaction::Kind::Read);
