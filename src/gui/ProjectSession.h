@@ -9,8 +9,10 @@
 #include <QUndoStack>
 #include <QVariant>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace preflight::gui {
 
@@ -58,11 +60,20 @@ public:
 
     void reportError(const QString &message);
 
+    // Edits that failed because the server connection was lost, kept in order so that they can
+    // be tried again once it is back instead of being silently dropped.
+    int failedEditCount() const { return int(m_failedEdits.size()); }
+    void retryFailedEdits();
+
 signals:
     void stateChanged();
     void errorOccurred(const QString &message);
+    void failedEditsChanged();
 
 private:
+    // Runs one user edit; when it fails for want of the server, keeps it for retryFailedEdits().
+    void attempt(std::function<void()> edit);
+
     Store &m_store;
     std::shared_ptr<const Template> m_template; // the exact version the project uses
     qint64 m_projectId;
@@ -70,6 +81,9 @@ private:
     Assessment m_assessment;
     QUndoStack m_undoStack;
     std::map<qint64, qint64> m_riskIdMap;
+    std::vector<std::function<void()>> m_failedEdits;
+    bool m_attempting = false;
+    bool m_connectionLostDuringEdit = false;
 };
 
 } // namespace preflight::gui
