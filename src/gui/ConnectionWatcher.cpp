@@ -54,9 +54,18 @@ ConnectionWatcher::ConnectionWatcher(Store &store, QObject *parent)
 
 ConnectionWatcher::~ConnectionWatcher() = default;
 
+void ConnectionWatcher::dropNotifier()
+{
+    // Possibly from inside the notifier's own signal: disable now, delete once it has returned.
+    if (m_notifier) {
+        m_notifier->setEnabled(false);
+        m_notifier.release()->deleteLater();
+    }
+}
+
 void ConnectionWatcher::watchSocket()
 {
-    m_notifier.reset();
+    dropNotifier();
     int socket = -1;
     try {
         socket = m_store.changeSocket(); // also starts listening for notifications
@@ -64,57 +73,52 @@ void ConnectionWatcher::watchSocket()
         connectionFailed(error.message());
         return;
     }
-    if (socket < 0)
+    if (socket < 0) {
+        connectionFailed(tr("the connection to the server was lost"));
         return;
+    }
     m_notifier = std::make_unique<QSocketNotifier>(qintptr(socket), QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &ConnectionWatcher::socketActivated);
 }
 
+bool ConnectionWatcher::checkSocket()
+{
+    // libpq closes the socket once a read finds the server gone: no socket, no connection. This
+    // costs no round trip and never blocks, unlike Store::reconnect(), which the timer calls.
+    try {
+        if (m_store.changeSocket() >= 0)
+            return true;
+        connectionFailed(tr("the connection to the server was lost"));
+    } catch (const Error &error) {
+        connectionFailed(error.message());
+    }
+    return false;
+}
+
 void ConnectionWatcher::socketActivated()
 {
-    // Reading the notifications (what the Workspace does on activity) is what tells libpq that
-    // the server closed the connection; only then does the status below see it.
+    // The Workspace reads the notifications on activity; that read is also what finds a
+    // connection the server closed.
     emit activity();
-    if (m_lost)
-        return;
-    qint64 before = 0;
-    try {
-        before = m_store.dataVersion();
-        m_seenVersion = before;
-    } catch (const Error &error) {
-        connectionFailed(error.message());
-        return;
-    }
-    if (!m_store.reconnect()) {
-        connectionFailed(tr("the connection to the server was lost"));
-        return;
-    }
-    // A reconnection on the spot (the server only dropped our session) counts as a change and
-    // may have opened a new socket.
-    try {
-        if (m_store.dataVersion() != before) {
-            watchSocket();
-            emit restored();
-        }
-    } catch (const Error &error) {
-        connectionFailed(error.message());
-    }
+    if (!m_lost)
+        checkSocket();
 }
 
 void ConnectionWatcher::collectQueued()
 {
-    if (m_lost)
+    if (m_lost || !checkSocket())
         return;
     qint64 version = 0;
     try {
         version = m_store.dataVersion();
-    } catch (const Error &) {
-        return; // the next call that needs the server reports it
+    } catch (const Error &error) {
+        connectionFailed(error.message());
+        return;
     }
     if (version == m_seenVersion)
         return;
     m_seenVersion = version;
-    // Not from inside the event dispatcher: reloading opens models and may show dialogs.
+    // Not from inside the event dispatcher: reloading resets models and may open dialogs.
     QTimer::singleShot(0, this, &ConnectionWatcher::activity);
 }
 
@@ -124,7 +128,7 @@ void ConnectionWatcher::connectionFailed(const QString &message)
         return;
     m_lost = true;
     // libpq has closed the socket: a notifier left on it would fire without end.
-    m_notifier.reset();
+    dropNotifier();
     m_retryDelay = firstRetryDelay;
     // Reconnecting blocks for as long as connecting takes: not from inside the failed call, and
     // only after the window has had a chance to show that the connection is gone.

@@ -48,7 +48,9 @@ signals:
     void restored(); // reconnected; changes made meanwhile were never announced
 
 private:
+    void dropNotifier();
     void watchSocket();
+    bool checkSocket(); // false (and lost) when libpq has found the connection gone
     void socketActivated();
     void collectQueued();
     void retry();
