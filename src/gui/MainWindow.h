@@ -71,6 +71,9 @@ private:
     void bindConnectionStatus();
     void updateDatabaseStatus();
     void updateUnsavedStatus();
+    // Before leaving this database: edits the server did not get are tried once more, or the
+    // user says to drop them. False to stay.
+    bool settleFailedEdits();
     void bindWorkspace();
     void restoreSettings();
     qint64 initialProject() const;

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QStatusBar>
 
@@ -29,6 +30,8 @@ QString serverWithoutLogin(const QString &path)
 
 void MainWindow::connectToServer()
 {
+    if (!settleFailedEdits())
+        return;
     ConnectDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -84,6 +87,25 @@ void MainWindow::updateUnsavedStatus()
     m_unsavedLabel->setText(
         tr("<span style=\"color:%1\">%2</span>: the server could not be reached · <a href=\"retry\">Retry</a>")
             .arg(verdictColor(Verdict::NotReady).name(), changes));
+}
+
+bool MainWindow::settleFailedEdits()
+{
+    while (m_workspace->failedEditCount() > 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Changes Not Saved"),
+                        tr("%1 of your changes could not be saved: the server could not be reached.")
+                            .arg(m_workspace->failedEditCount()),
+                        QMessageBox::Retry | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Try them again now, or leave without them?"));
+        box.setDefaultButton(QMessageBox::Retry);
+        const int answer = box.exec();
+        if (answer == QMessageBox::Cancel)
+            return false;
+        if (answer == QMessageBox::Discard)
+            return true;
+        m_workspace->retryFailedEdits();
+    }
+    return true;
 }
 
 } // namespace preflight::gui

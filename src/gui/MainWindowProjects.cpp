@@ -145,6 +145,8 @@ void MainWindow::deleteProject()
 
 void MainWindow::openDatabase()
 {
+    if (!settleFailedEdits())
+        return;
     // From a server, the file dialog starts in the default folder, and the file records this
     // computer's user rather than the server login.
     const Store &current = m_workspace->store();

@@ -92,6 +92,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Edits are already in the database; only typing still waiting for its pause is flushed.
     ui->checklistView->commitPendingEdits();
+    if (!settleFailedEdits()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }

@@ -328,6 +328,15 @@ TEST_CASE("A lost connection is shown at once, edits are kept, and the window re
     CHECK(unsaved->text().contains(QStringLiteral("1 change not saved")));
     CHECK(window.workspace()->isConnectionLost());
 
+    // Closing the window now would drop it: the window asks first, and Cancel keeps it open.
+    whenDialogOpens<QMessageBox>([](QMessageBox *box) {
+        CHECK(box->text().contains(QStringLiteral("could not be saved")));
+        box->done(QMessageBox::Cancel);
+    });
+    CHECK_FALSE(window.close());
+    CHECK(window.isVisible());
+    CHECK(window.workspace()->failedEditCount() == 1);
+
     // The server takes connections again: the window reconnects on its own and says so.
     reopenDatabase.dismiss();
     administer(QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database));
