@@ -1,10 +1,12 @@
 #!/bin/sh
 # Runs a command against a throwaway PostgreSQL server: pg_virtualenv (postgresql-common) creates
 # a cluster in a few seconds, exports PGHOST, PGPORT, PGUSER and PGPASSWORD for it, runs the
-# command and drops the cluster. PREFLIGHT_TEST_SERVER tells the tests to use it.
+# command and drops the cluster. PREFLIGHT_TEST_SERVER tells the tests to use it. -t keeps the
+# cluster's files in a temporary folder even for root, who would otherwise get the system-wide
+# 15/regress cluster, so that two runs at once (ctest -j, two worktrees) do not collide.
 set -eu
 if ! command -v pg_virtualenv >/dev/null; then
     echo "with-server.sh: pg_virtualenv is missing: install postgresql-15 and postgresql-common (packaging/setup.sh)" >&2
     exit 1
 fi
-exec pg_virtualenv -v 15 env PREFLIGHT_TEST_SERVER=1 "$@"
+exec pg_virtualenv -t -v 15 env PREFLIGHT_TEST_SERVER=1 "$@"

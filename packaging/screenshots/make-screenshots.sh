@@ -18,4 +18,18 @@ for variant in light dark laptop; do
     PREFLIGHT_SCREENSHOT_SIZE=$size PREFLIGHT_SCREENSHOT_VARIANT=$variant xvfb-run -a -s "-screen 0 ${size}x24" \
     "$preflight" --db "$work/review.db" --project "Checkout Service v2" --screenshots "$here" $flag
 done
+# The status bar and the connect dialog on a team server: the same review copied to a throwaway
+# PostgreSQL (tests/with-server.sh, which sets PGHOST, PGPORT, PGUSER and PGPASSWORD).
+if command -v pg_virtualenv >/dev/null; then
+  XDG_CONFIG_HOME="$work/config-server" "$here/../../tests/with-server.sh" sh -c '
+    set -eu
+    psql -qc "CREATE DATABASE reviews" dbname=postgres
+    "$1" server init dbname=reviews >/dev/null
+    "$1" db copy "$2" dbname=reviews >/dev/null
+    PREFLIGHT_SCREENSHOT_SIZE=1440x900 PREFLIGHT_SCREENSHOT_VARIANT=server xvfb-run -a -s "-screen 0 1440x900x24" \
+      "$1" --db "postgresql://$PGUSER@$PGHOST:$PGPORT/reviews" --project "Checkout Service v2" --screenshots "$3"
+  ' sh "$preflight" "$work/review.db" "$here"
+else
+  echo "make-screenshots.sh: no pg_virtualenv: the team-server shots are left as they are" >&2
+fi
 ls -l "$here"/*.png

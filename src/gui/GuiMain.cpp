@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "Appearance.h"
+#include "ConnectionWatcher.h"
 #include "Error.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
@@ -34,8 +36,11 @@ Options parseOptions(const QApplication &app)
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("preflight::gui", "Production-readiness reviews"));
     parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("preflight::gui", "Database file."),
-                                QStringLiteral("path"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QApplication::translate("preflight::gui",
+                                "Database file, or a PostgreSQL server (postgresql://… or service=…)."),
+        QStringLiteral("path"));
     const QCommandLineOption project(QStringLiteral("project"),
                                      QApplication::translate("preflight::gui", "Project to open."),
                                      QStringLiteral("name"));
@@ -59,6 +64,22 @@ Options parseOptions(const QApplication &app)
     }
     return { parser.value(db), parser.value(project), parser.value(screenshots), parser.isSet(dark),
              parser.isSet(exitWhenShown) };
+}
+
+// Opens a file or connects to a server, asking for a password only when the server wants one
+// (~/.pgpass, certificates and Kerberos need none). Null when the user cancels the prompt.
+std::unique_ptr<Store> openAtStart(const QString &location, QString &password)
+{
+    if (Store::isServerLocation(location) && Store::serverNeedsPassword(location)) {
+        bool ok = false;
+        password = QInputDialog::getText(
+            nullptr, QApplication::translate("preflight::gui", "Preflight"),
+            QApplication::translate("preflight::gui", "Password for %1:").arg(withoutPassword(location)),
+            QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return nullptr;
+    }
+    return Store::open(location, Store::defaultActor(), password);
 }
 
 } // namespace
@@ -88,23 +109,49 @@ int run(int argc, char *argv[])
         QApplication::setPalette(darkPalette());
     }
 
-    QString path = options.database;
-    if (path.isEmpty()) {
+    QString location = options.database;
+    bool remembered = false;
+    if (location.isEmpty()) {
         // A last database that has since been moved or deleted must not be silently re-created
         // empty in its old place: fall back to the default one.
-        path = QSettings().value(QStringLiteral("session/lastDatabase")).toString();
-        if (path.isEmpty() || !QFileInfo::exists(path))
-            path = Store::defaultPath();
+        location = QSettings().value(QStringLiteral("session/lastDatabase")).toString();
+        remembered = !location.isEmpty();
+        if (location.isEmpty() || (!Store::isServerLocation(location) && !QFileInfo::exists(location)))
+            location = Store::defaultPath();
     }
+    QString password;
     std::unique_ptr<Store> store;
     try {
-        store = Store::open(path, Store::defaultActor());
-    } catch (const Error &error) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("preflight::gui", "Preflight"),
-            QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1").arg(error.message()));
-        return 3;
+        store = openAtStart(location, password);
+    } catch (const Error &failure) {
+        // The store names the server as given, which may carry a password typed into the URI.
+        const Error error(failure.kind(), QString(failure.message()).replace(location, withoutPassword(location)));
+        if (!remembered || !Store::isServerLocation(location)) {
+            QMessageBox::critical(nullptr, QApplication::translate("preflight::gui", "Preflight"),
+                                  QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1")
+                                      .arg(error.message()));
+            return 3;
+        }
+        // The team server of last time is out of reach (offline, on a train): the window still
+        // opens, on this machine's own database, saying why.
+        QMessageBox::warning(nullptr, QApplication::translate("preflight::gui", "Preflight"),
+                             QApplication::translate("preflight::gui",
+                                                     "The team server could not be reached; opening the database on "
+                                                     "this computer instead. File → Connect to Team Server… tries "
+                                                     "again.\n\n%1")
+                                 .arg(error.message()));
+        location = Store::defaultPath();
+        password.clear();
+        try {
+            store = Store::open(location, Store::defaultActor());
+        } catch (const Error &fallbackError) {
+            QMessageBox::critical(nullptr, QApplication::translate("preflight::gui", "Preflight"),
+                                  fallbackError.message());
+            return 3;
+        }
     }
+    if (!store)
+        return 3; // the password prompt was cancelled
 
     std::optional<Project> requested;
     if (!options.project.isEmpty() && !(requested = store->findProject(options.project))) {
@@ -112,7 +159,9 @@ int run(int argc, char *argv[])
                                    .arg(options.project, store->path());
         return 2;
     }
-    MainWindow window(std::make_unique<Workspace>(std::move(store)));
+    auto workspace = std::make_unique<Workspace>(std::move(store));
+    workspace->setLocation(location, password);
+    MainWindow window(std::move(workspace));
     if (requested)
         window.openProject(requested->id);
     if (!options.screenshotDir.isEmpty()) {

@@ -6,6 +6,7 @@
 
 #include "Appearance.h"
 #include "AssessmentLabels.h"
+#include "ConnectionWatcher.h"
 #include "LinkOpener.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
@@ -177,7 +178,16 @@ void MainWindow::setupStatusBar()
     // The label's only links are the report just exported and its folder (showExported()).
     connect(m_exportedLabel, &QLabel::linkActivated, this,
             [](const QString &link) { LinkOpener::openOwnFile(QUrl(link).toLocalFile()); });
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));
+    m_unsavedLabel = new QLabel(this);
+    m_unsavedLabel->setObjectName(QStringLiteral("unsavedStatus"));
+    m_unsavedLabel->setTextFormat(Qt::RichText);
+    m_unsavedLabel->hide();
+    connect(m_unsavedLabel, &QLabel::linkActivated, this, [this] { m_workspace->retryFailedEdits(); });
+    statusBar()->addWidget(m_unsavedLabel);
     statusBar()->addWidget(m_exportedLabel);
+    statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_verdictLabel);
     statusBar()->addPermanentWidget(m_signedOffLabel);
 }
@@ -246,6 +256,11 @@ void MainWindow::updateStatus()
 
 void MainWindow::showError(const QString &message) const
 {
+    // A lost server connection is the status bar's to show, once, not a dialog per failed call.
+    if (isConnectionLoss(message) && m_workspace->store().isServer()) {
+        m_workspace->reportError(message);
+        return;
+    }
     statusBar()->showMessage(message, 10000);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Preflight"), message, QMessageBox::Ok,
                                 const_cast<MainWindow *>(this));

@@ -62,6 +62,10 @@ public:
     // File → Export and File → Import Markdown (also what dropping a .md file does).
     void exportReport();
     void importMarkdown(const QString &path);
+    // File → Connect to Team Server…
+    void connectToServer();
+    // Works on another database from now on, as if it had been opened at start.
+    void replaceWorkspace(std::unique_ptr<Workspace> workspace);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +75,12 @@ protected:
 private:
     void setupActions();
     void setupStatusBar();
+    void bindConnectionStatus();
+    void updateDatabaseStatus();
+    void updateUnsavedStatus();
+    // Before leaving this database: edits the server did not get are tried once more, or the
+    // user says to drop them. False to stay.
+    bool settleFailedEdits();
     void bindWorkspace();
     void restoreSettings();
     qint64 initialProject() const;
@@ -79,7 +89,6 @@ private:
     void renameProject();
     void deleteProject();
     void openDatabase();
-    void replaceWorkspace(std::unique_ptr<Store> store);
     void showError(const QString &message) const;
     void showExported(const QString &path);
     void projectsChanged();
@@ -105,6 +114,8 @@ private:
     QLabel *m_verdictLabel;
     QLabel *m_signedOffLabel;
     QLabel *m_exportedLabel; // the last export, with links to open it or its folder
+    QLabel *m_databaseLabel; // the file, or the server and login, or that the connection is lost
+    QLabel *m_unsavedLabel; // edits the server did not get, with a link to try them again
 };
 
 } // namespace preflight::gui

@@ -61,6 +61,7 @@ void MainWindow::setupActions()
     });
     connect(ui->actionDeleteProject, &QAction::triggered, this, &MainWindow::deleteProject);
     connect(ui->actionOpenDatabase, &QAction::triggered, this, &MainWindow::openDatabase);
+    connect(ui->actionConnectServer, &QAction::triggered, this, &MainWindow::connectToServer);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     ui->actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(ui->actionExport, &QAction::triggered, this, &MainWindow::exportReport);
@@ -157,7 +158,7 @@ void MainWindow::importMarkdown(const QString &path)
         // The registry holds the templates the open sessions point into; a fresh workspace on
         // the same database is the safe way to pick up the new one.
         try {
-            replaceWorkspace(Store::open(m_workspace->store().path(), m_workspace->store().actor()));
+            replaceWorkspace(m_workspace->reopen());
         } catch (const Error &error) {
             showError(error.message());
             return;

@@ -69,6 +69,7 @@ void MainWindow::bindWorkspace()
     // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
     connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
     connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
+    bindConnectionStatus();
     // Choosing a project in the list leaves the portfolio for that project's tabs.
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_portfolioShown = false;
@@ -154,26 +155,31 @@ void MainWindow::deleteProject()
 
 void MainWindow::openDatabase()
 {
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Open or Create Database"), m_workspace->store().path(),
-                                       tr("Preflight databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!settleFailedEdits())
+        return;
+    // From a server, the file dialog starts in the default folder, and the file records this
+    // computer's user rather than the server login.
+    const Store &current = m_workspace->store();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Open or Create Database"), current.isServer() ? Store::defaultPath() : current.path(),
+        tr("Preflight databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
     std::unique_ptr<Store> store;
     try {
-        store = Store::open(path, m_workspace->store().actor());
+        store = Store::open(path, current.isServer() ? Store::defaultActor() : current.actor());
     } catch (const Error &error) {
         showError(error.message());
         return;
     }
-    replaceWorkspace(std::move(store));
+    replaceWorkspace(std::make_unique<Workspace>(std::move(store)));
 }
 
-void MainWindow::replaceWorkspace(std::unique_ptr<Store> store)
+void MainWindow::replaceWorkspace(std::unique_ptr<Workspace> workspace)
 {
     openProject(0);
     m_undoGroup.setActiveStack(nullptr);
-    m_workspace = std::make_unique<Workspace>(std::move(store));
+    m_workspace = std::move(workspace);
     bindWorkspace();
     projectsChanged();
 }

@@ -47,7 +47,7 @@ void MainWindow::restoreSettings()
 qint64 MainWindow::initialProject() const
 {
     QSettings settings;
-    if (settings.value(Keys::lastDatabase).toString() == m_workspace->store().path()) {
+    if (settings.value(Keys::lastDatabase).toString() == m_workspace->location()) {
         const qint64 last = settings.value(Keys::lastProject).toLongLong();
         if (last && m_workspace->store().project(last))
             return last;
@@ -83,7 +83,7 @@ void MainWindow::saveSettings() const
     store(Keys::checklistSplitter, ui->checklistView->saveState());
     store(Keys::projectColumns, ui->projectView->header()->saveState());
     store(Keys::view, ui->viewTabs->currentIndex());
-    store(Keys::lastDatabase, m_workspace->store().path());
+    store(Keys::lastDatabase, m_workspace->location()); // never with a password
     if (m_session)
         store(Keys::lastProject, m_session->projectId());
 }
@@ -92,6 +92,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Edits are already in the database; only typing still waiting for its pause is flushed.
     ui->checklistView->commitPendingEdits();
+    if (!settleFailedEdits()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }

@@ -9,8 +9,10 @@
 #include <QUndoStack>
 #include <QVariant>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace preflight::gui {
 
@@ -53,17 +55,29 @@ public:
 
     void reportError(const QString &message);
 
+    // Edits that failed because the server connection was lost, kept in order so that they can
+    // be tried again once it is back instead of being silently dropped.
+    int failedEditCount() const { return int(m_failedEdits.size()); }
+    void retryFailedEdits();
+
 signals:
     void stateChanged();
     void errorOccurred(const QString &message);
+    void failedEditsChanged();
 
 private:
+    // Runs one user edit; when it fails for want of the server, keeps it for retryFailedEdits().
+    void attempt(std::function<void()> edit);
+
     Store &m_store;
     std::shared_ptr<const Template> m_template; // the exact version the project uses
     qint64 m_projectId;
     ProjectState m_state;
     Assessment m_assessment;
     QUndoStack m_undoStack;
+    std::vector<std::function<void()>> m_failedEdits;
+    bool m_attempting = false;
+    bool m_connectionLostDuringEdit = false;
 };
 
 } // namespace preflight::gui

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
+#include "dialogs/ConnectDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
 #include "widgets/ChecklistView.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
+#include <QStatusBar>
 #include <QTextStream>
 
 namespace preflight::gui {
@@ -69,11 +71,25 @@ bool grabDialogs(MainWindow &window, const QString &dir)
     return ok;
 }
 
+// On a team server (make-screenshots.sh's "server" run): the status bar naming the server and
+// login, and the connect dialog with a few recent connections.
+bool grabServerShots(MainWindow &window, const QString &dir)
+{
+    bool ok = saveGrab(*window.statusBar(), QDir(dir).filePath(QStringLiteral("statusbar-server.png")));
+    ConnectDialog::rememberConnection(QStringLiteral("service=preflight"));
+    ConnectDialog::rememberConnection(QStringLiteral("postgresql://alice@db.example.com/reviews?sslmode=verify-full"));
+    ConnectDialog dialog(&window);
+    dialog.show();
+    return saveGrab(dialog, QDir(dir).filePath(QStringLiteral("connect-dialog.png"))) && ok;
+}
+
 } // namespace
 
 bool takeScreenshots(MainWindow &window, const QString &dir, const QString &variant)
 {
     QDir().mkpath(dir);
+    if (variant == QLatin1String("server"))
+        return grabServerShots(window, dir);
     window.assessPendingProjects();
     selectAnnotatedItem(window);
     const std::pair<MainWindow::View, QString> views[] = {

@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "ConnectionWatcher.h"
 #include "Error.h"
 #include "ProjectSession.h"
 
@@ -19,7 +20,22 @@ Workspace::Workspace(std::unique_ptr<Store> store, QObject *parent)
     } catch (const Error &error) {
         qWarning("%s", qUtf8Printable(error.message()));
     }
+    m_location = m_store->path();
     m_dataVersion = m_store->dataVersion();
+    if (m_store->isServer()) {
+        m_watcher = new ConnectionWatcher(*m_store, this);
+        connect(m_watcher, &ConnectionWatcher::activity, this, &Workspace::checkForExternalChanges);
+        connect(m_watcher, &ConnectionWatcher::lost, this, &Workspace::connectionLost);
+        // Queued: a reconnection found inside a failed call must not reload under that call.
+        connect(
+            m_watcher, &ConnectionWatcher::restored, this,
+            [this] {
+                checkForExternalChanges();
+                emit connectionRestored();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     // Half a second keeps "another process changed it" under a second end to end while the
     // query itself (PRAGMA data_version) costs next to nothing.
     m_pollTimer.setInterval(500);
@@ -49,13 +65,14 @@ ProjectSession *Workspace::session(qint64 projectId)
         if (!project)
             return nullptr;
         auto *session = new ProjectSession(*m_store, resolveTemplate(*m_store, m_templates, *project), projectId);
-        connect(session, &ProjectSession::errorOccurred, this, &Workspace::errorOccurred);
+        connect(session, &ProjectSession::errorOccurred, this, &Workspace::reportError);
+        connect(session, &ProjectSession::failedEditsChanged, this, &Workspace::failedEditsChanged);
         // The project list shows every project's verdict and score: any edit may change them.
         connect(session, &ProjectSession::stateChanged, this, [this, projectId] { emit projectChanged(projectId); });
         m_sessions.emplace(projectId, session);
         return session;
     } catch (const Error &error) {
-        emit errorOccurred(error.message());
+        reportError(error.message());
         return nullptr;
     }
 }
@@ -80,7 +97,7 @@ std::optional<Project> Workspace::createProject(const Project &draft)
         emit projectsChanged();
         return created;
     } catch (const Error &error) {
-        emit errorOccurred(error.message());
+        reportError(error.message());
         return std::nullopt;
     }
 }
@@ -90,7 +107,7 @@ bool Workspace::deleteProject(qint64 projectId)
     try {
         m_store->deleteProject(projectId);
     } catch (const Error &error) {
-        emit errorOccurred(error.message());
+        reportError(error.message());
         return false;
     }
     if (auto it = m_sessions.find(projectId); it != m_sessions.end()) {
@@ -101,6 +118,53 @@ bool Workspace::deleteProject(qint64 projectId)
     return true;
 }
 
+void Workspace::setLocation(const QString &location, const QString &password)
+{
+    m_location = location;
+    m_password = password;
+}
+
+QString Workspace::location() const
+{
+    return withoutPassword(m_location);
+}
+
+std::unique_ptr<Workspace> Workspace::reopen() const
+{
+    auto workspace = std::make_unique<Workspace>(Store::open(m_location, m_store->actor(), m_password));
+    workspace->setLocation(m_location, m_password);
+    return workspace;
+}
+
+bool Workspace::isConnectionLost() const
+{
+    return m_watcher && m_watcher->isLost();
+}
+
+void Workspace::reportError(const QString &text)
+{
+    // The store names the server as it was given, which may carry a password typed into the URI.
+    const QString message = m_location.isEmpty() ? text : QString(text).replace(m_location, location());
+    if (m_watcher && isConnectionLoss(message))
+        m_watcher->connectionFailed(message);
+    else
+        emit errorOccurred(message);
+}
+
+int Workspace::failedEditCount() const
+{
+    int count = 0;
+    for (const auto &[id, session] : m_sessions)
+        count += session->failedEditCount();
+    return count;
+}
+
+void Workspace::retryFailedEdits()
+{
+    for (const auto &[id, session] : m_sessions)
+        session->retryFailedEdits();
+}
+
 void Workspace::setPollInterval(int milliseconds)
 {
     m_pollTimer.setInterval(milliseconds);
@@ -108,26 +172,29 @@ void Workspace::setPollInterval(int milliseconds)
 
 bool Workspace::checkForExternalChanges()
 {
-    qint64 version = 0;
+    if (isConnectionLost())
+        return false; // the reconnection reloads everything
     try {
-        version = m_store->dataVersion();
-    } catch (const Error &error) {
-        emit errorOccurred(error.message());
-        return false;
-    }
-    if (version == m_dataVersion)
-        return false;
-    m_dataVersion = version;
-    // A project deleted elsewhere leaves a session that can no longer load: drop it.
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (m_store->project(it->first)) {
-            it->second->reload();
-            ++it;
-        } else {
-            it->second->deleteLater();
-            it = m_sessions.erase(it);
+        const qint64 version = m_store->dataVersion();
+        if (version == m_dataVersion)
+            return false;
+        m_dataVersion = version;
+        // A project deleted elsewhere leaves a session that can no longer load: drop it.
+        for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+            if (m_store->project(it->first)) {
+                it->second->reload();
+                ++it;
+            } else {
+                it->second->deleteLater();
+                it = m_sessions.erase(it);
+            }
         }
+    } catch (const Error &error) {
+        reportError(error.message());
+        return false;
     }
+    if (isConnectionLost())
+        return false;
     emit projectsChanged();
     return true;
 }

@@ -58,7 +58,7 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows(Assess others) con
             rows.push_back(std::move(row));
         }
     } catch (const Error &error) {
-        emit m_workspace->errorOccurred(error.message());
+        m_workspace->reportError(error.message());
     }
     return rows;
 }
@@ -76,7 +76,7 @@ void ProjectListModel::assessPending()
         try {
             assessRow(m_rows[i]);
         } catch (const Error &error) {
-            emit m_workspace->errorOccurred(error.message());
+            m_workspace->reportError(error.message());
         }
         emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
     }
@@ -85,6 +85,9 @@ void ProjectListModel::assessPending()
 void ProjectListModel::refresh()
 {
     std::vector<Row> rows = loadRows(Assess::Now);
+    // A list read half-way before the server went away would empty the window: keep what it shows.
+    if (m_workspace->isConnectionLost())
+        return;
     const bool sameProjects = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
                                          [](const Row &a, const Row &b) { return a.project.id == b.project.id; });
     if (sameProjects) {

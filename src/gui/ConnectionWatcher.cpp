@@ -1,0 +1,152 @@
+#include "ConnectionWatcher.h"
+
+#include "Error.h"
+#include "storage/Store.h"
+
+#include <QAbstractEventDispatcher>
+#include <QRegularExpression>
+#include <QSocketNotifier>
+
+#include <algorithm>
+
+namespace preflight::gui {
+
+QString withoutPassword(const QString &location)
+{
+    QString text = location.trimmed();
+    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
+        // Not QUrl: a libpq URI may list several hosts (host1:5432,host2:5432), which QUrl rejects.
+        static const QRegularExpression userinfo(QStringLiteral("^(postgres(?:ql)?://[^:@/?#]*):[^@/?#]*@"));
+        text.replace(userinfo, QStringLiteral("\\1@"));
+        const qsizetype query = text.indexOf(u'?');
+        if (query < 0)
+            return text;
+        QStringList parameters = text.mid(query + 1).split(u'&', Qt::SkipEmptyParts);
+        parameters.removeIf([](const QString &parameter) {
+            return parameter.startsWith(QLatin1String("password="), Qt::CaseInsensitive);
+        });
+        return text.left(query) + (parameters.isEmpty() ? QString() : QStringLiteral("?") + parameters.join(u'&'));
+    }
+    // Keyword strings: password=secret, password = 'a quoted \' secret'.
+    static const QRegularExpression keyword(QStringLiteral("(^|\\s)password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return text.replace(keyword, QStringLiteral("\\1")).simplified();
+}
+
+bool isConnectionLoss(const QString &message)
+{
+    return message.contains(QLatin1String("the connection to the server was lost"));
+}
+
+ConnectionWatcher::ConnectionWatcher(Store &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionWatcher::retry);
+    watchSocket();
+    // A notification that arrives while one of our own queries runs is read off the socket by
+    // libpq and queued, so the socket never signals it. Collect those whenever the event loop
+    // is about to wait: one non-blocking read, only when the loop has nothing else to do.
+    if (auto *dispatcher = QAbstractEventDispatcher::instance(thread()))
+        connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &ConnectionWatcher::collectQueued);
+}
+
+ConnectionWatcher::~ConnectionWatcher() = default;
+
+void ConnectionWatcher::dropNotifier()
+{
+    // Possibly from inside the notifier's own signal: disable now, delete once it has returned.
+    if (m_notifier) {
+        m_notifier->setEnabled(false);
+        m_notifier.release()->deleteLater();
+    }
+}
+
+void ConnectionWatcher::watchSocket()
+{
+    dropNotifier();
+    int socket = -1;
+    try {
+        socket = m_store.changeSocket(); // also starts listening for notifications
+    } catch (const Error &error) {
+        connectionFailed(error.message());
+        return;
+    }
+    if (socket < 0) {
+        connectionFailed(tr("the connection to the server was lost"));
+        return;
+    }
+    m_notifier = std::make_unique<QSocketNotifier>(qintptr(socket), QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, &ConnectionWatcher::socketActivated);
+}
+
+bool ConnectionWatcher::checkSocket()
+{
+    // libpq closes the socket once a read finds the server gone: no socket, no connection. This
+    // costs no round trip and never blocks, unlike Store::reconnect(), which the timer calls.
+    try {
+        if (m_store.changeSocket() >= 0)
+            return true;
+        connectionFailed(tr("the connection to the server was lost"));
+    } catch (const Error &error) {
+        connectionFailed(error.message());
+    }
+    return false;
+}
+
+void ConnectionWatcher::socketActivated()
+{
+    // The Workspace reads the notifications on activity; that read is also what finds a
+    // connection the server closed.
+    emit activity();
+    if (!m_lost)
+        checkSocket();
+}
+
+void ConnectionWatcher::collectQueued()
+{
+    if (m_lost || !checkSocket())
+        return;
+    qint64 version = 0;
+    try {
+        version = m_store.dataVersion();
+    } catch (const Error &error) {
+        connectionFailed(error.message());
+        return;
+    }
+    if (version == m_seenVersion)
+        return;
+    m_seenVersion = version;
+    // Not from inside the event dispatcher: reloading resets models and may open dialogs.
+    QTimer::singleShot(0, this, &ConnectionWatcher::activity);
+}
+
+void ConnectionWatcher::connectionFailed(const QString &message)
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    // libpq has closed the socket: a notifier left on it would fire without end.
+    dropNotifier();
+    m_retryDelay = firstRetryDelay;
+    // Reconnecting blocks for as long as connecting takes: not from inside the failed call, and
+    // only after the window has had a chance to show that the connection is gone.
+    m_retryTimer.start(m_retryDelay);
+    emit lost(message);
+}
+
+void ConnectionWatcher::retry()
+{
+    if (!m_store.reconnect()) {
+        m_retryDelay = std::min(m_retryDelay * 2, longestRetryDelay);
+        m_retryTimer.start(m_retryDelay);
+        return;
+    }
+    m_lost = false;
+    watchSocket();
+    if (!m_lost)
+        emit restored();
+}
+
+} // namespace preflight::gui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QSocketNotifier;
+QT_END_NAMESPACE
+
+namespace preflight {
+class Store;
+}
+
+namespace preflight::gui {
+
+// `location` with any password taken out (a URI's user:password@ or ?password=, a keyword
+// string's password=…): what may be saved, shown or logged.
+QString withoutPassword(const QString &location);
+
+// Whether an error message is the store's report of a lost server connection (Error::Kind::Io,
+// "…the connection to the server was lost…"): such an error is a state of the window, shown in
+// the status bar while it reconnects, not a dialog per failed call.
+bool isConnectionLoss(const QString &message);
+
+// Watches a server Store's connection: the socket on which the server pushes change
+// notifications (no polling), and, once the connection is lost, reconnects with a growing
+// delay until the server is back. Not used for files, which have nothing to lose.
+class ConnectionWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionWatcher(Store &store, QObject *parent = nullptr);
+    ~ConnectionWatcher() override;
+
+    bool isLost() const { return m_lost; }
+    // A call on the store failed because the connection is gone: show it now, reconnect later.
+    void connectionFailed(const QString &message);
+    // The delay before the first reconnection attempt; it doubles up to ten seconds.
+    static constexpr int firstRetryDelay = 250;
+    static constexpr int longestRetryDelay = 10000;
+
+signals:
+    void activity(); // the server sent something: change notifications may have arrived
+    void lost(const QString &message);
+    void restored(); // reconnected; changes made meanwhile were never announced
+
+private:
+    void dropNotifier();
+    void watchSocket();
+    bool checkSocket(); // false (and lost) when libpq has found the connection gone
+    void socketActivated();
+    void collectQueued();
+    void retry();
+
+    Store &m_store;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    QTimer m_retryTimer;
+    int m_retryDelay = firstRetryDelay;
+    qint64 m_seenVersion = 0;
+    bool m_lost = false;
+};
+
+} // namespace preflight::gui
