@@ -60,7 +60,7 @@ TEST_CASE("a copied database is a complete review: its projects' templates trave
     CHECK(author.json({ QStringLiteral("status"), QStringLiteral("Payments") })["score"] == before["score"]);
 }
 
-TEST_CASE("a project whose template is missing is listed with the reason; commands on it name it", "[cli][templates]")
+TEST_CASE("a project whose template is missing is listed with the reason, commands on it name it", "[cli][templates]")
 {
     CliRunner cli;
     const QString templateFile = installTeamTemplate(cli);

@@ -70,7 +70,7 @@ std::pair<QString, QString> openAndAnswer(const QString &link, QMessageBox::Butt
 
 } // namespace
 
-TEST_CASE("Web links and mailto open at once; other schemes only when confirmed; script and data links never",
+TEST_CASE("Web links and mailto open at once, other schemes only when confirmed, script and data links never",
           "[gui][links]")
 {
     LaunchRecorder recorder;

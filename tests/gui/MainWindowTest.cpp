@@ -61,13 +61,13 @@ TEST_CASE("An empty database opens on the welcome page", "[gui][window]")
     CHECK(db.open()->findProject(QStringLiteral("First review")).has_value());
 }
 
-TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and chart follow; undo restores",
+TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and chart follow, undo restores",
                  "[gui][window]")
 {
     REQUIRE(open.window.currentSession());
     const QString category = QStringLiteral("code-quality");
-    const QString categoryTitle = QStringLiteral("Code Quality");
-    CHECK(open.scoreOf(category) == QStringLiteral("0 %"));
+    const QString categoryTitle = QStringLiteral("1 Code Quality"); // the chart numbers its categories
+        CHECK(open.scoreOf(category) == QStringLiteral("0 %"));
     open.window.showView(MainWindow::View::Dashboard);
     CHECK(open.categoryBar(categoryTitle) == 0.0);
 
@@ -79,7 +79,7 @@ TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and 
     open.window.showView(MainWindow::View::Dashboard);
     const double bar = open.categoryBar(categoryTitle);
     CHECK(bar > 0.0);
-    CHECK(ticked == QStringLiteral("%1 %").arg(qRound(bar)));
+    CHECK(ticked.section(QLatin1Char(' '), 0, 0).toDouble() == Approx(bar).margin(0.05)); // one rounding rule
 
     // Arrow down moves to the next item; space ticks it too.
     open.focusItem(styleGuideItem);

@@ -63,7 +63,7 @@ TEST_CASE("character references are resolved and trimmed, and ids come from the 
     CHECK(hasWarning(preview, 6, QStringLiteral("task item without text; left out")));
 }
 
-TEST_CASE("resolved references keep their Markdown meaning; code spans and escapes keep theirs", "[import][entities]")
+TEST_CASE("resolved references keep their Markdown meaning, code spans and escapes keep theirs", "[import][entities]")
 {
     const ImportPreview preview = importText(QStringLiteral("## Web 🟠\n"
                                                             "- [ ] Keep `&amp;` in code and \\&amp; escaped\n"

@@ -50,7 +50,7 @@ bool hasWarning(const std::vector<ImportWarning> &warnings, int line, const QStr
 
 } // namespace
 
-TEST_CASE("a filled-in Appendix A brings its risks; unreadable rows are named", "[import][risks]")
+TEST_CASE("a filled-in Appendix A brings its risks, unreadable rows are named", "[import][risks]")
 {
     const QByteArray seed = filledSeed();
     const ImportPreview preview = importMarkdown(seed, QStringLiteral("review.md"));
@@ -97,7 +97,7 @@ TEST_CASE("a filled-in Appendix A brings its risks; unreadable rows are named", 
     }));
 }
 
-TEST_CASE("risk status, acceptance and links are read; links the template lacks are dropped with a warning",
+TEST_CASE("risk status, acceptance and links are read, links the template lacks are dropped with a warning",
           "[import][risks]")
 {
     const QByteArray report = "# Review\n\n## Ops 🔴\n- [ ] Pager works\n\n## Risk Assessment\n\n"

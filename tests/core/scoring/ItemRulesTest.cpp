@@ -36,7 +36,7 @@ TEST_CASE("item kinds: leaves, parents, manual and computed summary items", "[sc
     CHECK(itemKind(tmpl, QStringLiteral("nope")) == ItemKind::Unknown);
 }
 
-TEST_CASE("a person sets leaves and manual summary items; details belong to parents too", "[scoring][rules]")
+TEST_CASE("a person sets leaves and manual summary items, details belong to parents too", "[scoring][rules]")
 {
     CHECK(statusIsSettable(ItemKind::Leaf));
     CHECK(statusIsSettable(ItemKind::ManualSummary));

@@ -123,7 +123,7 @@ TEST_CASE("A project is resolved to its exact version, from the database first",
     CHECK(resolveTemplate(*store, builtinsOnly, project)->version == QStringLiteral("1.0.0"));
 }
 
-TEST_CASE("Databases from before schema 4 take in their installed templates; a missing one is named",
+TEST_CASE("Databases from before schema 4 take in their installed templates, a missing one is named",
           "[templates][resolve][migration]")
 {
     TempDatabase temp;

@@ -40,7 +40,7 @@ TEST_CASE("The registry starts with the built-in templates only", "[templates]")
     CHECK(registry.warnings().isEmpty());
 }
 
-TEST_CASE("User templates load beside the built-ins; broken ones become warnings", "[templates]")
+TEST_CASE("User templates load beside the built-ins, broken ones become warnings", "[templates]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
