@@ -67,7 +67,7 @@ TEST_CASE_METHOD(ProjectWindow, "Space ticks an item: store, category score and 
     REQUIRE(open.window.currentSession());
     const QString category = QStringLiteral("code-quality");
     const QString categoryTitle = QStringLiteral("1 Code Quality"); // the chart numbers its categories
-        CHECK(open.scoreOf(category) == QStringLiteral("0 %"));
+    CHECK(open.scoreOf(category) == QStringLiteral("0 %"));
     open.window.showView(MainWindow::View::Dashboard);
     CHECK(open.categoryBar(categoryTitle) == 0.0);
 
