@@ -4,5 +4,6 @@ list(APPEND PREFLIGHT_CLI_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/CommandErrorsTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/GlobalOptionsTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InProcessTest.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/TemplateTravelTest.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/TemplateTravelTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TemplateVersionsTest.cpp)
 list(APPEND PREFLIGHT_CLI_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/DocsTest.cpp)

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "export/MarkdownText.h"
+#include "import/BlockAttributes.h"
 #include "import/HeadingMapping.h"
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
@@ -78,6 +79,14 @@ public:
         , m_lineCount(int(lines.size()))
     {
         m_preview.sourceName = sourceName;
+        // Ids the file names are kept from generated ones, wherever in the file they come.
+        for (const MarkdownBlock &block : m_blocks) {
+            if (!block.attributes.isEmpty()) {
+                const BlockAttributes attributes = parseAttributes(block.attributes);
+                if (const auto id = attributes.find(QStringLiteral("id")); id != attributes.end())
+                    m_ids.reserve(id->second);
+            }
+        }
     }
 
     ImportPreview run()
@@ -99,6 +108,22 @@ private:
     const HeadingText &textOf(size_t block) const { return m_plan.texts[block]; }
     HeadingRole roleOf(size_t block) const { return m_plan.roles[block]; }
     void warn(int line, const QString &message) { m_preview.warnings.push_back({ line, message }); }
+
+    // The id a block's "<!-- id: … -->" names, else one made from its text.
+    QString idFor(const BlockAttributes &attributes, int line, const QString &parent, const QString &text,
+                  const QString &fallback)
+    {
+        const auto named = attributes.find(QStringLiteral("id"));
+        if (named == attributes.end())
+            return m_ids.make(parent, text, fallback);
+        if (m_ids.claim(named->second))
+            return named->second;
+        const QString made = m_ids.make(parent, text, fallback);
+        warn(line,
+             QStringLiteral("id \"%1\" is used twice or is not lowercase kebab-case; \"%2\" used instead")
+                 .arg(named->second, made));
+        return made;
+    }
 
     // The role that decides what a block under the current headings is.
     HeadingRole innermostRole() const
@@ -132,6 +157,8 @@ private:
             ++m_preview.skipped.listItems;
             break;
         case Kind::Paragraph:
+            if (readTemplateComment(block))
+                break;
             if (!m_metadata.readParagraph(block, innermostRole()))
                 readProse(block);
             break;
@@ -145,6 +172,36 @@ private:
         case Kind::Break:
             break;
         }
+    }
+
+    // "<!-- preflight-template id: appendix-a; version: 1.1.0 -->", which a template export writes
+    // under its title: the template's own id and version, which no visible text carries.
+    bool readTemplateComment(const MarkdownBlock &block)
+    {
+        static const QRegularExpression comment(
+            QStringLiteral("^<!--\\s*%1\\b(.*?)-->$").arg(QLatin1String(TemplateCommentTag)),
+            QRegularExpression::DotMatchesEverythingOption);
+        const auto match = comment.match(block.text.trimmed());
+        if (!match.hasMatch())
+            return false;
+        const BlockAttributes attributes = parseAttributes(match.captured(1));
+        static const QRegularExpression kebab(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*")));
+        static const QRegularExpression semver(QRegularExpression::anchoredPattern(QStringLiteral(
+            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?")));
+        const QString id = attributes.count(QStringLiteral("id")) ? attributes.at(QStringLiteral("id")) : QString();
+        const QString version
+            = attributes.count(QStringLiteral("version")) ? attributes.at(QStringLiteral("version")) : QString();
+        if (kebab.match(id).hasMatch())
+            m_declaredId = id;
+        else if (!id.isEmpty())
+            warn(block.line, QStringLiteral("template id \"%1\" is not lowercase kebab-case; ignored").arg(id));
+        if (semver.match(version).hasMatch())
+            m_declaredVersion = version;
+        else if (!version.isEmpty())
+            warn(block.line,
+                 QStringLiteral("\"%1\" is not a semantic version such as 1.1.0; version 1.0.0 used").arg(version));
+        return true;
     }
 
     void readProse(const MarkdownBlock &block)
@@ -193,7 +250,17 @@ private:
             warn(block.line,
                  QStringLiteral("summary items cannot be nested; \"%1\" imported at the top level").arg(text));
         m_open.clear();
-        SummaryItem item { m_ids.make(group.id, text, QStringLiteral("item")), text, inferRule(text) };
+        const BlockAttributes attributes = parseAttributes(block.attributes);
+        SummaryItem item { idFor(attributes, block.line, group.id, text, QStringLiteral("item")), text,
+                           inferRule(text) };
+        if (const auto rule = attributes.find(QStringLiteral("rule")); rule != attributes.end()) {
+            if (const auto named = summaryRuleFromKey(rule->second))
+                item.rule = *named;
+            else
+                warn(
+                    block.line,
+                    QStringLiteral("unknown summary rule \"%1\"; the rule is read from the wording").arg(rule->second));
+        }
         group.items.push_back(item);
         size_t tickIndex = SIZE_MAX;
         if (item.rule == SummaryRule::Manual) {
@@ -218,13 +285,14 @@ private:
         Item item;
         item.text = text;
         std::vector<Item> *siblings = nullptr;
+        const BlockAttributes attributes = parseAttributes(block.attributes);
         if (!m_open.empty() && m_open.back().item) {
-            item.id = m_ids.make(m_open.back().item->id, text, QStringLiteral("item"));
+            item.id = idFor(attributes, block.line, m_open.back().item->id, text, QStringLiteral("item"));
             siblings = &m_open.back().item->children;
         } else {
             m_open.clear();
             Section &section = currentSection(block.line);
-            item.id = m_ids.make(section.id, text, QStringLiteral("item"));
+            item.id = idFor(attributes, block.line, section.id, text, QStringLiteral("item"));
             siblings = &section.items;
         }
         tick.itemId = item.id;
@@ -267,7 +335,9 @@ private:
         auto [it, added] = m_summaryIndex.try_emplace(heading, m_preview.tmpl.summary.size());
         if (added) {
             const QString &title = textOf(heading).title;
-            m_preview.tmpl.summary.push_back({ m_ids.make({}, title, QStringLiteral("summary")), title, {} });
+            const QString id
+                = idFor(textOf(heading).attributes, m_blocks[heading].line, {}, title, QStringLiteral("summary"));
+            m_preview.tmpl.summary.push_back({ id, title, {} });
         }
         return m_preview.tmpl.summary[it->second];
     }
@@ -276,27 +346,37 @@ private:
     Section &currentSection(int line)
     {
         std::optional<size_t> categoryHeading;
+        std::optional<size_t> sectionHeading; // the innermost: a folded "Section › Sub" takes its id
         QStringList context;
         QStringList sections;
         std::optional<Severity> inherited;
         for (size_t h : m_headings) {
             const HeadingRole role = roleOf(h);
-            if (role == HeadingRole::Category)
+            if (role == HeadingRole::Category) {
                 categoryHeading = h;
-            else if (role == HeadingRole::Section)
+            } else if (role == HeadingRole::Section) {
                 sections.append(textOf(h).title);
-            else if (role == HeadingRole::Context)
+                sectionHeading = h;
+            } else if (role == HeadingRole::Context) {
                 context.append(textOf(h).title);
+            }
             if (role != HeadingRole::Section && textOf(h).severity)
                 inherited = textOf(h).severity;
         }
         Category &category = categoryFor(categoryHeading, context, inherited, line);
         const QString title = sections.isEmpty() ? QStringLiteral("General") : sections.join(FolderSeparator);
-        auto existing = std::find_if(category.sections.begin(), category.sections.end(),
-                                     [&](const Section &s) { return s.title == title; });
+        // Two sections may share a title when the file names their ids apart.
+        const BlockAttributes none;
+        const BlockAttributes &attributes = sectionHeading ? textOf(*sectionHeading).attributes : none;
+        const auto named = attributes.find(QStringLiteral("id"));
+        auto existing = std::find_if(category.sections.begin(), category.sections.end(), [&](const Section &s) {
+            return named != attributes.end() ? s.id == named->second : s.title == title;
+        });
         if (existing != category.sections.end())
             return *existing;
-        category.sections.push_back({ m_ids.make(category.id, title, QStringLiteral("section")), title, {} });
+        const int headingLine = sectionHeading ? m_blocks[*sectionHeading].line : line;
+        const QString id = idFor(attributes, headingLine, category.id, title, QStringLiteral("section"));
+        category.sections.push_back({ id, title, {} });
         return category.sections.back();
     }
 
@@ -313,7 +393,17 @@ private:
         if (!added)
             return m_preview.tmpl.categories[it->second];
         Category category;
-        category.id = m_ids.make({}, title, QStringLiteral("category"));
+        const BlockAttributes none;
+        const BlockAttributes &attributes = heading ? textOf(*heading).attributes : none;
+        category.id = idFor(attributes, line, {}, title, QStringLiteral("category"));
+        if (const auto weight = attributes.find(QStringLiteral("weight")); weight != attributes.end()) {
+            bool ok = false;
+            const double value = weight->second.toDouble(&ok);
+            if (ok && value > 0)
+                category.weight = value;
+            else
+                warn(line, QStringLiteral("weight \"%1\" is not a positive number; ignored").arg(weight->second));
+        }
         category.title = title;
         const int number = heading ? textOf(*heading).number : 0;
         category.number = number > 0 ? number : int(m_preview.tmpl.categories.size()) + 1;
@@ -354,8 +444,8 @@ private:
             ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
             : m_preview.description;
         // Its own namespace: a template titled "Security" may hold a category "security".
-        tmpl.id = IdGenerator::slug(tmpl.title, QStringLiteral("imported"));
-        tmpl.version = QStringLiteral("1.0.0");
+        tmpl.id = m_declaredId.isEmpty() ? IdGenerator::slug(tmpl.title, QStringLiteral("imported")) : m_declaredId;
+        tmpl.version = m_declaredVersion.isEmpty() ? QStringLiteral("1.0.0") : m_declaredVersion;
         if (!m_marksSeverities) {
             warn(0,
                  QStringLiteral(
@@ -386,6 +476,8 @@ private:
     std::vector<OpenItem> m_open; // the open items, outermost first
     std::map<QString, size_t> m_categoryIndex;
     std::map<size_t, size_t> m_summaryIndex;
+    QString m_declaredId; // from the "preflight-template" comment
+    QString m_declaredVersion;
 };
 
 } // namespace
