@@ -3,6 +3,7 @@
 
 #include "cli/CliRunner.h"
 
+#include <QDir>
 #include <QFile>
 
 using preflight::test::CliResult;
@@ -88,4 +89,66 @@ TEST_CASE("template export writes what template import reads; a higher version g
         { QStringLiteral("template"), QStringLiteral("import"), cli.dir() + QStringLiteral("/appendix-a.md") });
     CHECK(again.exitCode != 0);
     CHECK(again.err.contains(QStringLiteral("give the file a version above 1.1.0")));
+}
+
+namespace {
+
+// tests/data/templates/appendix-a-1.1.0.json installed in the runner's templates folder.
+void installFixture11(const CliRunner &cli)
+{
+    const QString dir = cli.dir() + QStringLiteral("/data/preflight/templates");
+    REQUIRE(QDir().mkpath(dir));
+    REQUIRE(QFile::copy(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/appendix-a-1.1.0.json"),
+                        dir + QStringLiteral("/appendix-a-1.1.0.json")));
+}
+
+} // namespace
+
+TEST_CASE("template diff lists every kind of change, as text and as JSON", "[cli][templates][diff]")
+{
+    CliRunner cli;
+    installFixture11(cli);
+    const nlohmann::json diff
+        = cli.json({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("appendix-a"),
+                     QStringLiteral("1.0.0"), QStringLiteral("1.1.0") });
+    CHECK(diff["schema"] == "preflight.template-diff/1");
+    CHECK(diff["from"] == "1.0.0");
+    CHECK(diff["to"] == "1.1.0");
+    CHECK(diff["counts"]["added"] == 4);
+    CHECK(diff["counts"]["removed"] == 2);
+    CHECK(diff["counts"]["moved"] == 3);
+    CHECK(diff["counts"]["reworded"] == 4);
+    CHECK(diff["counts"]["reidentified"] == 2);
+    CHECK(diff["counts"]["severity_changed"] == 29);
+    CHECK(diff["categories"].size() == 3);
+    bool sawNear = false;
+    for (const auto &item : diff["items"]) {
+        if (item["old_id"] == "reliability.timeouts.llm-api-timeout-configured") {
+            sawNear = true;
+            CHECK(item["new_id"] == "reliability.timeouts.llm-timeout-configured");
+            CHECK(item["changes"] == nlohmann::json { "reidentified", "reworded" });
+            CHECK(item["similarity"].get<double>() > 0.75);
+            CHECK(item["similarity"].get<double>() < 1.0);
+        }
+        CHECK_FALSE(item["changes"].empty());
+    }
+    CHECK(sawNear);
+
+    const CliResult text = cli.run({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("appendix-a"),
+                                     QStringLiteral("1.0.0"), QStringLiteral("1.1.0") });
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.startsWith(QStringLiteral("Template appendix-a 1.0.0 → 1.1.0: 4 added, 2 removed, 3 moved, 4 "
+                                             "reworded, 2 re-identified, 29 severity changes")));
+    CHECK(text.out.contains(QStringLiteral("  security.input-validation.sql-injection-prevented → "
+                                           "security.input-validation.sql-injection-blocked  (similarity 1.00)")));
+    CHECK(text.out.contains(QStringLiteral("  compliance (Compliance): severity high → critical\n")));
+    CHECK(text.out.contains(QStringLiteral("  security (Security): weight default → 2\n")));
+    CHECK(text.out.contains(QStringLiteral("  observability.dashboards.grafana-dashboard-created: Observability › "
+                                           "Dashboards → Monitoring & Alerting › Dashboards")));
+
+    const CliResult unknown
+        = cli.run({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("appendix-a"),
+                    QStringLiteral("1.0.0"), QStringLiteral("2.0.0") });
+    CHECK(unknown.exitCode == 3);
+    CHECK(unknown.err.contains(QStringLiteral("has no version 2.0.0 (installed: 1.0.0, 1.1.0)")));
 }

@@ -124,6 +124,28 @@ const Template &Context::templateById(const QString &id)
         QStringLiteral("unknown template \"%1\" (installed: %2)").arg(id, known.join(QStringLiteral(", "))));
 }
 
+const Template &Context::templateVersion(const QString &id, const QString &version)
+{
+    const Template &newest = templateById(id);
+    if (const Template *tmpl = templates().find(newest.id, version))
+        return *tmpl;
+    if (databaseExists()) {
+        if (auto stored = store().storedTemplate(id, version)) {
+            m_resolved.push_back(stored);
+            return *stored;
+        }
+    }
+    QStringList installed;
+    for (const Template &tmpl : templates().templates()) {
+        if (tmpl.id == id)
+            installed << tmpl.version;
+    }
+    std::sort(installed.begin(), installed.end(),
+              [](const QString &a, const QString &b) { return TemplateRegistry::isNewer(b, a); });
+    throw dataError(QStringLiteral("template \"%1\" has no version %2 (installed: %3)")
+                        .arg(id, version, installed.join(QStringLiteral(", "))));
+}
+
 const Template &Context::templateOf(const Project &project)
 {
     return *m_resolved.emplace_back(resolveTemplate(store(), templates(), project));

@@ -65,19 +65,8 @@ void printItems(QTextStream &out, const std::vector<Item> &items, int depth)
 // The newest version of the id, or the one --version names.
 const Template &chosenVersion(Context &context)
 {
-    const Template &newest = context.templateById(context.arg(0));
     const std::optional<QString> version = context.optionalValue(QStringLiteral("version"));
-    if (!version)
-        return newest;
-    if (const Template *tmpl = context.templates().find(newest.id, *version))
-        return *tmpl;
-    QStringList installed;
-    for (const Template *tmpl : installedVersions(context.templates())) {
-        if (tmpl->id == newest.id)
-            installed << tmpl->version;
-    }
-    throw dataError(QStringLiteral("template \"%1\" has no version %2 (installed: %3)")
-                        .arg(newest.id, *version, installed.join(QStringLiteral(", "))));
+    return version ? context.templateVersion(context.arg(0), *version) : context.templateById(context.arg(0));
 }
 
 int showTemplate(Context &context)
