@@ -152,3 +152,75 @@ TEST_CASE("template diff lists every kind of change, as text and as JSON", "[cli
     CHECK(unknown.exitCode == 3);
     CHECK(unknown.err.contains(QStringLiteral("has no version 2.0.0 (installed: 1.0.0, 1.1.0)")));
 }
+
+TEST_CASE("project migrate shows the plan, applies it with --apply, and a second run changes nothing",
+          "[cli][templates][migrate]")
+{
+    CliRunner cli;
+    installFixture11(cli);
+    // New projects get the newest version unless --version names another.
+    cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Newest") });
+    CHECK(cli.json({ QStringLiteral("status"), QStringLiteral("Newest") })["template"]["version"] == "1.1.0");
+    cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Apollo"),
+               QStringLiteral("--version"), QStringLiteral("1.0.0") });
+    const auto item = [&](const char *id, const char *status, QStringList extra = {}) {
+        const CliResult result = cli.run(QStringList { QStringLiteral("item"), QStringLiteral("Apollo"),
+                                                       QString::fromLatin1(id), QString::fromLatin1(status) }
+                                         + extra);
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+    };
+    item("testing.unit-tests.test-coverage-over-80-percent", "done");
+    item("security.input-validation.sql-injection-prevented", "done");
+    item("code-quality.code-standards.no-print-statements", "na", { QStringLiteral("--reason"), QStringLiteral("Go") });
+    const QByteArray before = cli.contentDigest();
+
+    // Without --apply: the plan, and nothing written.
+    const nlohmann::json plan = cli.json({ QStringLiteral("project"), QStringLiteral("migrate"),
+                                           QStringLiteral("Apollo"), QStringLiteral("--to"), QStringLiteral("1.1.0") });
+    CHECK(plan["schema"] == "preflight.migration/1");
+    CHECK(plan["applied"] == false);
+    CHECK(plan["from"] == "1.0.0");
+    CHECK(plan["to"] == "1.1.0");
+    CHECK(plan["carried"].size() == 2);
+    CHECK(plan["rechecks"] == 1);
+    REQUIRE(plan["dropped"].size() == 1);
+    CHECK(plan["dropped"][0]["reason"] == "Go");
+    CHECK(plan["added"].size() == 4);
+    CHECK(cli.contentDigest() == before);
+    const CliResult text = cli.run({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Apollo"),
+                                     QStringLiteral("--to"), QStringLiteral("1.1.0") });
+    CHECK(text.out.contains(QStringLiteral("security.input-validation.sql-injection-prevented → "
+                                           "security.input-validation.sql-injection-blocked")));
+    CHECK(text.out.contains(QStringLiteral("(plan; run again with --apply to migrate)")));
+
+    const nlohmann::json applied
+        = cli.json({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Apollo"),
+                     QStringLiteral("--to"), QStringLiteral("1.1.0"), QStringLiteral("--apply") });
+    CHECK(applied["applied"] == true);
+    const nlohmann::json status = cli.json({ QStringLiteral("status"), QStringLiteral("Apollo") });
+    CHECK(status["template"]["version"] == "1.1.0");
+    REQUIRE(status["recheck"].size() == 1);
+    CHECK(status["recheck"][0]["id"] == "testing.unit-tests.test-coverage-over-80-percent");
+    CHECK(status["recheck"][0]["old_text"] == "Test coverage > 80%");
+    const CliResult shown = cli.run({ QStringLiteral("status"), QStringLiteral("Apollo") });
+    CHECK(shown.out.contains(QStringLiteral("Wording changed — re-check (1;")));
+
+    // Migrating twice is a no-op.
+    const QByteArray migrated = cli.contentDigest();
+    const nlohmann::json again
+        = cli.json({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Apollo"),
+                     QStringLiteral("--to"), QStringLiteral("1.1.0"), QStringLiteral("--apply") });
+    CHECK(again["noop"] == true);
+    CHECK(again["applied"] == false);
+    CHECK(cli.contentDigest() == migrated);
+
+    // Confirming clears the flag; an item that is not flagged is a usage error.
+    const CliResult wrong = cli.run({ QStringLiteral("project"), QStringLiteral("confirm"), QStringLiteral("Apollo"),
+                                      QStringLiteral("security.input-validation.sql-injection-blocked") });
+    CHECK(wrong.exitCode == 2);
+    const nlohmann::json confirmed = cli.json(
+        { QStringLiteral("project"), QStringLiteral("confirm"), QStringLiteral("Apollo"), QStringLiteral("--all") });
+    CHECK(confirmed["remaining"] == 0);
+    CHECK(cli.json({ QStringLiteral("status"), QStringLiteral("Apollo") })["recheck"].empty());
+}
