@@ -57,7 +57,10 @@ int listTemplates(Context &context)
 void printItems(QTextStream &out, const std::vector<Item> &items, int depth)
 {
     for (const Item &item : items) {
-        out << QString(4 + 2 * depth, QLatin1Char(' ')) << item.id << "  " << item.text << '\n';
+        out << QString(4 + 2 * depth, QLatin1Char(' ')) << item.id << "  " << item.text;
+        if (!item.tags.isEmpty())
+            out << "  [" << item.tags.join(QStringLiteral(", ")) << ']';
+        out << '\n';
         printItems(out, item.children, depth + 1);
     }
 }

@@ -15,6 +15,14 @@ nlohmann::json optionalText(const std::optional<QString> &text)
     return text ? nlohmann::json(text->toStdString()) : nlohmann::json(nullptr);
 }
 
+nlohmann::json stringsJson(const QStringList &list)
+{
+    nlohmann::json array = nlohmann::json::array();
+    for (const QString &text : list)
+        array.push_back(text.toStdString());
+    return array;
+}
+
 nlohmann::json severityJson(const std::optional<Severity> &severity)
 {
     return optionalText(severity ? std::optional(severityKey(*severity)) : std::nullopt);
@@ -36,7 +44,7 @@ QStringList changeKeys(const ItemDiff &item)
     const std::pair<bool, const char *> flags[] = {
         { item.added(), "added" },      { item.removed(), "removed" },   { item.reidentified(), "reidentified" },
         { item.moved(), "moved" },      { item.reworded(), "reworded" }, { item.severityChanged(), "severity" },
-        { item.ruleChanged(), "rule" },
+        { item.ruleChanged(), "rule" }, { item.tagsChanged(), "tags" },
     };
     for (const auto &[set, key] : flags) {
         if (set)
@@ -84,7 +92,9 @@ nlohmann::json diffJson(const TemplateDiff &diff)
                           { "old_severity", severityJson(item.oldSeverity) },
                           { "new_severity", severityJson(item.newSeverity) },
                           { "old_rule", rule(item.oldRule) },
-                          { "new_rule", rule(item.newRule) } });
+                          { "new_rule", rule(item.newRule) },
+                          { "old_tags", stringsJson(item.oldTags) },
+                          { "new_tags", stringsJson(item.newTags) } });
     }
     return document("preflight.template-diff/1",
                     { { "id", diff.templateId.toStdString() },
@@ -98,6 +108,7 @@ nlohmann::json diffJson(const TemplateDiff &diff)
                           { "reidentified", counts.reidentified },
                           { "severity_changed", counts.severityChanged },
                           { "rule_changed", counts.ruleChanged },
+                          { "tags_changed", counts.tagsChanged },
                           { "unchanged", counts.unchanged } } },
                       { "categories", categories },
                       { "items", items } });
@@ -177,6 +188,12 @@ void printDiff(QTextStream &out, const TemplateDiff &diff)
         [&](const ItemDiff &i) {
             out << "  " << i.newId << ": " << severityText(i.oldSeverity) << " → " << severityText(i.newSeverity)
                 << '\n';
+        });
+    section(
+        "Tags", [](const ItemDiff &i) { return i.tagsChanged(); },
+        [&](const ItemDiff &i) {
+            out << "  " << i.newId << ": [" << i.oldTags.join(QStringLiteral(", ")) << "] → ["
+                << i.newTags.join(QStringLiteral(", ")) << "]\n";
         });
     section(
         "Summary rule", [](const ItemDiff &i) { return i.ruleChanged(); },

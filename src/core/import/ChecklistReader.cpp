@@ -295,9 +295,27 @@ private:
             item.id = idFor(attributes, block.line, section.id, text, QStringLiteral("item"));
             siblings = &section.items;
         }
+        if (const auto tags = attributes.find(QStringLiteral("tags")); tags != attributes.end())
+            item.tags = readTags(tags->second, block.line);
         tick.itemId = item.id;
         siblings->push_back(std::move(item));
         m_open.push_back({ block.indent, &siblings->back(), pushTick(tick) });
+    }
+
+    // "tags: llm, python": kebab-case words, each once; anything else is left out with a warning.
+    QStringList readTags(const QString &text, int line)
+    {
+        static const QRegularExpression kebab(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*")));
+        QStringList tags;
+        for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+            const QString tag = part.trimmed();
+            if (kebab.match(tag).hasMatch() && !tags.contains(tag))
+                tags.append(tag);
+            else
+                warn(line, QStringLiteral("tag \"%1\" is not lowercase kebab-case or is repeated; left out").arg(tag));
+        }
+        return tags;
     }
 
     size_t pushTick(const ItemTick &tick)

@@ -25,6 +25,7 @@ struct Entry
     QString placeTitle;
     std::optional<Severity> severity;
     std::optional<SummaryRule> rule;
+    QStringList tags;
 };
 
 void flattenItems(const std::vector<Item> &items, const Category &category, const Section &section,
@@ -38,6 +39,7 @@ void flattenItems(const std::vector<Item> &items, const Category &category, cons
         entry.placeTitle = category.title + TitleSeparator + section.title
             + (parentTitle.isEmpty() ? QString() : TitleSeparator + parentTitle);
         entry.severity = category.severity;
+        entry.tags = item.tags;
         out.push_back(entry);
         flattenItems(item.children, category, section, item.id, item.text, out);
     }
@@ -113,6 +115,7 @@ ItemDiff makeDiff(const Entry *old, const Entry *now, double similarity)
         diff.oldPlaceTitle = old->placeTitle;
         diff.oldSeverity = old->severity;
         diff.oldRule = old->rule;
+        diff.oldTags = old->tags;
     }
     if (now) {
         diff.newId = now->id;
@@ -121,6 +124,7 @@ ItemDiff makeDiff(const Entry *old, const Entry *now, double similarity)
         diff.newPlaceTitle = now->placeTitle;
         diff.newSeverity = now->severity;
         diff.newRule = now->rule;
+        diff.newTags = now->tags;
     }
     return diff;
 }
@@ -262,6 +266,7 @@ TemplateDiff::Counts TemplateDiff::counts() const
         counts.reidentified += item.reidentified();
         counts.severityChanged += item.severityChanged();
         counts.ruleChanged += item.ruleChanged();
+        counts.tagsChanged += item.tagsChanged();
         counts.unchanged += item.unchanged();
     }
     return counts;

@@ -31,6 +31,8 @@ struct ItemDiff
     QString newPlaceTitle;
     std::optional<Severity> oldSeverity; // the category's; none for summary items
     std::optional<Severity> newSeverity;
+    QStringList oldTags; // applicability tags
+    QStringList newTags;
     std::optional<SummaryRule> oldRule; // summary items only
     std::optional<SummaryRule> newRule;
     double similarity = 1.0; // of the texts; what matched a re-identified pair
@@ -43,9 +45,11 @@ struct ItemDiff
     bool reworded() const { return matched() && oldText != newText; }
     bool severityChanged() const { return matched() && oldSeverity != newSeverity; }
     bool ruleChanged() const { return matched() && oldRule != newRule; }
+    bool tagsChanged() const { return matched() && oldTags != newTags; }
     bool unchanged() const
     {
-        return matched() && !reidentified() && !moved() && !reworded() && !severityChanged() && !ruleChanged();
+        return matched() && !reidentified() && !moved() && !reworded() && !severityChanged() && !ruleChanged()
+            && !tagsChanged();
     }
 };
 
@@ -79,6 +83,7 @@ struct TemplateDiff
         int reidentified = 0;
         int severityChanged = 0;
         int ruleChanged = 0;
+        int tagsChanged = 0;
         int unchanged = 0;
     };
     Counts counts() const;

@@ -115,7 +115,10 @@ private:
         // CommonMark nests an item under another when it starts at the parent's text column.
         const QString indent(2 * depth, u' ');
         for (const Item &item : list) {
-            line(indent + QStringLiteral("- [ ] ") + oneLine(item.text) + idComment(item.id));
+            QStringList attributes { QStringLiteral("id: ") + item.id };
+            if (!item.tags.isEmpty())
+                attributes.append(QStringLiteral("tags: ") + item.tags.join(QStringLiteral(", ")));
+            line(indent + QStringLiteral("- [ ] ") + oneLine(item.text) + comment(attributes));
             items(item.children, depth + 1);
         }
     }

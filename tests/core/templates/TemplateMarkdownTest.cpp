@@ -56,8 +56,9 @@ TEST_CASE("a template using every feature exported as Markdown imports back equa
     // What makes the file readable where it is rendered: the visible structure of Appendix A.
     CHECK(markdown.contains(QStringLiteral("## 1. Security \\& Privacy 🔴 <!-- id: sec; weight: 2.5 -->")));
     CHECK(markdown.contains(QStringLiteral("## Launch Gates <!-- id: gates; summary -->")));
-    CHECK(
-        markdown.contains(QStringLiteral("    - [ ] A finding blocks the merge <!-- id: sec.keys.scan.ci.block -->")));
+    CHECK(markdown.contains(
+        QStringLiteral("    - [ ] A finding blocks the merge <!-- id: sec.keys.scan.ci.block; tags: ci -->")));
+    CHECK(markdown.contains(QStringLiteral("<!-- id: sec.keys.rotate; tags: kubernetes, pii -->")));
     CHECK(markdown.contains(QStringLiteral("**R&D Manager:** ____ Date: ____")));
     CHECK(markdown.contains(QStringLiteral("<!-- preflight-template id: team-platform; version: 3.2.0-beta.1 -->")));
     CHECK_FALSE(markdown.contains(QStringLiteral("Actual Launch Date")));
