@@ -60,12 +60,19 @@ QString joinContinued(const QStringList &lines)
 // the ids and rules there that the visible text cannot carry.
 QString takeAttributes(QString &text)
 {
-    static const QRegularExpression comment(QStringLiteral("\\s*<!--\\s*((?:(?!-->).)*?)\\s*-->\\s*$"));
-    const auto match = comment.match(text);
-    if (!match.hasMatch())
+    // Only the last comment can end the line; searching from it keeps a long line linear where a
+    // pattern anchored at every "<!--" would be quadratic.
+    qsizetype open = text.lastIndexOf(QLatin1String("<!--"));
+    if (open < 0)
         return {};
-    const QString inside = match.captured(1);
-    text.truncate(match.capturedStart());
+    const QStringView rest = QStringView(text).mid(open + 4);
+    const qsizetype close = rest.indexOf(QLatin1String("-->"));
+    if (close < 0 || !rest.mid(close + 3).trimmed().isEmpty())
+        return {};
+    const QString inside = rest.left(close).trimmed().toString();
+    while (open > 0 && text.at(open - 1).isSpace())
+        --open;
+    text.truncate(open);
     return inside.isEmpty() ? QStringLiteral(" ") : inside;
 }
 

@@ -127,3 +127,23 @@ TEST_CASE("importing a higher version of an installed template adds it beside th
     const QString third = import::saveImportedTemplate(reimport(appendix), {}, dir.path());
     CHECK(QFileInfo(third).fileName() == QStringLiteral("appendix-a-1.1.0.json"));
 }
+
+TEST_CASE("a trailing comment that is not key: value pairs is dropped and names nothing", "[templates][markdown]")
+{
+    const import::ImportPreview preview = import::importMarkdown(
+        QByteArrayLiteral("# Team\n\n## Ops 🔴\n\n- [ ] Backups restore <!-- TODO: ask Ana -->\n"
+                          "- [ ] Alerts page <!-- id: ops.general.pager -->\n"),
+        QStringLiteral("team.md"));
+    const std::vector<Item> &items = preview.tmpl.categories.at(0).sections.at(0).items;
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == QStringLiteral("Backups restore"));
+    CHECK(items[0].id == QStringLiteral("ops.general.backups-restore"));
+    CHECK(items[1].id == QStringLiteral("ops.general.pager"));
+
+    // Many comment openers on one line cost linear time, not quadratic (which would not finish).
+    QByteArray line = "# Team\n\n## Ops 🔴\n\n- [ ] Item ";
+    for (int i = 0; i < 200000; ++i)
+        line += "<!--";
+    line += '\n';
+    CHECK(import::importMarkdown(line, QStringLiteral("long.md")).tmpl.itemCount() == 1);
+}
