@@ -1,6 +1,7 @@
 // template export, versions side by side (templates, template show --version), template diff and
 // project migrate as a user drives them.
 
+#include "TeamTemplates.h"
 #include "cli/CliRunner.h"
 
 #include <QDir>
@@ -223,4 +224,23 @@ TEST_CASE("project migrate shows the plan, applies it with --apply, and a second
         { QStringLiteral("project"), QStringLiteral("confirm"), QStringLiteral("Apollo"), QStringLiteral("--all") });
     CHECK(confirmed["remaining"] == 0);
     CHECK(cli.json({ QStringLiteral("status"), QStringLiteral("Apollo") })["recheck"].empty());
+}
+
+TEST_CASE("versions stored in the database alone still diff after their files are gone", "[cli][templates][diff]")
+{
+    CliRunner cli;
+    const QString dir = cli.dir() + QStringLiteral("/data/preflight/templates");
+    preflight::test::installTemplate(preflight::test::teamTemplate(QStringLiteral("1.0.0")), dir);
+    preflight::test::installTemplate(preflight::test::teamTemplate(QStringLiteral("2.0.0")), dir);
+    cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Team"),
+               QStringLiteral("--template"), QStringLiteral("team-review"), QStringLiteral("--version"),
+               QStringLiteral("1.0.0") });
+    cli.json({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Team"), QStringLiteral("--to"),
+               QStringLiteral("2.0.0"), QStringLiteral("--apply") });
+    REQUIRE(QDir(dir).removeRecursively());
+    const nlohmann::json diff
+        = cli.json({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("team-review"),
+                     QStringLiteral("1.0.0"), QStringLiteral("2.0.0") });
+    CHECK(diff["counts"]["added"] == 1);
+    CHECK(diff["items"][0]["new_id"] == "security.secrets.audited");
 }

@@ -126,15 +126,17 @@ const Template &Context::templateById(const QString &id)
 
 const Template &Context::templateVersion(const QString &id, const QString &version)
 {
-    const Template &newest = templateById(id);
-    if (const Template *tmpl = templates().find(newest.id, version))
+    if (const Template *tmpl = templates().find(id, version))
         return *tmpl;
+    // A version only a project still uses may be stored in the database alone, even when no
+    // version of the id is installed any more.
     if (databaseExists()) {
         if (auto stored = store().storedTemplate(id, version)) {
             m_resolved.push_back(stored);
             return *stored;
         }
     }
+    templateById(id); // names the installed ids when this one is unknown
     QStringList installed;
     for (const Template &tmpl : templates().templates()) {
         if (tmpl.id == id)
