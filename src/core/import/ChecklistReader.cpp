@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "export/MarkdownText.h"
 #include "import/BlockAttributes.h"
+#include "import/ExplicitAttributes.h"
 #include "import/HeadingMapping.h"
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
@@ -77,16 +78,9 @@ public:
         , m_marksSeverities(std::any_of(m_plan.texts.begin(), m_plan.texts.end(),
                                         [](const HeadingText &heading) { return heading.severity.has_value(); }))
         , m_lineCount(int(lines.size()))
+        , m_explicit(m_blocks, [this](int line, const QString &message) { warn(line, message); })
     {
         m_preview.sourceName = sourceName;
-        // Ids the file names are kept from generated ones, wherever in the file they come.
-        for (const MarkdownBlock &block : m_blocks) {
-            if (!block.attributes.isEmpty()) {
-                const BlockAttributes attributes = parseAttributes(block.attributes);
-                if (const auto id = attributes.find(QStringLiteral("id")); id != attributes.end())
-                    m_ids.reserve(id->second);
-            }
-        }
     }
 
     ImportPreview run()
@@ -108,22 +102,6 @@ private:
     const HeadingText &textOf(size_t block) const { return m_plan.texts[block]; }
     HeadingRole roleOf(size_t block) const { return m_plan.roles[block]; }
     void warn(int line, const QString &message) { m_preview.warnings.push_back({ line, message }); }
-
-    // The id a block's "<!-- id: … -->" names, else one made from its text.
-    QString idFor(const BlockAttributes &attributes, int line, const QString &parent, const QString &text,
-                  const QString &fallback)
-    {
-        const auto named = attributes.find(QStringLiteral("id"));
-        if (named == attributes.end())
-            return m_ids.make(parent, text, fallback);
-        if (m_ids.claim(named->second))
-            return named->second;
-        const QString made = m_ids.make(parent, text, fallback);
-        warn(line,
-             QStringLiteral("id \"%1\" is used twice or is not lowercase kebab-case; \"%2\" used instead")
-                 .arg(named->second, made));
-        return made;
-    }
 
     // The role that decides what a block under the current headings is.
     HeadingRole innermostRole() const
@@ -157,7 +135,7 @@ private:
             ++m_preview.skipped.listItems;
             break;
         case Kind::Paragraph:
-            if (readTemplateComment(block))
+            if (m_explicit.readTemplateComment(block))
                 break;
             if (!m_metadata.readParagraph(block, innermostRole()))
                 readProse(block);
@@ -172,36 +150,6 @@ private:
         case Kind::Break:
             break;
         }
-    }
-
-    // "<!-- preflight-template id: appendix-a; version: 1.1.0 -->", which a template export writes
-    // under its title: the template's own id and version, which no visible text carries.
-    bool readTemplateComment(const MarkdownBlock &block)
-    {
-        static const QRegularExpression comment(
-            QStringLiteral("^<!--\\s*%1\\b(.*?)-->$").arg(QLatin1String(TemplateCommentTag)),
-            QRegularExpression::DotMatchesEverythingOption);
-        const auto match = comment.match(block.text.trimmed());
-        if (!match.hasMatch())
-            return false;
-        const BlockAttributes attributes = parseAttributes(match.captured(1));
-        static const QRegularExpression kebab(
-            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*")));
-        static const QRegularExpression semver(QRegularExpression::anchoredPattern(QStringLiteral(
-            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?")));
-        const QString id = attributes.count(QStringLiteral("id")) ? attributes.at(QStringLiteral("id")) : QString();
-        const QString version
-            = attributes.count(QStringLiteral("version")) ? attributes.at(QStringLiteral("version")) : QString();
-        if (kebab.match(id).hasMatch())
-            m_declaredId = id;
-        else if (!id.isEmpty())
-            warn(block.line, QStringLiteral("template id \"%1\" is not lowercase kebab-case; ignored").arg(id));
-        if (semver.match(version).hasMatch())
-            m_declaredVersion = version;
-        else if (!version.isEmpty())
-            warn(block.line,
-                 QStringLiteral("\"%1\" is not a semantic version such as 1.1.0; version 1.0.0 used").arg(version));
-        return true;
     }
 
     void readProse(const MarkdownBlock &block)
@@ -251,16 +199,10 @@ private:
                  QStringLiteral("summary items cannot be nested; \"%1\" imported at the top level").arg(text));
         m_open.clear();
         const BlockAttributes attributes = parseAttributes(block.attributes);
-        SummaryItem item { idFor(attributes, block.line, group.id, text, QStringLiteral("item")), text,
+        SummaryItem item { m_explicit.id(attributes, block.line, group.id, text, QStringLiteral("item")), text,
                            inferRule(text) };
-        if (const auto rule = attributes.find(QStringLiteral("rule")); rule != attributes.end()) {
-            if (const auto named = summaryRuleFromKey(rule->second))
-                item.rule = *named;
-            else
-                warn(
-                    block.line,
-                    QStringLiteral("unknown summary rule \"%1\"; the rule is read from the wording").arg(rule->second));
-        }
+        if (const auto rule = m_explicit.rule(attributes, block.line))
+            item.rule = *rule;
         group.items.push_back(item);
         size_t tickIndex = SIZE_MAX;
         if (item.rule == SummaryRule::Manual) {
@@ -287,35 +229,18 @@ private:
         std::vector<Item> *siblings = nullptr;
         const BlockAttributes attributes = parseAttributes(block.attributes);
         if (!m_open.empty() && m_open.back().item) {
-            item.id = idFor(attributes, block.line, m_open.back().item->id, text, QStringLiteral("item"));
+            item.id = m_explicit.id(attributes, block.line, m_open.back().item->id, text, QStringLiteral("item"));
             siblings = &m_open.back().item->children;
         } else {
             m_open.clear();
             Section &section = currentSection(block.line);
-            item.id = idFor(attributes, block.line, section.id, text, QStringLiteral("item"));
+            item.id = m_explicit.id(attributes, block.line, section.id, text, QStringLiteral("item"));
             siblings = &section.items;
         }
-        if (const auto tags = attributes.find(QStringLiteral("tags")); tags != attributes.end())
-            item.tags = readTags(tags->second, block.line);
+        item.tags = m_explicit.tags(attributes, block.line);
         tick.itemId = item.id;
         siblings->push_back(std::move(item));
         m_open.push_back({ block.indent, &siblings->back(), pushTick(tick) });
-    }
-
-    // "tags: llm, python": kebab-case words, each once; anything else is left out with a warning.
-    QStringList readTags(const QString &text, int line)
-    {
-        static const QRegularExpression kebab(
-            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*")));
-        QStringList tags;
-        for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-            const QString tag = part.trimmed();
-            if (kebab.match(tag).hasMatch() && !tags.contains(tag))
-                tags.append(tag);
-            else
-                warn(line, QStringLiteral("tag \"%1\" is not lowercase kebab-case or is repeated; left out").arg(tag));
-        }
-        return tags;
     }
 
     size_t pushTick(const ItemTick &tick)
@@ -353,8 +278,8 @@ private:
         auto [it, added] = m_summaryIndex.try_emplace(heading, m_preview.tmpl.summary.size());
         if (added) {
             const QString &title = textOf(heading).title;
-            const QString id
-                = idFor(textOf(heading).attributes, m_blocks[heading].line, {}, title, QStringLiteral("summary"));
+            const QString id = m_explicit.id(textOf(heading).attributes, m_blocks[heading].line, {}, title,
+                                             QStringLiteral("summary"));
             m_preview.tmpl.summary.push_back({ id, title, {} });
         }
         return m_preview.tmpl.summary[it->second];
@@ -393,7 +318,7 @@ private:
         if (existing != category.sections.end())
             return *existing;
         const int headingLine = sectionHeading ? m_blocks[*sectionHeading].line : line;
-        const QString id = idFor(attributes, headingLine, category.id, title, QStringLiteral("section"));
+        const QString id = m_explicit.id(attributes, headingLine, category.id, title, QStringLiteral("section"));
         category.sections.push_back({ id, title, {} });
         return category.sections.back();
     }
@@ -413,15 +338,8 @@ private:
         Category category;
         const BlockAttributes none;
         const BlockAttributes &attributes = heading ? textOf(*heading).attributes : none;
-        category.id = idFor(attributes, line, {}, title, QStringLiteral("category"));
-        if (const auto weight = attributes.find(QStringLiteral("weight")); weight != attributes.end()) {
-            bool ok = false;
-            const double value = weight->second.toDouble(&ok);
-            if (ok && value > 0)
-                category.weight = value;
-            else
-                warn(line, QStringLiteral("weight \"%1\" is not a positive number; ignored").arg(weight->second));
-        }
+        category.id = m_explicit.id(attributes, line, {}, title, QStringLiteral("category"));
+        category.weight = m_explicit.weight(attributes, line);
         category.title = title;
         const int number = heading ? textOf(*heading).number : 0;
         category.number = number > 0 ? number : int(m_preview.tmpl.categories.size()) + 1;
@@ -462,8 +380,9 @@ private:
             ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
             : m_preview.description;
         // Its own namespace: a template titled "Security" may hold a category "security".
-        tmpl.id = m_declaredId.isEmpty() ? IdGenerator::slug(tmpl.title, QStringLiteral("imported")) : m_declaredId;
-        tmpl.version = m_declaredVersion.isEmpty() ? QStringLiteral("1.0.0") : m_declaredVersion;
+        const QString &declaredId = m_explicit.declaredId();
+        tmpl.id = declaredId.isEmpty() ? IdGenerator::slug(tmpl.title, QStringLiteral("imported")) : declaredId;
+        tmpl.version = m_explicit.declaredVersion().isEmpty() ? QStringLiteral("1.0.0") : m_explicit.declaredVersion();
         if (!m_marksSeverities) {
             warn(0,
                  QStringLiteral(
@@ -487,15 +406,13 @@ private:
     HeadingPlan m_plan;
     bool m_marksSeverities = false; // some heading has a severity marker
     int m_lineCount = 0;
+    ExplicitAttributes m_explicit; // ids, weights, rules and tags a template export names
     ImportPreview m_preview;
     ReviewMetadata m_metadata;
-    IdGenerator m_ids;
     std::vector<size_t> m_headings; // the open headings, outermost first
     std::vector<OpenItem> m_open; // the open items, outermost first
     std::map<QString, size_t> m_categoryIndex;
     std::map<size_t, size_t> m_summaryIndex;
-    QString m_declaredId; // from the "preflight-template" comment
-    QString m_declaredVersion;
 };
 
 } // namespace

@@ -147,3 +147,28 @@ TEST_CASE("a trailing comment that is not key: value pairs is dropped and names 
     line += '\n';
     CHECK(import::importMarkdown(line, QStringLiteral("long.md")).tmpl.itemCount() == 1);
 }
+
+TEST_CASE("attribute values that are not valid are warnings with their line, and the file still imports",
+          "[templates][markdown]")
+{
+    const import::ImportPreview preview = import::importMarkdown(
+        QByteArrayLiteral("# Team\n\n<!-- preflight-template id: Team_X; version: one -->\n\n"
+                          "## Gates <!-- summary -->\n\n- [ ] Pager rota agreed <!-- rule: sometimes -->\n\n"
+                          "## Ops 🔴 <!-- weight: -2 -->\n\n- [ ] Backups restore <!-- tags: llm, LLM, llm -->\n"),
+        QStringLiteral("team.md"));
+    QStringList warnings;
+    for (const import::ImportWarning &warning : preview.warnings)
+        warnings << QStringLiteral("%1: %2").arg(warning.line).arg(warning.message);
+    INFO(warnings.join(u'\n').toStdString());
+    CHECK(warnings.contains(QStringLiteral("3: template id \"Team_X\" is not lowercase kebab-case; ignored")));
+    CHECK(warnings.contains(QStringLiteral("3: \"one\" is not a semantic version such as 1.1.0; version 1.0.0 used")));
+    CHECK(
+        warnings.contains(QStringLiteral("7: unknown summary rule \"sometimes\"; the rule is read from the wording")));
+    CHECK(warnings.contains(QStringLiteral("11: weight \"-2\" is not a positive number; ignored")));
+    CHECK(warnings.contains(QStringLiteral("11: tag \"LLM\" is not lowercase kebab-case or is repeated; left out")));
+    CHECK(preview.tmpl.id == QStringLiteral("team"));
+    CHECK(preview.tmpl.version == QStringLiteral("1.0.0"));
+    CHECK(preview.tmpl.summary.at(0).title == QStringLiteral("Gates"));
+    CHECK(preview.tmpl.categories.at(0).weight == std::nullopt);
+    CHECK(preview.tmpl.categories.at(0).sections.at(0).items.at(0).tags == QStringList { QStringLiteral("llm") });
+}
