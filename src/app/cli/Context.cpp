@@ -133,6 +133,30 @@ const Template &Context::templateById(const QString &id)
         QStringLiteral("unknown template \"%1\" (installed: %2)").arg(id, known.join(QStringLiteral(", "))));
 }
 
+const Template &Context::templateVersion(const QString &id, const QString &version)
+{
+    if (const Template *tmpl = templates().find(id, version))
+        return *tmpl;
+    // A version only a project still uses may be stored in the database alone, even when no
+    // version of the id is installed any more.
+    if (databaseExists()) {
+        if (auto stored = store().storedTemplate(id, version)) {
+            m_resolved.push_back(stored);
+            return *stored;
+        }
+    }
+    templateById(id); // names the installed ids when this one is unknown
+    QStringList installed;
+    for (const Template &tmpl : templates().templates()) {
+        if (tmpl.id == id)
+            installed << tmpl.version;
+    }
+    std::sort(installed.begin(), installed.end(),
+              [](const QString &a, const QString &b) { return TemplateRegistry::isNewer(b, a); });
+    throw dataError(QStringLiteral("template \"%1\" has no version %2 (installed: %3)")
+                        .arg(id, version, installed.join(QStringLiteral(", "))));
+}
+
 const Template &Context::templateOf(const Project &project)
 {
     return *m_resolved.emplace_back(resolveTemplate(store(), templates(), project));

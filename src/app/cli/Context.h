@@ -86,6 +86,9 @@ public:
     bool databaseExists() const;
     const TemplateRegistry &templates();
     const Template &templateById(const QString &id); // newest version; Error(Data) when unknown
+    // That exact version: installed, else stored in the database (when there is one). Error(Data)
+    // naming the installed versions when neither has it.
+    const Template &templateVersion(const QString &id, const QString &version);
     // The exact version the project uses (resolveTemplate); Error(Data) naming it when missing.
     const Template &templateOf(const Project &project);
     Project project(const QString &name); // Error(Data) naming the project and database

@@ -70,7 +70,8 @@ int importTemplate(Context &context)
                                                       TemplateRegistry::userTemplatesDir());
     const Template saved = [&] {
         Template tmpl = preview.tmpl;
-        tmpl.id = QFileInfo(path).completeBaseName();
+        const QString id = context.value(QStringLiteral("id"));
+        tmpl.id = id.isEmpty() ? tmpl.id : id;
         return tmpl;
     }();
     if (context.json()) {

@@ -70,9 +70,10 @@ int createProject(Context &context)
     draft.name = context.arg(0).trimmed();
     if (draft.name.isEmpty())
         throw usageError(QStringLiteral("the project name must not be empty"));
-    const Template &tmpl
-        = context.templateById(context.optionalValue(QStringLiteral("template"))
-                                   .value_or(QString::fromLatin1(TemplateRegistry::DefaultTemplateId)));
+    const QString templateId = context.optionalValue(QStringLiteral("template"))
+                                   .value_or(QString::fromLatin1(TemplateRegistry::DefaultTemplateId));
+    const std::optional<QString> version = context.optionalValue(QStringLiteral("version"));
+    const Template &tmpl = version ? context.templateVersion(templateId, *version) : context.templateById(templateId);
     draft.description = context.value(QStringLiteral("description"));
     if (const auto date = context.optionalValue(QStringLiteral("target-date")))
         draft.targetDate = parseDate(*date, QStringLiteral("--target-date"));
@@ -161,9 +162,10 @@ const CommandGroup projectCommands { {
       0,
       &listProjects },
     { { QStringLiteral("project"), QStringLiteral("create") },
-      QStringLiteral("NAME [--template ID] [--target-date YYYY-MM-DD] [--description TEXT]"),
+      QStringLiteral("NAME [--template ID] [--version V] [--target-date YYYY-MM-DD] [--description TEXT]"),
       QStringLiteral("Start a review from a template"),
       { makeOption("template", "Template id (default appendix-a).", "ID"),
+        makeOption("version", "Template version (default: the newest installed).", "V"),
         makeOption("target-date", "Target launch date.", "YYYY-MM-DD"),
         makeOption("description", "What is launched.", "TEXT") },
       1,

@@ -3,6 +3,7 @@
 #include "export/ReportInput.h"
 #include "scoring/StatusJson.h"
 #include "scoring/Wording.h"
+#include "storage/Store.h"
 
 namespace preflight::cli {
 
@@ -95,12 +96,24 @@ void printActions(QTextStream &out, const Assessment &a)
 int showStatus(Context &context)
 {
     const Review review = context.review(context.arg(0));
+    // Answers a template migration flagged because their item's wording changed.
+    const std::map<QString, QString> rechecks = context.store().itemsToRecheck(review.project.id);
     if (context.json()) {
-        context.printJson(statusJson(*review.tmpl, review.state, review.assessment, review.today));
+        nlohmann::json status = statusJson(*review.tmpl, review.state, review.assessment, review.today);
+        nlohmann::json flagged = nlohmann::json::array();
+        for (const auto &[id, oldText] : rechecks)
+            flagged.push_back({ { "id", id.toStdString() }, { "old_text", oldText.toStdString() } });
+        status["recheck"] = flagged;
+        context.printJson(status);
         return Success;
     }
     QTextStream &out = context.out();
     printHeader(out, review);
+    if (!rechecks.empty()) {
+        out << "\nWording changed — re-check (" << rechecks.size() << "; confirm with `preflight project confirm`)\n";
+        for (const auto &[id, oldText] : rechecks)
+            out << "  " << id << "  (answered as \"" << oldText << "\")\n";
+    }
     printCategories(out, review.assessment);
     printSummary(out, review.assessment);
     printSignOffs(out, review.assessment);

@@ -1,32 +1,55 @@
-// templates, template show
+// templates, template show, template export
 #include "cli/Context.h"
+#include "export/ReportFile.h"
 #include "templates/TemplateLoader.h"
+#include "templates/TemplateMarkdown.h"
 #include "templates/TemplateRegistry.h"
+
+#include <QIODevice>
+
+#include <algorithm>
 
 namespace preflight::cli {
 
 namespace {
+
+// Every installed version, grouped by id, oldest version first.
+std::vector<const Template *> installedVersions(const TemplateRegistry &registry)
+{
+    std::vector<const Template *> list;
+    for (const Template &tmpl : registry.templates())
+        list.push_back(&tmpl);
+    std::stable_sort(list.begin(), list.end(), [](const Template *a, const Template *b) {
+        if (a->id != b->id)
+            return a->id < b->id;
+        return TemplateRegistry::isNewer(b->version, a->version);
+    });
+    return list;
+}
 
 int listTemplates(Context &context)
 {
     const TemplateRegistry &registry = context.templates();
     for (const QString &warning : registry.warnings())
         context.warn(warning);
+    const std::vector<const Template *> versions = installedVersions(registry);
     if (context.json()) {
         nlohmann::json list = nlohmann::json::array();
-        for (const Template &tmpl : registry.templates())
-            list.push_back({ { "id", tmpl.id.toStdString() },
-                             { "version", tmpl.version.toStdString() },
-                             { "title", tmpl.title.toStdString() },
-                             { "categories", tmpl.categories.size() },
-                             { "items", tmpl.itemCount() } });
+        for (const Template *tmpl : versions)
+            list.push_back({ { "id", tmpl->id.toStdString() },
+                             { "version", tmpl->version.toStdString() },
+                             { "title", tmpl->title.toStdString() },
+                             { "categories", tmpl->categories.size() },
+                             { "items", tmpl->itemCount() },
+                             { "newest", registry.find(tmpl->id) == tmpl },
+                             { "builtin", registry.isBuiltin(*tmpl) } });
         context.printJson(document("preflight.templates/1", { { "templates", list } }));
         return Success;
     }
     std::vector<QStringList> rows { { QStringLiteral("ID"), QStringLiteral("VERSION"), QStringLiteral("ITEMS"),
                                       QStringLiteral("TITLE") } };
-    for (const Template &tmpl : registry.templates())
-        rows.push_back({ tmpl.id, tmpl.version, QString::number(tmpl.itemCount()), tmpl.title });
+    for (const Template *tmpl : versions)
+        rows.push_back({ tmpl->id, tmpl->version, QString::number(tmpl->itemCount()), tmpl->title });
     printTable(context.out(), rows);
     return Success;
 }
@@ -34,14 +57,24 @@ int listTemplates(Context &context)
 void printItems(QTextStream &out, const std::vector<Item> &items, int depth)
 {
     for (const Item &item : items) {
-        out << QString(4 + 2 * depth, QLatin1Char(' ')) << item.id << "  " << item.text << '\n';
+        out << QString(4 + 2 * depth, QLatin1Char(' ')) << item.id << "  " << item.text;
+        if (!item.tags.isEmpty())
+            out << "  [" << item.tags.join(QStringLiteral(", ")) << ']';
+        out << '\n';
         printItems(out, item.children, depth + 1);
     }
 }
 
+// The newest version of the id, or the one --version names.
+const Template &chosenVersion(Context &context)
+{
+    const std::optional<QString> version = context.optionalValue(QStringLiteral("version"));
+    return version ? context.templateVersion(context.arg(0), *version) : context.templateById(context.arg(0));
+}
+
 int showTemplate(Context &context)
 {
-    const Template &tmpl = context.templateById(context.arg(0));
+    const Template &tmpl = chosenVersion(context);
     if (context.json()) {
         // The template file format itself, so the output can be edited and imported again.
         context.printJson(templateToJson(tmpl));
@@ -70,21 +103,60 @@ int showTemplate(Context &context)
     return Success;
 }
 
+int exportTemplate(Context &context)
+{
+    const Template &tmpl = chosenVersion(context);
+    const QByteArray markdown = templateToMarkdown(tmpl).toUtf8();
+    const QString output = context.value(QStringLiteral("output"));
+    if (output.isEmpty() || output == QLatin1String("-")) {
+        context.out().flush();
+        if (context.out().device()->write(markdown) != markdown.size())
+            throw Error(Error::Kind::Io, QStringLiteral("cannot write the template to standard output"));
+        return Success;
+    }
+    saveReportFile(output, markdown);
+    if (context.json()) {
+        context.printJson(document("preflight.template-export/1",
+                                   { { "id", tmpl.id.toStdString() },
+                                     { "version", tmpl.version.toStdString() },
+                                     { "path", output.toStdString() },
+                                     { "bytes", markdown.size() } }));
+    } else {
+        context.out() << "Wrote template \"" << tmpl.id << "\" " << tmpl.version << " to " << output << '\n';
+    }
+    return Success;
+}
+
+QCommandLineOption versionOption()
+{
+    return makeOption("version", "Template version (default: the newest installed)", "V");
+}
+
 const CommandGroup templateCommands { {
     { { QStringLiteral("templates") },
       QStringLiteral("[--json]"),
-      QStringLiteral("List the installed templates"),
+      QStringLiteral("List the installed templates, every version"),
       {},
       0,
       0,
       &listTemplates },
     { { QStringLiteral("template"), QStringLiteral("show") },
-      QStringLiteral("ID [--json]"),
+      QStringLiteral("ID [--version V] [--json]"),
       QStringLiteral("Show a template's categories, sections and item ids"),
-      {},
+      { versionOption() },
       1,
       1,
       &showTemplate },
+    { { QStringLiteral("template"), QStringLiteral("export") },
+      QStringLiteral("ID [--version V] [-o FILE]"),
+      QStringLiteral("Write a template as Markdown that `template import` reads back"),
+      { versionOption(),
+        QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
+                           QStringLiteral("File to write (replaced atomically); - or none for standard output."),
+                           QStringLiteral("FILE")) },
+      1,
+      1,
+      &exportTemplate },
 } };
 
 } // namespace

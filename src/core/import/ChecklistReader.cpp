@@ -2,6 +2,8 @@
 
 #include "Error.h"
 #include "export/MarkdownText.h"
+#include "import/BlockAttributes.h"
+#include "import/ExplicitAttributes.h"
 #include "import/HeadingMapping.h"
 #include "import/IdGenerator.h"
 #include "import/MarkdownBlocks.h"
@@ -77,6 +79,7 @@ public:
         , m_marksSeverities(std::any_of(m_plan.texts.begin(), m_plan.texts.end(),
                                         [](const HeadingText &heading) { return heading.severity.has_value(); }))
         , m_lineCount(int(lines.size()))
+        , m_explicit(m_blocks, [this](int line, const QString &message) { warn(line, message); })
     {
         m_preview.sourceName = sourceName;
     }
@@ -133,6 +136,8 @@ private:
             ++m_preview.skipped.listItems;
             break;
         case Kind::Paragraph:
+            if (m_explicit.readTemplateComment(block))
+                break;
             if (!m_metadata.readParagraph(block, innermostRole()))
                 readProse(block);
             break;
@@ -194,7 +199,11 @@ private:
             warn(block.line,
                  QStringLiteral("summary items cannot be nested; \"%1\" imported at the top level").arg(text));
         m_open.clear();
-        SummaryItem item { m_ids.make(group.id, text, QStringLiteral("item")), text, inferRule(text) };
+        const BlockAttributes attributes = parseAttributes(block.attributes);
+        SummaryItem item { m_explicit.id(attributes, block.line, group.id, text, QStringLiteral("item")), text,
+                           inferRule(text) };
+        if (const auto rule = m_explicit.rule(attributes, block.line))
+            item.rule = *rule;
         group.items.push_back(item);
         size_t tickIndex = SIZE_MAX;
         if (item.rule == SummaryRule::Manual) {
@@ -219,15 +228,17 @@ private:
         Item item;
         item.text = text;
         std::vector<Item> *siblings = nullptr;
+        const BlockAttributes attributes = parseAttributes(block.attributes);
         if (!m_open.empty() && m_open.back().item) {
-            item.id = m_ids.make(m_open.back().item->id, text, QStringLiteral("item"));
+            item.id = m_explicit.id(attributes, block.line, m_open.back().item->id, text, QStringLiteral("item"));
             siblings = &m_open.back().item->children;
         } else {
             m_open.clear();
             Section &section = currentSection(block.line);
-            item.id = m_ids.make(section.id, text, QStringLiteral("item"));
+            item.id = m_explicit.id(attributes, block.line, section.id, text, QStringLiteral("item"));
             siblings = &section.items;
         }
+        item.tags = m_explicit.tags(attributes, block.line);
         tick.itemId = item.id;
         siblings->push_back(std::move(item));
         m_open.push_back({ block.indent, &siblings->back(), pushTick(tick) });
@@ -275,7 +286,9 @@ private:
         auto [it, added] = m_summaryIndex.try_emplace(heading, m_preview.tmpl.summary.size());
         if (added) {
             const QString &title = textOf(heading).title;
-            m_preview.tmpl.summary.push_back({ m_ids.make({}, title, QStringLiteral("summary")), title, {} });
+            const QString id = m_explicit.id(textOf(heading).attributes, m_blocks[heading].line, {}, title,
+                                             QStringLiteral("summary"));
+            m_preview.tmpl.summary.push_back({ id, title, {} });
         }
         return m_preview.tmpl.summary[it->second];
     }
@@ -284,27 +297,37 @@ private:
     Section &currentSection(int line)
     {
         std::optional<size_t> categoryHeading;
+        std::optional<size_t> sectionHeading; // the innermost: a folded "Section › Sub" takes its id
         QStringList context;
         QStringList sections;
         std::optional<Severity> inherited;
         for (size_t h : m_headings) {
             const HeadingRole role = roleOf(h);
-            if (role == HeadingRole::Category)
+            if (role == HeadingRole::Category) {
                 categoryHeading = h;
-            else if (role == HeadingRole::Section)
+            } else if (role == HeadingRole::Section) {
                 sections.append(textOf(h).title);
-            else if (role == HeadingRole::Context)
+                sectionHeading = h;
+            } else if (role == HeadingRole::Context) {
                 context.append(textOf(h).title);
+            }
             if (role != HeadingRole::Section && textOf(h).severity)
                 inherited = textOf(h).severity;
         }
         Category &category = categoryFor(categoryHeading, context, inherited, line);
         const QString title = sections.isEmpty() ? QStringLiteral("General") : sections.join(FolderSeparator);
-        auto existing = std::find_if(category.sections.begin(), category.sections.end(),
-                                     [&](const Section &s) { return s.title == title; });
+        // Two sections may share a title when the file names their ids apart.
+        const BlockAttributes none;
+        const BlockAttributes &attributes = sectionHeading ? textOf(*sectionHeading).attributes : none;
+        const auto named = attributes.find(QStringLiteral("id"));
+        auto existing = std::find_if(category.sections.begin(), category.sections.end(), [&](const Section &s) {
+            return named != attributes.end() ? s.id == named->second : s.title == title;
+        });
         if (existing != category.sections.end())
             return *existing;
-        category.sections.push_back({ m_ids.make(category.id, title, QStringLiteral("section")), title, {} });
+        const int headingLine = sectionHeading ? m_blocks[*sectionHeading].line : line;
+        const QString id = m_explicit.id(attributes, headingLine, category.id, title, QStringLiteral("section"));
+        category.sections.push_back({ id, title, {} });
         return category.sections.back();
     }
 
@@ -321,7 +344,10 @@ private:
         if (!added)
             return m_preview.tmpl.categories[it->second];
         Category category;
-        category.id = m_ids.make({}, title, QStringLiteral("category"));
+        const BlockAttributes none;
+        const BlockAttributes &attributes = heading ? textOf(*heading).attributes : none;
+        category.id = m_explicit.id(attributes, line, {}, title, QStringLiteral("category"));
+        category.weight = m_explicit.weight(attributes, line);
         category.title = title;
         const int number = heading ? textOf(*heading).number : 0;
         category.number = number > 0 ? number : int(m_preview.tmpl.categories.size()) + 1;
@@ -362,8 +388,9 @@ private:
             ? QStringLiteral("Imported from %1.").arg(QFileInfo(source).fileName())
             : m_preview.description;
         // Its own namespace: a template titled "Security" may hold a category "security".
-        tmpl.id = IdGenerator::slug(tmpl.title, QStringLiteral("imported"));
-        tmpl.version = QStringLiteral("1.0.0");
+        const QString &declaredId = m_explicit.declaredId();
+        tmpl.id = declaredId.isEmpty() ? IdGenerator::slug(tmpl.title, QStringLiteral("imported")) : declaredId;
+        tmpl.version = m_explicit.declaredVersion().isEmpty() ? QStringLiteral("1.0.0") : m_explicit.declaredVersion();
         if (!m_marksSeverities) {
             warn(0,
                  QStringLiteral(
@@ -387,9 +414,9 @@ private:
     HeadingPlan m_plan;
     bool m_marksSeverities = false; // some heading has a severity marker
     int m_lineCount = 0;
+    ExplicitAttributes m_explicit; // ids, weights, rules and tags a template export names
     ImportPreview m_preview;
     ReviewMetadata m_metadata;
-    IdGenerator m_ids;
     std::vector<size_t> m_headings; // the open headings, outermost first
     std::vector<OpenItem> m_open; // the open items, outermost first
     std::map<QString, size_t> m_categoryIndex;

@@ -148,9 +148,11 @@ HeadingPlan planHeadings(const std::vector<MarkdownBlock> &blocks)
         const MarkdownBlock &block = blocks[i];
         if (block.kind == Kind::Heading) {
             plan.texts[i] = parseHeadingText(block.text);
+            plan.texts[i].attributes = parseAttributes(block.attributes);
             while (!stack.empty() && headings[stack.back()].level >= block.level)
                 stack.pop_back();
-            Heading heading { i, block.level, namedKind(plan.texts[i].title) };
+            const bool markedSummary = plan.texts[i].attributes.count(QStringLiteral("summary")) > 0;
+            Heading heading { i, block.level, markedSummary ? NamedKind::Summary : namedKind(plan.texts[i].title) };
             heading.inSummary = std::any_of(stack.begin(), stack.end(), [&](size_t h) {
                 return headings[h].kind == NamedKind::Summary || headings[h].inSummary;
             });

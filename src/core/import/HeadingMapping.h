@@ -1,5 +1,6 @@
 #pragma once
 
+#include "import/BlockAttributes.h"
 #include "import/MarkdownBlocks.h"
 #include "model/Template.h"
 
@@ -16,13 +17,15 @@ struct HeadingText
     QString title; // severity markers and the leading "1." removed
     std::optional<Severity> severity; // 🔴 🟠 🟡 🟢, or a word: "(High)", "- Critical", "Low priority"
     int number = 0; // the "1." of "1. Code Quality"; 0 when absent
+    BlockAttributes attributes; // from a trailing comment: id, weight, summary (planHeadings fills it)
 };
 HeadingText parseHeadingText(const QString &text);
 
 // What each heading of a document becomes. The mapping (documented in the README):
-// - headings named "Executive Summary" or "Acceptance Criteria" hold summary items, at any
-//   level; "Sign-Off", "Risk Assessment"/"Risks"/"Known Risks" and "Notes" hold review data
-//   (roles, the risk table, notes) as long as they contain no checklist items of their own;
+// - headings named "Executive Summary" or "Acceptance Criteria", or marked as summary groups by
+//   a "<!-- summary -->" attribute, hold summary items, at any level; "Sign-Off", "Risk Assessment"/"Risks"/"Known
+//   Risks" and "Notes" hold review data (roles, the risk table, notes) as long as they contain no checklist items of
+//   their own;
 // - of the remaining headings that contain task items, the category level is the shallowest
 //   level where a heading carries a severity marker; without any marker, the shallowest level
 //   with at least two such headings (or else with one);

@@ -54,10 +54,25 @@ QString IdGenerator::make(const QString &parent, const QString &text, const QStr
     QString id = base;
     // Counting on from the last suffix used for this base keeps many repeats linear.
     int &next = m_nextSuffix[base];
-    while (m_used.contains(id))
+    while (m_used.contains(id) || m_reserved.contains(id))
         id = base + u'-' + QString::number(next = std::max(next, 1) + 1);
     m_used.insert(id);
     return id;
+}
+
+void IdGenerator::reserve(const QString &id)
+{
+    m_reserved.insert(id);
+}
+
+bool IdGenerator::claim(const QString &id)
+{
+    static const QRegularExpression valid(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*")));
+    if (m_used.contains(id) || !valid.match(id).hasMatch())
+        return false;
+    m_used.insert(id);
+    return true;
 }
 
 } // namespace preflight::import

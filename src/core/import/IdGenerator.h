@@ -18,8 +18,15 @@ public:
     // `parent` is the dotted id of the enclosing category/section/item, empty at the top.
     QString make(const QString &parent, const QString &text, const QString &fallback);
 
+    // Ids a file names explicitly (a template export's "<!-- id: … -->"): reserved before reading,
+    // so that no generated id takes one; claim() hands each out once and returns false for a
+    // repeat or an id that is not lowercase kebab-case with dots.
+    void reserve(const QString &id);
+    bool claim(const QString &id);
+
 private:
     QSet<QString> m_used;
+    QSet<QString> m_reserved;
     QHash<QString, int> m_nextSuffix;
 };
 

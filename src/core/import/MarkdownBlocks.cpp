@@ -56,6 +56,26 @@ QString joinContinued(const QStringList &lines)
     return text;
 }
 
+// A trailing "<!-- … -->" is invisible where GitHub renders the file: the template export puts
+// the ids and rules there that the visible text cannot carry.
+QString takeAttributes(QString &text)
+{
+    // Only the last comment can end the line; searching from it keeps a long line linear where a
+    // pattern anchored at every "<!--" would be quadratic.
+    qsizetype open = text.lastIndexOf(QLatin1String("<!--"));
+    if (open < 0)
+        return {};
+    const QStringView rest = QStringView(text).mid(open + 4);
+    const qsizetype close = rest.indexOf(QLatin1String("-->"));
+    if (close < 0 || !rest.mid(close + 3).trimmed().isEmpty())
+        return {};
+    const QString inside = rest.left(close).trimmed().toString();
+    while (open > 0 && text.at(open - 1).isSpace())
+        --open;
+    text.truncate(open);
+    return inside.isEmpty() ? QStringLiteral(" ") : inside;
+}
+
 class Collector
 {
 public:
@@ -110,7 +130,9 @@ private:
         case CMARK_NODE_HEADING:
             block.kind = Kind::Heading;
             block.level = cmark_node_get_heading_level(node);
-            block.text = resolveCharacterReferences(headingText(node), BlankReferences::Keep);
+            block.text = headingText(node);
+            block.attributes = takeAttributes(block.text);
+            block.text = resolveCharacterReferences(block.text, BlankReferences::Keep);
             break;
         case CMARK_NODE_PARAGRAPH:
             block.lines = contentLines(node);
@@ -156,10 +178,12 @@ private:
             block.kind = Kind::Task;
             block.mark = cmark_gfm_extensions_get_tasklist_item_checked(item) ? u'x' : u' ';
             block.text = text.trimmed();
+            block.attributes = takeAttributes(block.text);
         } else if (const auto box = textBox.match(text); box.hasMatch()) {
             block.kind = Kind::Task;
             block.mark = box.captured(1).at(0);
             block.text = box.captured(2).trimmed();
+            block.attributes = takeAttributes(block.text);
         } else if (const auto detail = detailLabel.match(source); detail.hasMatch() && m_openTasks > 0) {
             // Details keep their blanks: they are unescaped like any typed text.
             block.kind = Kind::Detail;

@@ -35,6 +35,9 @@ struct MarkdownBlock
     QString label; // Detail: "Note", "Owner", "Evidence", "N/A" or "Reason"
     QString text; // Heading and ListItem: trimmed text; Task/Detail: text after the box or label,
                   // continuation lines joined (a hard break keeps its line feed)
+    // Heading and Task: the inside of a trailing HTML comment, "<!-- id: x; rule: y -->", taken off
+    // `text` (the attributes a template export writes; see BlockAttributes.h); empty when none.
+    QString attributes;
     QStringList lines;
     QStringList cells;
     std::vector<QStringList> rows;

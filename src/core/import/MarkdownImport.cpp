@@ -1,6 +1,7 @@
 #include "import/MarkdownImport.h"
 
 #include "Error.h"
+#include "import/BlockAttributes.h"
 #include "import/ChecklistReader.h"
 #include "import/TextDecoding.h"
 #include "templates/TemplateLoader.h"
@@ -61,11 +62,20 @@ QString saveImportedTemplate(const ImportPreview &preview, const QString &id, co
     }
     TemplateRegistry registry;
     registry.loadUserTemplates(dir);
-    const QString path = QDir(dir).filePath(tmpl.id + QStringLiteral(".json"));
-    if (registry.find(tmpl.id) || QFileInfo::exists(path)) {
+    // A higher version of an installed template goes beside the versions its projects follow.
+    const Template *newest = registry.find(tmpl.id);
+    if (newest && !TemplateRegistry::isNewer(tmpl.version, newest->version)) {
         throw Error(Error::Kind::Conflict,
-                    QStringLiteral("%1: a template with id \"%2\" already exists; choose another with --id")
-                        .arg(preview.sourceName, tmpl.id));
+                    QStringLiteral("%1: a template with id \"%2\" already exists; choose another with --id, or give "
+                                   "the file a version above %3 in its \"%4\" comment to add a version")
+                        .arg(preview.sourceName, tmpl.id, newest->version, QLatin1String(TemplateCommentTag)));
+    }
+    const QString name
+        = newest ? QStringLiteral("%1-%2.json").arg(tmpl.id, tmpl.version) : tmpl.id + QStringLiteral(".json");
+    const QString path = QDir(dir).filePath(name);
+    if (QFileInfo::exists(path)) {
+        throw Error(Error::Kind::Conflict,
+                    QStringLiteral("%1: %2 exists already; choose another id with --id").arg(preview.sourceName, path));
     }
     const QByteArray json = QByteArray::fromStdString(templateToJson(tmpl).dump(2)) + '\n';
     // The written file must load back exactly as the registry will load it.

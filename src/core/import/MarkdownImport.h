@@ -85,8 +85,10 @@ ImportPreview importMarkdown(const QByteArray &bytes, const QString &sourceName)
 ImportPreview importMarkdownFile(const QString &path);
 
 // Writes preview.tmpl, with `id` when not empty, to `dir` as <id>.json through QSaveFile and
-// returns the file's path. Throws Error(Conflict) when that id is taken by a built-in or an
-// existing file, Error(Usage) for an id that is not lowercase-kebab, Error(Io) when the file
+// returns the file's path: <id>.json, or <id>-<version>.json beside an installed lower version of
+// the same id (a template exported, edited and given a higher version in its "preflight-template"
+// comment). Throws Error(Conflict) when that version, or a higher one, of the id is installed
+// (built-in or file), Error(Usage) for an id that is not lowercase-kebab, Error(Io) when the file
 // cannot be written (nothing is left behind then).
 QString saveImportedTemplate(const ImportPreview &preview, const QString &id, const QString &dir);
 

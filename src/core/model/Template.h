@@ -19,6 +19,9 @@ struct Item
     QString id; // stable, human-readable, unique within the template; never derived from position
     QString text; // Markdown inline text, exactly as in the source checklist
     std::vector<Item> children;
+    // Applicability: the kinds of project the item is for ("llm", "python", "kubernetes"); empty
+    // when it applies to every project. Lowercase kebab-case words, each once.
+    QStringList tags = {}; // a default, so {id, text, children} still initialises an Item
 };
 
 struct Section

@@ -98,6 +98,17 @@ constexpr std::array migrations = {
     CREATE TRIGGER templates_no_update BEFORE UPDATE ON templates
         BEGIN SELECT RAISE(ABORT, 'stored template versions are never changed'); END;
     )sql",
+    // 5: answers whose item was reworded by a template migration, flagged "wording changed —
+    // re-check" until someone confirms them; old_text is the wording the answer was given to.
+    // A table of its own, so item_states and every query on it stay as they were.
+    R"sql(
+    CREATE TABLE item_rechecks(
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        old_text TEXT NOT NULL,
+        since_version TEXT NOT NULL,
+        PRIMARY KEY(project_id, item_id));
+    )sql",
 };
 
 } // namespace

@@ -172,6 +172,16 @@ constexpr std::array steps = {
     GRANT SELECT ON preflight.audit_head, preflight.schema_version TO preflight_users;
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA preflight TO preflight_users;
     )sql",
+    // 2: as file schema 5, items whose wording changed in a template migration, until confirmed.
+    R"sql(
+    CREATE TABLE preflight.item_rechecks(
+        project_id bigint NOT NULL REFERENCES preflight.projects(id) ON DELETE CASCADE,
+        item_id text COLLATE "C" NOT NULL,
+        old_text text NOT NULL,
+        since_version text NOT NULL,
+        PRIMARY KEY(project_id, item_id));
+    GRANT SELECT, INSERT, UPDATE, DELETE ON preflight.item_rechecks TO preflight_users;
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)

@@ -5,18 +5,15 @@
 
 #include <QString>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace preflight {
 
-// The only place that speaks SQL. One database holds many projects: an SQLite file (the default,
-// and the offline mode) or a PostgreSQL server (the team mode); callers cannot tell them apart
-// except by isServer(). Every public mutating call is one transaction that also appends its
-// audit rows; it either commits whole and returns, or throws preflight::Error and leaves the
-// database unchanged. All methods throw Error on failure, with a message naming the database
-// and the project/item/field concerned.
+struct MigrationPlan;
+
 // An edit refused because another writer changed a field since the editor read it.
 class EditConflict : public Error
 {
@@ -34,6 +31,12 @@ public:
     QString changedBy; // who wrote `theirs`, from the audit trail (empty when unknown)
 };
 
+// The only place that speaks SQL. One database holds many projects: an SQLite file (the default,
+// and the offline mode) or a PostgreSQL server (the team mode); callers cannot tell them apart
+// except by isServer(). Every public mutating call is one transaction that also appends its
+// audit rows; it either commits whole and returns, or throws preflight::Error and leaves the
+// database unchanged. All methods throw Error on failure, with a message naming the database
+// and the project/item/field concerned.
 class Store
 {
 public:
@@ -146,6 +149,19 @@ public:
     };
     // The versions projects use that the database does not hold (databases from before schema 4).
     std::vector<TemplateKey> missingTemplates() const;
+
+    // --- template migration (StoreMigrate.cpp)
+    // Moves the project from plan.fromVersion to `to` (plan.toVersion) in one audited transaction:
+    // answers follow their items (to the new id of a re-identified one), answers of removed items
+    // are deleted from the state (the audit rows record them), reworded items are flagged for a
+    // re-check, risk links follow re-identified items and drop removed ones, `to` is stored, and
+    // every sign-off goes stale. Returns false, writing nothing, when the project is on
+    // plan.toVersion already; throws Error(Conflict) when it is on neither version (a stale plan).
+    bool migrateProject(qint64 projectId, const Template &to, const MigrationPlan &plan);
+    // The project's answers flagged "wording changed — re-check": item id → the wording answered.
+    std::map<QString, QString> itemsToRecheck(qint64 projectId) const;
+    // Clears those flags for `itemIds` (audited); returns how many were set.
+    int confirmItems(qint64 projectId, const QStringList &itemIds);
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned

@@ -33,6 +33,7 @@ const std::vector<Table> &tables()
           { "id", "project_id", "title", "severity", "mitigation", "owner", "status", "linked_items", "accepted_by",
             "accepted_until", "created", "updated" },
           { "id", "project_id" } },
+        { "item_rechecks", { "project_id", "item_id", "old_text", "since_version" }, { "project_id" } },
         { "signoffs",
           { "project_id", "role", "name", "decision", "comment", "date", "state_digest", "audit_seq" },
           { "project_id", "audit_seq" } },

@@ -26,6 +26,8 @@ json itemsToJson(const std::vector<Item> &items)
         json entry { { "id", item.id.toStdString() }, { "text", item.text.toStdString() } };
         if (!item.children.empty())
             entry["children"] = itemsToJson(item.children);
+        if (!item.tags.isEmpty())
+            entry["tags"] = stringList(item.tags);
         array.push_back(std::move(entry));
     }
     return array;

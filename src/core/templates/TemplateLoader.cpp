@@ -349,15 +349,33 @@ private:
             fail(path.field(key), QStringLiteral("items nested more than %1 levels deep").arg(MaxItemDepth));
         std::vector<Item> result;
         forEachElement(object, path, key, Required::NonEmpty, [&](const json &value, const JsonPath &at) {
-            expectFields(value, at, { "id", "text", "children" });
+            expectFields(value, at, { "id", "text", "children", "tags" });
             Item item;
             item.id = id(value, at);
             item.text = text(value, at, "text");
+            if (value.contains("tags"))
+                item.tags = tags(value, at);
             if (value.contains("children"))
                 item.children = items(value, at, "children", depth + 1);
             result.push_back(std::move(item));
         });
         return result;
+    }
+
+    QStringList tags(const json &object, const JsonPath &path) const
+    {
+        static const QRegularExpression kebab(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(-[a-z0-9]+)*")));
+        QStringList values;
+        forEachElement(object, path, "tags", Required::NonEmpty, [&](const json &value, const JsonPath &at) {
+            const QString tag = textValue(value, at);
+            if (!kebab.match(tag).hasMatch())
+                fail(at, QStringLiteral("tag \"%1\" is not lowercase kebab-case").arg(tag));
+            if (values.contains(tag))
+                fail(at, QStringLiteral("duplicate tag \"%1\"").arg(tag));
+            values.append(tag);
+        });
+        return values;
     }
 
     SummaryGroup summaryGroup(const json &object, const JsonPath &path)

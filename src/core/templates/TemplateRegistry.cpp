@@ -11,8 +11,11 @@ namespace preflight {
 
 namespace {
 
-// Semantic-version order: numeric parts first, then a release ranks above its pre-releases.
-bool isNewer(const QString &candidate, const QString &current)
+QStringList templateFiles(const QString &dir);
+
+} // namespace
+
+bool TemplateRegistry::isNewer(const QString &candidate, const QString &current)
 {
     qsizetype candidateSuffix = 0;
     qsizetype currentSuffix = 0;
@@ -24,6 +27,8 @@ bool isNewer(const QString &candidate, const QString &current)
     const bool currentIsRelease = currentSuffix == current.size() || current.at(currentSuffix) == u'+';
     return candidateIsRelease && !currentIsRelease;
 }
+
+namespace {
 
 QStringList templateFiles(const QString &dir)
 {
@@ -74,6 +79,15 @@ const Template *TemplateRegistry::find(const QString &id) const
             newest = &tmpl;
     }
     return newest;
+}
+
+const Template *TemplateRegistry::find(const QString &id, const QString &version) const
+{
+    for (const Template &tmpl : m_templates) {
+        if (tmpl.id == id && tmpl.version == version)
+            return &tmpl;
+    }
+    return nullptr;
 }
 
 void TemplateRegistry::add(Template tmpl, const QString &source)

@@ -21,6 +21,11 @@ public:
     const std::vector<Template> &templates() const { return m_templates; }
     // The newest version of `id` (ids are stable across versions); nullptr when unknown.
     const Template *find(const QString &id) const;
+    // That exact version of `id`; nullptr when it is not installed.
+    const Template *find(const QString &id, const QString &version) const;
+    bool isBuiltin(const Template &tmpl) const { return &tmpl < m_templates.data() + m_builtinCount; }
+    // Semantic-version order: numeric parts first, then a release ranks above its pre-releases.
+    static bool isNewer(const QString &candidate, const QString &current);
     const QStringList &warnings() const { return m_warnings; }
 
     static constexpr const char *DefaultTemplateId = "appendix-a";

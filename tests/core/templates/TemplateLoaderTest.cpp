@@ -242,3 +242,30 @@ TEST_CASE("A missing template file is an I/O error naming the file", "[templates
     CHECK(loadError(missing, Error::Kind::Io)
           == missing.toStdString() + ": cannot open template: No such file or directory");
 }
+
+TEST_CASE("Item tags are kebab-case words, each once, and round-trip through JSON", "[templates][tags]")
+{
+    using nlohmann::json;
+    const auto items = [](json &t) -> json & { return t["categories"][0]["sections"][0]["items"]; };
+    const Template tagged = parseTemplate(QByteArray::fromStdString(mutatedMinimal([&](json &t) {
+                                              items(t)[0]["tags"] = { "llm", "python" };
+                                          })),
+                                          QStringLiteral("inline.json"));
+    CHECK(tagged.categories[0].sections[0].items[0].tags
+          == QStringList { QStringLiteral("llm"), QStringLiteral("python") });
+    CHECK(tagged.categories[0].sections[0].items[1].tags.isEmpty());
+    CHECK(parseTemplate(QByteArray::fromStdString(templateToJson(tagged).dump()), QStringLiteral("again"))
+              .categories[0]
+              .sections[0]
+              .items[0]
+              .tags
+          == tagged.categories[0].sections[0].items[0].tags);
+    CHECK(parseError(mutatedMinimal([&](json &t) { items(t)[0]["tags"] = { "LLM" }; }))
+          == "inline.json: $.categories[0].sections[0].items[0].tags[0]: tag \"LLM\" is not lowercase kebab-case");
+    CHECK(parseError(mutatedMinimal([&](json &t) {
+              items(t)[0]["tags"] = { "go", "go" };
+          }))
+          == "inline.json: $.categories[0].sections[0].items[0].tags[1]: duplicate tag \"go\"");
+    CHECK(parseError(mutatedMinimal([&](json &t) { items(t)[0]["tags"] = json::array(); }))
+          == "inline.json: $.categories[0].sections[0].items[0].tags: must not be empty");
+}
