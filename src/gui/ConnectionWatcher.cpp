@@ -4,34 +4,11 @@
 #include "storage/Store.h"
 
 #include <QAbstractEventDispatcher>
-#include <QRegularExpression>
 #include <QSocketNotifier>
 
 #include <algorithm>
 
 namespace preflight::gui {
-
-QString withoutPassword(const QString &location)
-{
-    QString text = location.trimmed();
-    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
-        // Not QUrl: a libpq URI may list several hosts (host1:5432,host2:5432), which QUrl rejects.
-        static const QRegularExpression userinfo(QStringLiteral("^(postgres(?:ql)?://[^:@/?#]*):[^@/?#]*@"));
-        text.replace(userinfo, QStringLiteral("\\1@"));
-        const qsizetype query = text.indexOf(u'?');
-        if (query < 0)
-            return text;
-        QStringList parameters = text.mid(query + 1).split(u'&', Qt::SkipEmptyParts);
-        parameters.removeIf([](const QString &parameter) {
-            return parameter.startsWith(QLatin1String("password="), Qt::CaseInsensitive);
-        });
-        return text.left(query) + (parameters.isEmpty() ? QString() : QStringLiteral("?") + parameters.join(u'&'));
-    }
-    // Keyword strings: password=secret, password = 'a quoted \' secret'.
-    static const QRegularExpression keyword(QStringLiteral("(^|\\s)password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    return text.replace(keyword, QStringLiteral("\\1")).simplified();
-}
 
 bool isConnectionLoss(const QString &message)
 {

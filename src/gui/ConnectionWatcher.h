@@ -15,10 +15,6 @@ class Store;
 
 namespace preflight::gui {
 
-// `location` with any password taken out (a URI's user:password@ or ?password=, a keyword
-// string's password=…): what may be saved, shown or logged.
-QString withoutPassword(const QString &location);
-
 // Whether an error message is the store's report of a lost server connection (Error::Kind::Io,
 // "…the connection to the server was lost…"): such an error is a state of the window, shown in
 // the status bar while it reconnects, not a dialog per failed call.

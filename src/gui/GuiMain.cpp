@@ -74,7 +74,7 @@ std::unique_ptr<Store> openAtStart(const QString &location, QString &password)
         bool ok = false;
         password = QInputDialog::getText(
             nullptr, QApplication::translate("preflight::gui", "Preflight"),
-            QApplication::translate("preflight::gui", "Password for %1:").arg(withoutPassword(location)),
+            QApplication::translate("preflight::gui", "Password for %1:").arg(Store::withoutPassword(location)),
             QLineEdit::Password, QString(), &ok);
         if (!ok)
             return nullptr;
@@ -125,7 +125,8 @@ int run(int argc, char *argv[])
         store = openAtStart(location, password);
     } catch (const Error &failure) {
         // The store names the server as given, which may carry a password typed into the URI.
-        const Error error(failure.kind(), QString(failure.message()).replace(location, withoutPassword(location)));
+        const Error error(failure.kind(),
+                          QString(failure.message()).replace(location, Store::withoutPassword(location)));
         if (!remembered || !Store::isServerLocation(location)) {
             QMessageBox::critical(nullptr, QApplication::translate("preflight::gui", "Preflight"),
                                   QApplication::translate("preflight::gui", "The database could not be opened.\n\n%1")

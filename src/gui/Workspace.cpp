@@ -126,7 +126,7 @@ void Workspace::setLocation(const QString &location, const QString &password)
 
 QString Workspace::location() const
 {
-    return withoutPassword(m_location);
+    return Store::withoutPassword(m_location);
 }
 
 std::unique_ptr<Workspace> Workspace::reopen() const

@@ -89,17 +89,18 @@ void administer(const QString &sql)
 
 TEST_CASE("Passwords are taken out of connection strings before they are kept", "[gui][server]")
 {
-    CHECK(withoutPassword(QStringLiteral("postgresql://alice:s3cret@db.example.com:5432/reviews"))
+    CHECK(Store::withoutPassword(QStringLiteral("postgresql://alice:s3cret@db.example.com:5432/reviews"))
           == QStringLiteral("postgresql://alice@db.example.com:5432/reviews"));
-    CHECK(withoutPassword(QStringLiteral("postgres://alice:s3cret@db/reviews?password=s3cret&sslmode=verify-full"))
-          == QStringLiteral("postgres://alice@db/reviews?sslmode=verify-full"));
-    CHECK(withoutPassword(QStringLiteral("postgresql://db1:5432,db2:5432/reviews?password=x"))
+    CHECK(
+        Store::withoutPassword(QStringLiteral("postgres://alice:s3cret@db/reviews?password=s3cret&sslmode=verify-full"))
+        == QStringLiteral("postgres://alice@db/reviews?sslmode=verify-full"));
+    CHECK(Store::withoutPassword(QStringLiteral("postgresql://db1:5432,db2:5432/reviews?password=x"))
           == QStringLiteral("postgresql://db1:5432,db2:5432/reviews"));
-    CHECK(withoutPassword(QStringLiteral("host=db user=alice password=s3cret dbname=reviews"))
+    CHECK(Store::withoutPassword(QStringLiteral("host=db user=alice password=s3cret dbname=reviews"))
           == QStringLiteral("host=db user=alice dbname=reviews"));
-    CHECK(withoutPassword(QStringLiteral("host=db password = 'it\\'s secret' dbname=reviews"))
+    CHECK(Store::withoutPassword(QStringLiteral("host=db password = 'it\\'s secret' dbname=reviews"))
           == QStringLiteral("host=db dbname=reviews"));
-    CHECK(withoutPassword(QStringLiteral("service=preflight")) == QStringLiteral("service=preflight"));
+    CHECK(Store::withoutPassword(QStringLiteral("service=preflight")) == QStringLiteral("service=preflight"));
 }
 
 TEST_CASE("The recent connections never hold a password", "[gui][server]")
@@ -203,7 +204,7 @@ TEST_CASE("The connect dialog connects, and the window then works on the server"
     CHECK(open.window.currentSession()->state().project.name == QStringLiteral("Shared review"));
     CHECK(statusLabel(open.window, "databaseStatus")->text().startsWith(QStringLiteral("Team server:")));
     const QString kept = ConnectDialog::recentConnections().value(0);
-    CHECK(kept == withoutPassword(uri));
+    CHECK(kept == Store::withoutPassword(uri));
     CHECK_FALSE(kept.contains(qEnvironmentVariable("PGPASSWORD")));
     CHECK(open.window.workspace()->location() == kept);
 
@@ -212,7 +213,7 @@ TEST_CASE("The connect dialog connects, and the window then works on the server"
     const QByteArray password = qgetenv("PGPASSWORD");
     qunsetenv("PGPASSWORD");
     auto restorePassword = qScopeGuard([&] { qputenv("PGPASSWORD", password); });
-    const QString withoutSecret = withoutPassword(uri);
+    const QString withoutSecret = Store::withoutPassword(uri);
     if (Store::serverNeedsPassword(withoutSecret)) {
         ConnectDialog dialog;
         dialog.show();

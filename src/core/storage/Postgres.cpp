@@ -54,8 +54,10 @@ pg_conn *connect(const QString &conninfo, const QString &password)
 {
     const QByteArray info = conninfo.toUtf8();
     const QByteArray secret = password.toUtf8();
-    std::vector<const char *> keys { "dbname", "client_encoding", "fallback_application_name" };
-    std::vector<const char *> values { info.constData(), "UTF8", "preflight" };
+    // connect_timeout comes first so that one given in `conninfo` wins: an unreachable host then
+    // fails within seconds instead of libpq's default of waiting indefinitely.
+    std::vector<const char *> keys { "connect_timeout", "dbname", "client_encoding", "fallback_application_name" };
+    std::vector<const char *> values { "10", info.constData(), "UTF8", "preflight" };
     if (!password.isEmpty()) {
         keys.push_back("password");
         values.push_back(secret.constData());
@@ -125,6 +127,28 @@ bool isServerLocation(const QString &location)
         || keyword.match(location).hasMatch();
 }
 
+QString withoutPassword(const QString &location)
+{
+    QString text = location.trimmed();
+    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
+        // Not QUrl: a libpq URI may list several hosts (host1:5432,host2:5432), which QUrl rejects.
+        static const QRegularExpression userinfo(QStringLiteral("^(postgres(?:ql)?://[^:@/?#]*):[^@/?#]*@"));
+        text.replace(userinfo, QStringLiteral("\\1@"));
+        const qsizetype query = text.indexOf(u'?');
+        if (query < 0)
+            return text;
+        QStringList parameters = text.mid(query + 1).split(u'&', Qt::SkipEmptyParts);
+        parameters.removeIf([](const QString &parameter) {
+            return parameter.startsWith(QLatin1String("password="), Qt::CaseInsensitive);
+        });
+        return text.left(query) + (parameters.isEmpty() ? QString() : QStringLiteral("?") + parameters.join(u'&'));
+    }
+    // Keyword strings: password=secret, password = 'a quoted \' secret'.
+    static const QRegularExpression keyword(QStringLiteral("(^|\\s)password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return text.replace(keyword, QStringLiteral("\\1")).simplified();
+}
+
 Connection::Connection(const QString &conninfo, const QString &password)
     : m_conn(connect(conninfo, password))
 {
@@ -135,11 +159,7 @@ Connection::Connection(const QString &conninfo, const QString &password)
         const bool wantsPassword = PQconnectionNeedsPassword(m_conn);
         PQfinish(m_conn);
         m_conn = nullptr;
-        // The conninfo may carry a password; name the server by what the user typed only when
-        // it does not.
-        const QString shown = conninfo.contains(QLatin1String("password"), Qt::CaseInsensitive)
-            ? QStringLiteral("the server")
-            : conninfo;
+        const QString shown = withoutPassword(conninfo);
         throw Error(Error::Kind::Io,
                     wantsPassword ? QStringLiteral("%1: the server asks for a password (%2); give it in ~/.pgpass "
                                                    "or PGPASSWORD, or connect from the window")

@@ -23,6 +23,9 @@ using Result = std::unique_ptr<pg_result, ResultDeleter>;
 // Whether `location` names a PostgreSQL server rather than a file: a postgresql:// or
 // postgres:// URI, or a libpq keyword string such as "service=preflight" or "host=db dbname=x".
 bool isServerLocation(const QString &location);
+// `location` with any password taken out (URI user info, ?password=, password=…), for messages
+// and for lists of recent connections.
+QString withoutPassword(const QString &location);
 
 // Owns one libpq connection to a Preflight database on a PostgreSQL server. Everything libpq
 // offers for connecting works unchanged (~/.pgpass, PGSERVICE, client certificates, Kerberos);

@@ -151,6 +151,11 @@ bool Store::isServerLocation(const QString &location)
     return postgres::isServerLocation(location);
 }
 
+QString Store::withoutPassword(const QString &location)
+{
+    return postgres::withoutPassword(location);
+}
+
 bool Store::serverNeedsPassword(const QString &location)
 {
     return postgres::Connection::needsPassword(location);

@@ -52,6 +52,7 @@ public:
     // authenticated, whatever `actor` says; `password` is used for this connection only.
     static std::unique_ptr<Store> open(const QString &location, const QString &actor, const QString &password = {});
     static bool isServerLocation(const QString &location);
+    static QString withoutPassword(const QString &location); // for messages and recent lists
     // Whether connecting to `location` fails only for want of a password (asked before prompting).
     static bool serverNeedsPassword(const QString &location);
     struct ServerUpgrade

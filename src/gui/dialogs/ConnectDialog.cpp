@@ -112,7 +112,7 @@ void ConnectDialog::accept()
     if (!Store::isServerLocation(location)) {
         showProblem(tr("“%1” is not a PostgreSQL connection string. Use a URI (postgresql://user@host:5432/database) "
                        "or a libpq service (service=name); a database file is opened with File → Open Database.")
-                        .arg(withoutPassword(location)));
+                        .arg(Store::withoutPassword(location)));
         return;
     }
     try {
@@ -125,7 +125,7 @@ void ConnectDialog::accept()
         m_store = Store::open(location, Store::defaultActor(), password());
     } catch (const Error &error) {
         // The store names the server as given, which may carry a password typed into the URI.
-        showProblem(QString(error.message()).replace(location, withoutPassword(location)));
+        showProblem(QString(error.message()).replace(location, Store::withoutPassword(location)));
         return;
     }
     rememberConnection(location);
@@ -136,7 +136,7 @@ QStringList ConnectDialog::recentConnections()
 {
     QStringList recent;
     for (const QString &location : QSettings().value(recentKey).toStringList()) {
-        const QString safe = withoutPassword(location);
+        const QString safe = Store::withoutPassword(location);
         if (!safe.isEmpty() && !recent.contains(safe))
             recent.append(safe);
     }
@@ -146,7 +146,7 @@ QStringList ConnectDialog::recentConnections()
 void ConnectDialog::rememberConnection(const QString &location)
 {
     QStringList recent = recentConnections();
-    const QString safe = withoutPassword(location);
+    const QString safe = Store::withoutPassword(location);
     recent.removeAll(safe);
     recent.prepend(safe);
     QSettings().setValue(recentKey, recent.mid(0, maxRecent));

@@ -157,3 +157,19 @@ TEST_CASE("Closing the store leaves the whole database in its one file", "[store
     REQUIRE(QFile::copy(temp.path, copy));
     CHECK(Store::open(copy, QStringLiteral("tester"))->projects().size() == 2);
 }
+
+TEST_CASE("A server that cannot be reached is named without the password typed", "[store][open]")
+{
+    const QString location = QStringLiteral("postgresql://alice:s3cret@127.0.0.1:1/reviews?sslmode=disable");
+    CHECK(Store::isServerLocation(location));
+    CHECK(Store::isServerLocation(QStringLiteral("service=preflight")));
+    CHECK_FALSE(Store::isServerLocation(QStringLiteral("/home/alice/reviews=old.db")));
+    try {
+        Store::open(location, QStringLiteral("tester"));
+        FAIL("connected to a closed port");
+    } catch (const Error &error) {
+        CHECK(error.kind() == Error::Kind::Io);
+        CHECK(error.message().contains(QStringLiteral("postgresql://alice@127.0.0.1:1/reviews?sslmode=disable")));
+        CHECK_FALSE(error.message().contains(QStringLiteral("s3cret")));
+    }
+}
