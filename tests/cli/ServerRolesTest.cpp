@@ -167,7 +167,7 @@ qint64 setUp(const TempDatabase &temp)
 
 } // namespace
 
-TEST_CASE("Each role may do exactly its part, through the command line and through raw SQL", "[.][server]")
+TEST_CASE("Each role may do exactly its part through the command line and through raw SQL", "[.][server]")
 {
     TempDatabase temp;
     const qint64 shop = setUp(temp);
@@ -341,7 +341,7 @@ TEST_CASE("No role lets a login get round the rules from psql", "[.][server]")
     CHECK(temp.open()->permissions().signAnyRole); // the owner
 }
 
-TEST_CASE("server grant, revoke and members manage roles in one step", "[.][server]")
+TEST_CASE("server grant and revoke change roles in one step and server members lists them", "[.][server]")
 {
     TempDatabase temp;
     setUp(temp);
