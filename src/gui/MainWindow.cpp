@@ -7,6 +7,7 @@
 #include "Appearance.h"
 #include "AssessmentLabels.h"
 #include "ConnectionWatcher.h"
+#include "Error.h"
 #include "LinkOpener.h"
 #include "ProjectSession.h"
 #include "Workspace.h"
@@ -229,9 +230,28 @@ void MainWindow::updatePage()
         ui->pages->setCurrentWidget(ui->portfolioPage);
     else
         ui->pages->setCurrentWidget(m_session ? static_cast<QWidget *>(ui->viewTabs) : ui->welcomePage);
-    for (QAction *action :
-         { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject, ui->actionExport })
-        action->setEnabled(m_session != nullptr);
+    // On a team server the database refuses what the login's roles do not allow; the window
+    // says so up front (README.md, "Roles on a team server").
+    Store::Permissions permissions;
+    if (m_workspace->store().isServer()) {
+        try {
+            permissions = m_workspace->store().permissions();
+        } catch (const Error &) {
+            // Unreachable: keep the actions; the server still refuses what it must.
+        }
+    }
+    for (QAction *action : { ui->actionNewProject, ui->actionRenameProject, ui->actionArchiveProject,
+                             ui->actionDeleteProject, ui->actionImportMarkdown }) {
+        if (!action->property("allowedToolTip").isValid())
+            action->setProperty("allowedToolTip", action->toolTip());
+        action->setToolTip(permissions.administer ? action->property("allowedToolTip").toString()
+                                                  : tr("Needs the admin role on this server"));
+    }
+    ui->actionNewProject->setEnabled(permissions.administer);
+    for (QAction *action : { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject })
+        action->setEnabled(m_session != nullptr && permissions.administer);
+    ui->actionImportMarkdown->setEnabled(permissions.administer);
+    ui->actionExport->setEnabled(m_session != nullptr);
 }
 
 void MainWindow::updateStatus()

@@ -40,6 +40,38 @@ QString firstLine(const char *message)
     return QString::fromUtf8(message).trimmed().section(QLatin1Char('\n'), 0, 0);
 }
 
+// A refusal for want of a privilege names the group that grants it (schema step 3; README,
+// "Roles on a team server"), worked out from the statement refused; the database's own
+// refusals (sign-offs) already say so.
+QString refusal(const pg_result *result, const QString &what, const QString &user)
+{
+    const char *primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const QString message = QString::fromUtf8(primary ? primary : "");
+    if (message.contains(QLatin1String(": grant preflight_")))
+        return message;
+    if (what.contains(QLatin1String("\"GRANT ")) || what.contains(QLatin1String("\"REVOKE "))
+        || what.contains(QLatin1String("CREATE ROLE")) || what.contains(QLatin1String("create_signoff_groups")))
+        return QStringLiteral("%1 may not manage roles: run this as a login with CREATEROLE (the one that ran "
+                              "\"preflight server init\")")
+            .arg(user);
+    static const QRegularExpression write(
+        QStringLiteral("\\b(?:INSERT INTO|UPDATE|DELETE FROM)\\s+(?:preflight\\.)?(\\w+)(\\s+SET\\s+updated\\b)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = write.match(what);
+    if (!match.hasMatch())
+        return QStringLiteral("%1 may not read this database: grant preflight_reader").arg(user);
+    static const QHash<QString, QString> words { { QStringLiteral("item_states"), QStringLiteral("items") },
+                                                 { QStringLiteral("item_rechecks"), QStringLiteral("items") },
+                                                 { QStringLiteral("audit"), QStringLiteral("the review") },
+                                                 { QStringLiteral("signoffs"), QStringLiteral("sign-offs") } };
+    const QString table = match.captured(1).toLower();
+    const bool administers = (table == QLatin1String("projects") && match.captured(2).isEmpty())
+        || table == QLatin1String("templates") || table == QLatin1String("signoffs");
+    return QStringLiteral("%1 may not change %2: grant %3")
+        .arg(user, words.value(table, table),
+             administers ? QStringLiteral("preflight_admin") : QStringLiteral("preflight_reviewer"));
+}
+
 // The store writes ?1, ?2… (SQLite's form); the server wants $1, $2….
 QByteArray serverPlaceholders(const char *sql)
 {
@@ -203,6 +235,9 @@ void Connection::fail(const pg_result *result, const QString &what) const
         throw Error(
             Error::Kind::Io,
             QStringLiteral("%1: the connection to the server was lost (%2)").arg(m_location, firstLine(detail)));
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    if (state && QByteArray(state) == "42501")
+        throw Error(Error::Kind::Usage, QStringLiteral("%1: %2").arg(m_location, refusal(result, what, m_user)));
     throw Error(kindOf(result), QStringLiteral("%1: %2: %3").arg(m_location, what, firstLine(detail)));
 }
 

@@ -182,6 +182,126 @@ constexpr std::array steps = {
         PRIMARY KEY(project_id, item_id));
     GRANT SELECT, INSERT, UPDATE, DELETE ON preflight.item_rechecks TO preflight_users;
     )sql",
+    // 3: who may do what (see "Roles on a team server" in README.md). Group roles, each
+    // including the one before: readers see everything, reviewers change the review's contents,
+    // administrators projects and templates. Signing is separate: one group per sign-off role,
+    // checked by a trigger on signoffs, all holding their table rights through preflight_signer.
+    // Roles are shared by every database of the server; the grants below are this database's.
+    R"sql(
+    CREATE FUNCTION preflight.ensure_group(name text) RETURNS void
+        LANGUAGE plpgsql
+        AS $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+            END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently
+        END $$;
+    -- Quietly: roles are shared by the server's databases, so another database's init may have
+    -- made these grants already.
+    CREATE FUNCTION preflight.ensure_member(grp text, member text) RETURNS void
+        LANGUAGE plpgsql
+        AS $$ BEGIN
+            IF NOT pg_has_role(member, grp, 'MEMBER') THEN
+                EXECUTE format('GRANT %I TO %I', grp, member);
+            END IF;
+        END $$;
+    SELECT preflight.ensure_group(name)
+        FROM unnest(ARRAY['preflight_reader', 'preflight_reviewer', 'preflight_admin', 'preflight_signer']) name;
+    SELECT preflight.ensure_member('preflight_reader', 'preflight_reviewer'),
+           preflight.ensure_member('preflight_reader', 'preflight_signer'),
+           preflight.ensure_member('preflight_reviewer', 'preflight_admin');
+
+    -- preflight_users (schema 1) had every right but signing for others; its members keep
+    -- administrator rights, and now sign only through a sign-off group.
+    REVOKE ALL ON ALL TABLES IN SCHEMA preflight FROM preflight_users;
+    REVOKE ALL ON ALL SEQUENCES IN SCHEMA preflight FROM preflight_users;
+    REVOKE ALL ON SCHEMA preflight FROM preflight_users;
+    SELECT preflight.ensure_member('preflight_admin', 'preflight_users');
+
+    GRANT USAGE ON SCHEMA preflight TO preflight_reader;
+    GRANT SELECT ON ALL TABLES IN SCHEMA preflight TO preflight_reader;
+    GRANT INSERT, UPDATE, DELETE ON preflight.item_states, preflight.risks, preflight.item_rechecks
+        TO preflight_reviewer;
+    GRANT INSERT ON preflight.audit TO preflight_reviewer, preflight_signer;
+    GRANT UPDATE (updated) ON preflight.projects TO preflight_reviewer, preflight_signer;
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA preflight TO preflight_reviewer;
+    GRANT INSERT, UPDATE, DELETE ON preflight.projects TO preflight_admin;
+    GRANT INSERT ON preflight.templates TO preflight_admin;
+    -- Moving a project to a new template version marks its sign-offs stale (StoreMigrate.cpp).
+    GRANT UPDATE (state_digest) ON preflight.signoffs TO preflight_admin;
+    GRANT INSERT, UPDATE, DELETE ON preflight.signoffs TO preflight_signer;
+
+    -- "Security Lead" signs through preflight_signoff_security_lead: lower case, every run of
+    -- other characters one underscore; names too long for PostgreSQL (63 bytes) or with no
+    -- letter left end in a digest of the role, so distinct roles never share a group by accident.
+    CREATE FUNCTION preflight.signoff_group(role text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT
+        AS $$ SELECT CASE WHEN slug <> '' AND octet_length(slug) <= 45 THEN 'preflight_signoff_' || slug
+                          ELSE 'preflight_signoff_' || left(slug, 36) || '_' || left(md5(role), 8) END
+              FROM (SELECT trim(BOTH '_' FROM regexp_replace(lower(role), '[^a-z0-9]+', '_', 'g')) AS slug) s $$;
+    CREATE FUNCTION preflight.signoff_roles() RETURNS TABLE(role text, group_name text)
+        LANGUAGE sql STABLE
+        AS $$ SELECT DISTINCT r, preflight.signoff_group(r)
+              FROM preflight.templates, jsonb_array_elements_text(json::jsonb -> 'signoff_roles') r
+              ORDER BY 1 $$;
+    -- Run by "server init" and "server grant" (as the owner): groups for templates stored since.
+    CREATE FUNCTION preflight.create_signoff_groups() RETURNS void
+        LANGUAGE plpgsql
+        AS $$ DECLARE g text;
+        BEGIN
+            FOR g IN SELECT DISTINCT group_name FROM preflight.signoff_roles() LOOP
+                PERFORM preflight.ensure_group(g);
+                PERFORM preflight.ensure_member('preflight_signer', g);
+            END LOOP;
+        END $$;
+
+    -- Only a member of the role's group signs or withdraws for it, and the row records the
+    -- login that did. The name stays what the signer typed (how reports show them).
+    ALTER TABLE preflight.signoffs ADD COLUMN login text;
+    -- Also called by the store before it signs, so that a reader hears which group to join
+    -- rather than which table they may not write.
+    CREATE FUNCTION preflight.require_signer(signed_role text) RETURNS void
+        LANGUAGE plpgsql STABLE
+        AS $$ DECLARE grp text := preflight.signoff_group(signed_role);
+        BEGIN
+            IF NOT preflight.session_is_owner() AND (NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = grp)
+                                                     OR NOT pg_has_role(session_user, grp, 'MEMBER')) THEN
+                RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+                    MESSAGE = format('%s may not sign as %s: grant %s', session_user, signed_role, grp);
+            END IF;
+        END $$;
+    CREATE FUNCTION preflight.check_signer() RETURNS trigger
+        LANGUAGE plpgsql
+        AS $$ DECLARE
+            signed_role text := CASE WHEN TG_OP = 'DELETE' THEN OLD.role ELSE NEW.role END;
+        BEGIN
+            IF preflight.session_is_owner() THEN
+                RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+            END IF;
+            -- Deleting a project takes its sign-offs with it (the project row is gone by now).
+            IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM preflight.projects WHERE id = OLD.project_id) THEN
+                RETURN OLD;
+            END IF;
+            -- Marking a sign-off stale prefixes its digest; it can never make one current.
+            IF TG_OP = 'UPDATE' AND (NEW.project_id, NEW.role, NEW.name, NEW.decision, NEW.comment, NEW.date,
+                                     NEW.audit_seq, NEW.login)
+                                    IS NOT DISTINCT FROM (OLD.project_id, OLD.role, OLD.name, OLD.decision,
+                                                          OLD.comment, OLD.date, OLD.audit_seq, OLD.login)
+               AND length(NEW.state_digest) > length(OLD.state_digest)
+               AND right(NEW.state_digest, length(OLD.state_digest)) = OLD.state_digest THEN
+                RETURN NEW;
+            END IF;
+            PERFORM preflight.require_signer(signed_role);
+            IF TG_OP = 'DELETE' THEN
+                RETURN OLD;
+            END IF;
+            NEW.login := session_user;
+            RETURN NEW;
+        END $$;
+    CREATE TRIGGER signoffs_check_signer BEFORE INSERT OR UPDATE OR DELETE ON preflight.signoffs
+        FOR EACH ROW EXECUTE FUNCTION preflight.check_signer();
+    SELECT preflight.create_signoff_groups();
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)
@@ -227,6 +347,8 @@ Upgrade initialize(postgres::Connection &server)
         if (version > currentVersion())
             throw Error(Error::Kind::Data, newerMessage(server, version));
         if (version == currentVersion()) {
+            // Templates stored since the last run may have brought new sign-off roles.
+            server.exec("SELECT preflight.create_signoff_groups()");
             transaction.commit();
             return upgrade;
         }

@@ -63,6 +63,19 @@ public:
     // Creates or upgrades the server's schema; see ServerSchema.h.
     static ServerUpgrade initServer(const QString &location);
     static int serverSchemaVersion();
+    // Roles on a server (README.md, "Roles on a team server"): reader, reviewer, admin, and one
+    // per sign-off role of the stored templates, each with the logins that hold it directly.
+    struct ServerRole
+    {
+        QString role;
+        QString group; // the PostgreSQL group role
+        QStringList members;
+    };
+    static std::vector<ServerRole> serverRoles(const QString &location);
+    // Grants or revokes roles (as serverRoles() names them, or group names) in one transaction;
+    // an unknown login or role changes nothing. Returns the groups granted or revoked.
+    static QStringList grantServerRoles(const QString &location, const QString &login, const QStringList &roles);
+    static QStringList revokeServerRoles(const QString &location, const QString &login, const QStringList &roles);
     struct CopySummary
     {
         int projects = 0;
@@ -84,6 +97,17 @@ public:
     QString path() const; // the file, or the server as postgresql://login@host:port/database
     bool isServer() const;
     QString actor() const; // on a server, always the authenticated login
+    // What this store's user may do. A file allows everything; on a server the database decides
+    // (the grants and the sign-off trigger of server schema step 3), and this asks it.
+    struct Permissions
+    {
+        bool review = true; // items, notes, evidence, risks
+        bool administer = true; // projects, templates, archive, delete
+        bool signAnyRole = true; // a file, or the server's owner
+        QStringList signAs; // on a server: the sign-off roles of stored templates this login holds
+        bool maySignAs(const QString &role) const { return signAnyRole || signAs.contains(role); }
+    };
+    Permissions permissions() const;
     void setActor(const QString &actor); // ignored on a server
 
     // --- projects

@@ -54,6 +54,8 @@ struct Store::Impl
     mutable std::map<QString, std::shared_ptr<const Template>> parsedTemplates;
     ItemState applyItemPatch(qint64 projectId, const QString &label, const QString &itemId, const ItemPatch &patch,
                              const QString &now, const ItemPatch &expected = {});
+    // On a server, throws Error(Usage) naming the group when the login may not sign as `role`.
+    void requireSigner(const QString &role);
     // Inserts a risk of the project, audited; the caller holds the transaction.
     Risk insertRisk(qint64 projectId, const QString &label, const Risk &risk, const QString &now);
 

@@ -45,6 +45,7 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
     signed_.stateDigest = d->readState(d->requireProject(projectId)).reviewDigest();
     signed_.changesSince = 0;
 
+    d->requireSigner(signed_.role);
     const auto previous = selectSignOff(*d->db, projectId, signed_.role);
     // Signing again with the same words is still a new act (new date and digest), so it is
     // always audited: the row's seq is what later changes are counted against.
@@ -65,6 +66,15 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff)
     return signed_;
 }
 
+void Store::Impl::requireSigner(const QString &role)
+{
+    // The database refuses anyway (a trigger on signoffs); asking first names the group to join.
+    if (server) {
+        sql::Statement check(*db, "SELECT preflight.require_signer(?1)");
+        check.bind(1, role).step();
+    }
+}
+
 void Store::clearSignOff(qint64 projectId, const QString &role)
 {
     sql::Transaction transaction(*d->db);
@@ -72,6 +82,7 @@ void Store::clearSignOff(qint64 projectId, const QString &role)
     const auto old = selectSignOff(*d->db, projectId, role);
     if (!old)
         return;
+    d->requireSigner(role);
     sql::Statement remove(*d->db, "DELETE FROM signoffs WHERE project_id = ?1 AND role = ?2");
     remove.bind(1, projectId).bind(2, role).run();
     const QString now = d->db->transactionTime();

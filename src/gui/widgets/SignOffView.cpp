@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "AssessmentLabels.h"
+#include "Error.h"
 #include "ProjectSession.h"
 #include "commands/SignOffCommands.h"
 #include "dialogs/SignOffDialog.h"
@@ -55,6 +56,18 @@ void SignOffView::setSession(ProjectSession *session)
     m_model->setSession(session);
     if (m_session)
         connect(m_session, &ProjectSession::stateChanged, this, &SignOffView::refresh);
+    m_permissions = {};
+    if (m_session && m_session->store().isServer()) {
+        try {
+            m_permissions = m_session->store().permissions();
+        } catch (const Error &) {
+            // Unreachable server: leave the buttons on; the server still refuses what it must.
+        }
+    }
+    ui->signAsLabel->setVisible(m_session && !m_permissions.signAnyRole);
+    ui->signAsLabel->setText(m_permissions.signAs.isEmpty()
+                                 ? tr("You cannot sign as any role: the server's owner grants sign-off roles.")
+                                 : tr("You can sign as: %1").arg(m_permissions.signAs.join(QStringLiteral(", "))));
     if (m_model->rowCount() > 0)
         ui->table->setCurrentIndex(m_model->index(0, 0));
     refresh();
@@ -85,8 +98,14 @@ void SignOffView::clearSelected()
 
 void SignOffView::refresh()
 {
-    ui->clearButton->setEnabled(ui->table->currentIndex().data(SignOffModel::SignedRole).toBool());
-    ui->signButton->setEnabled(!selectedRole().isEmpty());
+    const QString role = selectedRole();
+    const bool maySign = m_permissions.maySignAs(role);
+    ui->clearButton->setEnabled(maySign && ui->table->currentIndex().data(SignOffModel::SignedRole).toBool());
+    ui->signButton->setEnabled(maySign && !role.isEmpty());
+    // Disabled for want of a role: say which (README.md, "Roles on a team server").
+    const QString needed = maySign ? QString() : tr("Needs the sign-off role \u201c%1\u201d on this server").arg(role);
+    ui->signButton->setToolTip(needed);
+    ui->clearButton->setToolTip(needed);
     if (!m_session)
         return;
     const Assessment &assessment = m_session->assessment();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/Store.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -38,6 +40,7 @@ private:
     std::unique_ptr<Ui::SignOffView> ui;
     SignOffModel *m_model;
     ProjectSession *m_session = nullptr;
+    Store::Permissions m_permissions; // asked once per session: on a server, what the login may sign
 };
 
 } // namespace preflight::gui

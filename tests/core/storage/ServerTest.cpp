@@ -14,7 +14,8 @@ using preflight::test::TempDatabase;
 
 namespace {
 
-// A login that is only a member of preflight_users, as a team's reviewers are.
+// A login that is only a member of preflight_users, the group of server schema 1 (an
+// administrator since schema 3: such logins keep working after the upgrade).
 struct ReviewerLogin
 {
     QString name;
