@@ -182,6 +182,16 @@ constexpr std::array steps = {
         PRIMARY KEY(project_id, item_id));
     GRANT SELECT, INSERT, UPDATE, DELETE ON preflight.item_rechecks TO preflight_users;
     )sql",
+    // 3 (signing branch): as file schema 6, signed sign-offs and the require-signatures setting.
+    // The table grants above cover new columns; the explicit column grants say what is meant.
+    R"sql(
+    ALTER TABLE preflight.signoffs ADD COLUMN statement text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.signoffs ADD COLUMN signature text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.signoffs ADD COLUMN key_fingerprint text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.projects ADD COLUMN require_signatures integer NOT NULL DEFAULT 0;
+    GRANT SELECT, INSERT, UPDATE (statement, signature, key_fingerprint) ON preflight.signoffs TO preflight_users;
+    GRANT SELECT, INSERT, UPDATE (require_signatures) ON preflight.projects TO preflight_users;
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)

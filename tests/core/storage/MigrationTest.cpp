@@ -49,7 +49,7 @@ void buildDatabaseAtVersion(const QString &path, int version)
 
 TEST_CASE("Databases from every earlier schema version migrate with their data intact", "[store][migration]")
 {
-    REQUIRE(Store::schemaVersion() == 5);
+    REQUIRE(Store::schemaVersion() == 6);
     for (int version = 1; version < Store::schemaVersion(); ++version) {
         INFO("from schema version " << version);
         TempDatabase temp;
