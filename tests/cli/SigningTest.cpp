@@ -2,6 +2,8 @@
 #include "cli/CliRunner.h"
 #include "signing/SignOffStatement.h"
 
+#include <QThread>
+
 #include <csignal>
 #include <sys/types.h>
 
@@ -51,7 +53,13 @@ public:
         m_agentPid = started.mid(at + 14).section(QLatin1Char(';'), 0, 0).toLongLong();
         REQUIRE(m_agentPid > 0);
     }
-    ~SshFixture() { ::kill(pid_t(m_agentPid), SIGTERM); }
+    ~SshFixture()
+    {
+        // The agent removes its socket as it exits: wait for that before the folder goes.
+        ::kill(pid_t(m_agentPid), SIGTERM);
+        for (int i = 0; i < 200 && ::kill(pid_t(m_agentPid), 0) == 0; ++i)
+            QThread::msleep(10);
+    }
 
     QString key(const char *who) const { return m_dir.filePath(QLatin1String(who)); }
     QString publicKey(const char *who) const
