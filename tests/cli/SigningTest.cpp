@@ -151,8 +151,23 @@ TEST_CASE("A sign-off signed through ssh-agent verifies good, bad when tampered,
     CHECK(signatureOf(stale, "ada")["signature"] == "good");
     CHECK(signatureOf(stale, "ada")["stale"] == true);
 
+    // The reports show the key and whether the signature still covers the sign-off.
+    const auto report = [&cli](const char *format) {
+        const CliResult exported = cli.run({ QStringLiteral("export"), ProjectName, QStringLiteral("--format"),
+                                             QLatin1String(format), QStringLiteral("-o"), QStringLiteral("-") });
+        REQUIRE(exported.exitCode == 0);
+        return exported.out;
+    };
+    CHECK(report("md").contains(QLatin1String("| Comment | Signature |")));
+    CHECK(report("md").contains(fingerprint + QStringLiteral(" (signature intact;")));
+    CHECK(report("html").contains(QLatin1String("<th>Signature</th>")));
+    CHECK(report("html").contains(fingerprint + QStringLiteral(" (signature intact;")));
+
     // Changing the decision behind the app's back is caught.
     cli.execSql(QStringLiteral("UPDATE signoffs SET decision = 'reject'"));
+    CHECK(report("md").contains(fingerprint
+                                + QStringLiteral(" (signature BAD: the sign-off no longer says what was signed "
+                                                 "(decision differ))")));
     const CliResult bad = cli.run({ QStringLiteral("verify"), QStringLiteral("--allowed-signers"), trusted });
     CHECK(bad.exitCode == 1);
     CHECK(bad.out.contains(QLatin1String("Apollo / Security Lead (ada): bad")));

@@ -184,4 +184,19 @@ Verification verify(const Project &project, const SignOff &signoff, const QStrin
              QStringLiteral("%1 is not an allowed key for \"%2\" in %3").arg(key, signoff.name, allowedSigners) };
 }
 
+QString signatureSummary(const Project &project, const SignOff &signoff)
+{
+    if (signoff.signature.isEmpty())
+        return QStringLiteral("unsigned");
+    try {
+        const Verification checked = verify(project, signoff, {});
+        if (checked.result == Result::Bad)
+            return QStringLiteral("%1 (signature BAD: %2)").arg(signoff.keyFingerprint, checked.detail);
+        return QStringLiteral("%1 (signature intact; check the key with preflight verify --allowed-signers)")
+            .arg(signoff.keyFingerprint);
+    } catch (const Error &error) {
+        return QStringLiteral("%1 (signature not checked: %2)").arg(signoff.keyFingerprint, error.message());
+    }
+}
+
 } // namespace preflight::ssh

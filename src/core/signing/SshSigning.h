@@ -52,4 +52,8 @@ struct Verification
 // signature is reported as an unknown key.
 Verification verify(const Project &project, const SignOff &signoff, const QString &allowedSigners);
 
+// For reports, which have no allowed-signers file: "unsigned", "SHA256:… (signature intact; …)"
+// or "SHA256:… (signature BAD: …)". Never throws: a missing ssh-keygen is reported in the text.
+QString signatureSummary(const Project &project, const SignOff &signoff);
+
 } // namespace preflight::ssh
