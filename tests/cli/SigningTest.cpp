@@ -2,6 +2,7 @@
 #include "cli/CliRunner.h"
 #include "signing/SignOffStatement.h"
 
+#include <QRegularExpression>
 #include <QThread>
 
 #include <csignal>
@@ -162,6 +163,16 @@ TEST_CASE("A sign-off signed through ssh-agent verifies good, bad when tampered,
     CHECK(report("md").contains(fingerprint + QStringLiteral(" (signature intact;")));
     CHECK(report("html").contains(QLatin1String("<th>Signature</th>")));
     CHECK(report("html").contains(fingerprint + QStringLiteral(" (signature intact;")));
+    // The PDF too: its text, whitespace aside (a long fingerprint may wrap).
+    const QString pdf = cli.dir() + QStringLiteral("/report.pdf");
+    REQUIRE(cli.run({ QStringLiteral("export"), ProjectName, QStringLiteral("--format"), QStringLiteral("pdf"),
+                      QStringLiteral("-o"), pdf })
+                .exitCode
+            == 0);
+    QString pdfText = runTool(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+    pdfText.remove(QRegularExpression(QStringLiteral("\\s")));
+    CHECK(pdfText.contains(QStringLiteral("SecurityLead(ada)signedwith") + fingerprint
+                           + QStringLiteral("(signatureintact;")));
 
     // Changing the decision behind the app's back is caught.
     cli.execSql(QStringLiteral("UPDATE signoffs SET decision = 'reject'"));
@@ -277,4 +288,31 @@ TEST_CASE("The sign-off statement has one canonical text", "[signing]")
     CHECK(statement.differences(migrated) == QStringList { QStringLiteral("decision") });
     migrated.stateDigest = QStringLiteral("fresh");
     CHECK(statement.differences(migrated).size() == 3);
+}
+
+TEST_CASE("A signature stays good across a template migration, and the sign-off reads stale", "[cli][signing]")
+{
+    SshFixture ssh;
+    CliRunner cli;
+    REQUIRE(cli.run({ QStringLiteral("project"), QStringLiteral("create"), ProjectName }).exitCode == 0);
+    REQUIRE(cli.run(signOff("ada") << QStringLiteral("--key") << ssh.key("ada")).exitCode == 0);
+
+    const QString exported = cli.dir() + QStringLiteral("/template.md");
+    REQUIRE(cli.run(args({ "template", "export", "appendix-a" }) << QStringLiteral("-o") << exported).exitCode == 0);
+    QFile file(exported);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    REQUIRE(text.contains(QLatin1String("version: 1.0.0")));
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.replace(QLatin1String("version: 1.0.0"), QLatin1String("version: 1.1.0")).toUtf8());
+    file.close();
+    REQUIRE(cli.run({ QStringLiteral("template"), QStringLiteral("import"), exported }).exitCode == 0);
+    REQUIRE(cli.run(args({ "project", "migrate", "Apollo", "--to", "1.1.0", "--apply" })).exitCode == 0);
+
+    const json verified
+        = cli.json({ QStringLiteral("verify"), QStringLiteral("--allowed-signers"),
+                     ssh.allowedSigners(QStringLiteral("allowed"), { "ada" }), QStringLiteral("--json") });
+    CHECK(signatureOf(verified, "ada")["signature"] == "good");
+    CHECK(signatureOf(verified, "ada")["stale"] == true);
 }
