@@ -114,7 +114,7 @@ TEST_CASE("A database from a newer Preflight is refused and left untouched", "[s
         CHECK(error.kind() == Error::Kind::Data);
         CHECK(error.message().contains(temp.path));
         CHECK(error.message().contains(QStringLiteral("schema version 99")));
-        CHECK(error.message().contains(QStringLiteral("reads up to 5")));
+        CHECK(error.message().contains(QStringLiteral("reads up to 6")));
     }
     CHECK(fileBytes(temp.path) == before);
     CHECK(QFileInfo(temp.path).lastModified() == modified);
