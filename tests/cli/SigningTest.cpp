@@ -1,5 +1,6 @@
 // Signed sign-offs with the real OpenSSH tools: keys made by ssh-keygen, a real ssh-agent.
 #include "cli/CliRunner.h"
+#include "core/storage/StoreTestSupport.h"
 #include "signing/SignOffStatement.h"
 
 #include <QRegularExpression>
@@ -315,4 +316,32 @@ TEST_CASE("A signature stays good across a template migration, and the sign-off 
                      ssh.allowedSigners(QStringLiteral("allowed"), { "ada" }), QStringLiteral("--json") });
     CHECK(signatureOf(verified, "ada")["signature"] == "good");
     CHECK(signatureOf(verified, "ada")["stale"] == true);
+}
+
+TEST_CASE("On a team server a signed sign-off is stored and verifies, and signatures can be required",
+          "[.][server][signing]")
+{
+    SshFixture ssh;
+    preflight::test::TempDatabase temp;
+    const auto preflight = [&temp](QStringList arguments) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SSH_AUTH_SOCK"), QString());
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(PREFLIGHT_BINARY), arguments << QStringLiteral("--db") << temp.path);
+        REQUIRE(process.waitForFinished(60000));
+        INFO(process.readAllStandardError().toStdString());
+        return std::pair { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()) };
+    };
+    REQUIRE(preflight(args({ "project", "create", "Apollo" })).first == 0);
+    REQUIRE(preflight(args({ "project", "set", "Apollo", "--require-signatures", "yes" })).first == 0);
+    CHECK(preflight(args({ "signoff", "Apollo", "--role", "Security Lead", "--name", "ada", "--decision", "approve" }))
+              .first
+          == 2);
+    REQUIRE(preflight(signOff("ada") << QStringLiteral("--key") << ssh.key("ada")).first == 0);
+    const auto verified
+        = preflight({ QStringLiteral("verify"), QStringLiteral("--allowed-signers"),
+                      ssh.allowedSigners(QStringLiteral("allowed"), { "ada" }), QStringLiteral("--json") });
+    CHECK(verified.first == 0);
+    CHECK(signatureOf(json::parse(verified.second.toStdString()), "ada")["signature"] == "good");
 }
