@@ -114,7 +114,7 @@ json signatureOf(const json &verify, const std::string &name)
 
 } // namespace
 
-TEST_CASE("A sign-off signed through ssh-agent verifies good, bad when tampered, unknown for other keys",
+TEST_CASE("A sign-off signed through ssh-agent verifies good and reads bad when tampered or unknown for other keys",
           "[cli][signing]")
 {
     SshFixture ssh;
@@ -195,7 +195,7 @@ TEST_CASE("A sign-off signed through ssh-agent verifies good, bad when tampered,
     CHECK(signatureOf(rewritten, "ada")["detail"] == "the signature does not match the statement");
 }
 
-TEST_CASE("Signing is refused cleanly without an agent, without keys, or with an unusable key file", "[cli][signing]")
+TEST_CASE("Signing is refused cleanly without an agent or keys or with an unusable key file", "[cli][signing]")
 {
     SshFixture ssh;
     CliRunner cli;
@@ -291,7 +291,7 @@ TEST_CASE("The sign-off statement has one canonical text", "[signing]")
     CHECK(statement.differences(migrated).size() == 3);
 }
 
-TEST_CASE("A signature stays good across a template migration, and the sign-off reads stale", "[cli][signing]")
+TEST_CASE("A signature stays good across a template migration and the sign-off reads stale", "[cli][signing]")
 {
     SshFixture ssh;
     CliRunner cli;
@@ -318,7 +318,7 @@ TEST_CASE("A signature stays good across a template migration, and the sign-off 
     CHECK(signatureOf(verified, "ada")["stale"] == true);
 }
 
-TEST_CASE("On a team server a signed sign-off is stored and verifies, and signatures can be required",
+TEST_CASE("On a team server a signed sign-off is stored and verifies and signatures can be required",
           "[.][server][signing]")
 {
     SshFixture ssh;
