@@ -18,6 +18,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     libqt6opengl6-dev libgl-dev                 # required by Qt6Gui's CMake config
     libqt6sql6-sqlite libsqlite3-dev            # storage
     libpq-dev                                   # team servers (libpq, PostgreSQL's client library)
+    openssh-client                              # signed sign-offs (ssh-keygen -Y, ssh-agent, ssh-add)
     postgresql-15 postgresql-common             # throwaway servers for the tests (pg_virtualenv)
     nlohmann-json3-dev catch2                   # JSON, unit tests
     libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown (CommonMark + GFM) parsing

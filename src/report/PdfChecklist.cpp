@@ -1,5 +1,6 @@
 #include "PdfCanvas.h"
 #include "PdfReport.h"
+#include "signing/SshSigning.h"
 
 #include <QFontMetricsF>
 #include <QTextLayout>
@@ -201,6 +202,15 @@ void PdfReport::signoffs()
                   Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
     }
     table.finish();
+    // Signed sign-offs get a line each below the table, so unsigned reviews print as before.
+    for (const SignOff &so : m.state().signoffs) {
+        if (so.signature.isEmpty())
+            continue;
+        f.advance(f.pt(4));
+        f.paragraph(QStringLiteral("%1 (%2) signed with %3")
+                        .arg(so.role, so.name, ssh::signatureSummary(m.state().project, so)),
+                    s.body);
+    }
 }
 
 void PdfReport::risks()

@@ -146,7 +146,12 @@ int setProject(Context &context)
         patch.actualDate = parseOptionalDate(*date, QStringLiteral("--actual-date"));
     patch.description = context.optionalValue(QStringLiteral("description"));
     patch.notes = context.optionalValue(QStringLiteral("notes"));
-    if (!patch.targetDate && !patch.actualDate && !patch.description && !patch.notes)
+    if (const auto require = context.optionalValue(QStringLiteral("require-signatures"))) {
+        if (*require != QLatin1String("yes") && *require != QLatin1String("no"))
+            throw usageError(QStringLiteral("--require-signatures: expected yes or no, got \"%1\"").arg(*require));
+        patch.requireSignatures = *require == QLatin1String("yes");
+    }
+    if (!patch.targetDate && !patch.actualDate && !patch.description && !patch.notes && !patch.requireSignatures)
         throw usageError(QStringLiteral("nothing to change\n%1").arg(context.usage()));
     const Project updated = context.store().updateProject(project.id, patch);
     report(context, updated, QStringLiteral("Updated \"%1\"").arg(updated.name));
@@ -201,11 +206,13 @@ const CommandGroup projectCommands { {
       1,
       &deleteProject },
     { { QStringLiteral("project"), QStringLiteral("set") },
-      QStringLiteral("NAME [--target-date DATE|none] [--actual-date DATE|none] [--description TEXT] [--notes TEXT]"),
-      QStringLiteral("Change a project's dates, description or notes"),
+      QStringLiteral("NAME [--target-date DATE|none] [--actual-date DATE|none] [--description TEXT] [--notes TEXT] "
+                     "[--require-signatures yes|no]"),
+      QStringLiteral("Change a project's dates, description, notes or whether sign-offs must be signed"),
       { makeOption("target-date", "Target launch date, or none.", "YYYY-MM-DD"),
         makeOption("actual-date", "Actual launch date, or none.", "YYYY-MM-DD"),
-        makeOption("description", "What is launched.", "TEXT"), makeOption("notes", "Notes (Markdown).", "TEXT") },
+        makeOption("description", "What is launched.", "TEXT"), makeOption("notes", "Notes (Markdown).", "TEXT"),
+        makeOption("require-signatures", "yes: refuse sign-offs without an SSH signature.", "yes|no") },
       1,
       1,
       &setProject },

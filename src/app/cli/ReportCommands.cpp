@@ -2,6 +2,7 @@
 #include "cli/Context.h"
 #include "scoring/StatusJson.h"
 #include "scoring/Wording.h"
+#include "signing/SshSigning.h"
 #include "storage/Store.h"
 
 namespace preflight::cli {
@@ -111,9 +112,58 @@ int showHistory(Context &context)
     return Success;
 }
 
+struct SignatureCheck
+{
+    QString project;
+    SignOffStatus status;
+    ssh::Verification verification;
+};
+
+// Every sign-off of every project, archived ones too: an auditor checks the whole file.
+std::vector<SignatureCheck> checkSignatures(Context &context, const QString &allowedSigners)
+{
+    std::vector<SignatureCheck> checks;
+    for (const Project &project : context.store().projects()) {
+        for (const SignOffStatus &status : context.review(project).assessment.signoffs) {
+            if (status.signoff)
+                checks.push_back({ project.name, status, ssh::verify(project, *status.signoff, allowedSigners) });
+        }
+    }
+    return checks;
+}
+
+nlohmann::json signaturesJson(const std::vector<SignatureCheck> &checks)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const SignatureCheck &check : checks) {
+        const SignOff &s = *check.status.signoff;
+        list.push_back(
+            { { "project", toJson(check.project) },
+              { "role", toJson(s.role) },
+              { "name", toJson(s.name) },
+              { "decision", toJson(decisionKey(s.decision)) },
+              { "date", toJson(s.date) },
+              { "stale", check.status.stale },
+              { "key_fingerprint", s.keyFingerprint.isEmpty() ? nlohmann::json(nullptr) : toJson(s.keyFingerprint) },
+              { "signature", toJson(ssh::resultKey(check.verification.result)) },
+              { "detail",
+                check.verification.detail.isEmpty() ? nlohmann::json(nullptr) : toJson(check.verification.detail) } });
+    }
+    return list;
+}
+
 int verifyDatabase(Context &context)
 {
     const Store::Verification result = context.store().verify();
+    const QString allowedSigners = context.value(QStringLiteral("allowed-signers"));
+    const std::vector<SignatureCheck> checks = checkSignatures(context, allowedSigners);
+    // A tampered signature always fails; an untrusted key only when the auditor named whom to trust.
+    bool signaturesOk = true;
+    for (const SignatureCheck &check : checks) {
+        const ssh::Result r = check.verification.result;
+        if (r == ssh::Result::Bad || (r == ssh::Result::UnknownKey && !allowedSigners.isEmpty()))
+            signaturesOk = false;
+    }
     if (context.json()) {
         context.printJson(
             document("preflight.verify/1",
@@ -122,7 +172,9 @@ int verifyDatabase(Context &context)
                        { "integrity", toJson(result.integrity) },
                        { "rows_checked", result.rowsChecked },
                        { "broken_seq", result.brokenSeq ? nlohmann::json(*result.brokenSeq) : nullptr },
-                       { "problem", result.problem.isEmpty() ? nlohmann::json(nullptr) : toJson(result.problem) } }));
+                       { "problem", result.problem.isEmpty() ? nlohmann::json(nullptr) : toJson(result.problem) },
+                       { "signatures_ok", signaturesOk },
+                       { "signoffs", signaturesJson(checks) } }));
     } else {
         context.out() << "Database:    " << context.dbPath() << '\n'
                       << "Integrity:   " << result.integrity << '\n'
@@ -132,8 +184,22 @@ int verifyDatabase(Context &context)
                       << '\n';
         if (!result.problem.isEmpty())
             context.out() << "Problem:     " << result.problem << '\n';
+        if (!checks.empty())
+            context.out() << "Sign-offs:\n";
+        for (const SignatureCheck &check : checks) {
+            const SignOff &s = *check.status.signoff;
+            context.out() << "  " << check.project << " / " << s.role << " (" << s.name
+                          << "): " << ssh::resultKey(check.verification.result);
+            if (!s.keyFingerprint.isEmpty())
+                context.out() << ", " << s.keyFingerprint;
+            if (check.status.stale)
+                context.out() << ", stale";
+            if (!check.verification.detail.isEmpty())
+                context.out() << " — " << check.verification.detail;
+            context.out() << '\n';
+        }
     }
-    return result.ok ? Success : NotMet;
+    return result.ok && signaturesOk ? Success : NotMet;
 }
 
 const CommandGroup reportCommands { {
@@ -153,9 +219,11 @@ const CommandGroup reportCommands { {
       1,
       &showHistory },
     { { QStringLiteral("verify") },
-      QStringLiteral("[--json]"),
-      QStringLiteral("Check database integrity and the audit hash chain; exit 1 on any break"),
-      {},
+      QStringLiteral("[--allowed-signers FILE] [--json]"),
+      QStringLiteral("Check database integrity, the audit hash chain and every sign-off's SSH signature; exit 1 on "
+                     "any break"),
+      { makeOption("allowed-signers", "Trusted keys, in git's allowed-signers format (principal = sign-off name).",
+                   "FILE") },
       0,
       0,
       &verifyDatabase },

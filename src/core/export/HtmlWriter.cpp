@@ -4,8 +4,11 @@
 #include "export/MarkdownHtml.h"
 #include "export/XmlText.h"
 #include "model/LinkPolicy.h"
+#include "signing/SshSigning.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace preflight {
 
@@ -303,25 +306,31 @@ private:
     void signoffs()
     {
         const Assessment &a = m.assessment();
+        // The signature column appears once anything is signed: unsigned reviews read as before.
+        const bool anySigned = std::any_of(m.state().signoffs.begin(), m.state().signoffs.end(),
+                                           [](const SignOff &s) { return !s.signature.isEmpty(); });
         out += QStringLiteral("<section id=\"signoffs\">\n<h2>Sign-off</h2>\n<p><strong>%1</strong></p>\n<table>\n"
                               "<tr><th>Role</th><th>Name</th><th>Decision</th><th>Date</th><th>State</th>"
-                              "<th>Comment</th></tr>\n")
-                   .arg(signedOffText(a.signedOff));
+                              "<th>Comment</th>%2</tr>\n")
+                   .arg(signedOffText(a.signedOff), anySigned ? QStringLiteral("<th>Signature</th>") : QString());
         for (const SignOffStatus &status : a.signoffs) {
             const QString state
                 = QStringLiteral("<span class=\"%1\">%2</span>")
                       .arg(status.standing == SignOffStanding::Stale ? QStringLiteral("stale") : QString(),
                            signOffStandingText(status));
             if (!status.signoff) {
-                out += QStringLiteral("<tr><td>%1</td><td>—</td><td>—</td><td>—</td><td>%2</td><td>—</td></tr>\n")
-                           .arg(user(status.role), state);
+                out += QStringLiteral("<tr><td>%1</td><td>—</td><td>—</td><td>—</td><td>%2</td><td>—</td>%3</tr>\n")
+                           .arg(user(status.role), state, anySigned ? QStringLiteral("<td>—</td>") : QString());
                 continue;
             }
             const SignOff &s = *status.signoff;
+            const QString signature = anySigned ? QStringLiteral("<td class=\"signature\">%1</td>")
+                                                      .arg(user(ssh::signatureSummary(m.state().project, s)))
+                                                : QString();
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td class=\"pre\">%6"
-                                  "</td></tr>\n")
+                                  "</td>%7</tr>\n")
                        .arg(user(status.role), orDash(s.name), decisionLabel(s.decision), timestampText(s.date), state,
-                            orDash(s.comment));
+                            orDash(s.comment), signature);
         }
         out += QStringLiteral("</table>\n</section>\n");
     }

@@ -2,8 +2,11 @@
 
 #include "export/MarkdownText.h"
 #include "model/LinkPolicy.h"
+#include "signing/SshSigning.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace preflight {
 
@@ -261,20 +264,29 @@ private:
         line();
         line(QStringLiteral("**") + signedOffText(m.assessment().signedOff) + QStringLiteral(".**"));
         line();
+        // The signature column appears once anything is signed: unsigned reviews read as before.
+        const bool anySigned = std::any_of(m.state().signoffs.begin(), m.state().signoffs.end(),
+                                           [](const SignOff &s) { return !s.signature.isEmpty(); });
         std::vector<QStringList> rows;
         for (const SignOffStatus &status : m.assessment().signoffs) {
             if (!status.signoff) {
                 rows.push_back({ cell(status.role), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
                                  signOffStandingText(status), QStringLiteral("—") });
-                continue;
+            } else {
+                const SignOff &s = *status.signoff;
+                rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
+                                 signOffStandingText(status), cell(s.comment) });
+                if (anySigned)
+                    rows.back() << cell(ssh::signatureSummary(m.state().project, s));
             }
-            const SignOff &s = *status.signoff;
-            rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
-                             signOffStandingText(status), cell(s.comment) });
+            if (anySigned && rows.back().size() == 6)
+                rows.back() << QStringLiteral("—");
         }
-        table({ QStringLiteral("Role"), QStringLiteral("Name"), QStringLiteral("Decision"), QStringLiteral("Date"),
-                QStringLiteral("State"), QStringLiteral("Comment") },
-              rows);
+        QStringList header { QStringLiteral("Role"), QStringLiteral("Name"),  QStringLiteral("Decision"),
+                             QStringLiteral("Date"), QStringLiteral("State"), QStringLiteral("Comment") };
+        if (anySigned)
+            header << QStringLiteral("Signature");
+        table(header, rows);
     }
 
     void risks()

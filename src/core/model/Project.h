@@ -39,6 +39,7 @@ struct Project
     QDateTime created;
     QDateTime updated;
     bool archived = false;
+    bool requireSignatures = false; // every sign-off must carry an SSH signature
 };
 
 // The state of one checklist or manual summary item. Items never touched have no row and
@@ -82,6 +83,11 @@ struct SignOff
     QDateTime date;
     QString stateDigest; // ProjectState::reviewDigest() when signed
     int changesSince = 0; // review changes (items, risks) audited after `date`; filled by Store::loadState
+    // Set when the sign-off was signed with an SSH key (see signing/SignOffStatement.h): the exact
+    // statement text signed, the armored `ssh-keygen -Y sign` signature, and the key's SHA256 fingerprint.
+    QString statement;
+    QString signature;
+    QString keyFingerprint;
 };
 
 struct AuditEntry

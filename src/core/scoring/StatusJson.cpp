@@ -64,6 +64,7 @@ json projectJson(const Project &project)
              { "target_date", toJson(project.targetDate) },
              { "actual_date", toJson(project.actualDate) },
              { "archived", project.archived },
+             { "require_signatures", project.requireSignatures },
              { "created", toJson(project.created) },
              { "updated", toJson(project.updated) } };
 }

@@ -109,6 +109,15 @@ constexpr std::array migrations = {
         since_version TEXT NOT NULL,
         PRIMARY KEY(project_id, item_id));
     )sql",
+    // 6: SSH-signed sign-offs. The exact statement that was signed is kept with its signature,
+    // so a verifier checks the signature over those bytes and then that they still say what
+    // the row says. A project can require every sign-off to be signed.
+    R"sql(
+    ALTER TABLE signoffs ADD COLUMN statement TEXT NOT NULL DEFAULT '';
+    ALTER TABLE signoffs ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+    ALTER TABLE signoffs ADD COLUMN key_fingerprint TEXT NOT NULL DEFAULT '';
+    ALTER TABLE projects ADD COLUMN require_signatures INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 } // namespace

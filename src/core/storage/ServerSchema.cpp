@@ -302,6 +302,15 @@ constexpr std::array steps = {
         FOR EACH ROW EXECUTE FUNCTION preflight.check_signer();
     SELECT preflight.create_signoff_groups();
     )sql",
+    // 4: as file schema 6, signed sign-offs and the require-signatures setting. The table
+    // grants of step 3 cover the new columns: signers write the signature, administrators set
+    // the requirement.
+    R"sql(
+    ALTER TABLE preflight.signoffs ADD COLUMN statement text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.signoffs ADD COLUMN signature text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.signoffs ADD COLUMN key_fingerprint text NOT NULL DEFAULT '';
+    ALTER TABLE preflight.projects ADD COLUMN require_signatures integer NOT NULL DEFAULT 0;
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)

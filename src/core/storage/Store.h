@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -125,6 +126,7 @@ public:
         std::optional<std::optional<QDate>> actualDate;
         std::optional<QString> notes;
         std::optional<bool> archived;
+        std::optional<bool> requireSignatures;
     };
     Project updateProject(qint64 projectId, const ProjectPatch &patch);
     void deleteProject(qint64 projectId); // removes its items, risks and sign-offs; audit rows stay
@@ -209,7 +211,16 @@ public:
     Risk restoreRisk(qint64 projectId, const Risk &risk);
 
     // --- sign-offs: the latest per role counts. stateDigest is computed here from the state.
-    SignOff signOff(qint64 projectId, const SignOff &signoff);
+    // With `sign`, the canonical statement (signing/SignOffStatement.h) is built inside the
+    // write transaction, once date and digest are known, and handed to it; whatever it throws
+    // leaves the database unchanged. A project that requires signatures refuses an unsigned one.
+    struct Signature
+    {
+        QString signature; // armored SSH signature
+        QString keyFingerprint;
+    };
+    using StatementSigner = std::function<Signature(const QString &statement)>;
+    SignOff signOff(qint64 projectId, const SignOff &signoff, const StatementSigner &sign = {});
     void clearSignOff(qint64 projectId, const QString &role);
 
     // --- audit trail

@@ -24,8 +24,8 @@ const std::vector<Table> &tables()
         { "templates", { "id", "version", "json", "stored" }, {} },
         { "projects",
           { "id", "name", "description", "template_id", "template_version", "target_date", "actual_date", "notes",
-            "created", "updated", "archived" },
-          { "id", "archived" } },
+            "created", "updated", "archived", "require_signatures" },
+          { "id", "archived", "require_signatures" } },
         { "item_states",
           { "project_id", "item_id", "status", "reason", "note", "owner", "evidence", "changed_by", "changed_at" },
           { "project_id" } },
@@ -35,7 +35,8 @@ const std::vector<Table> &tables()
           { "id", "project_id" } },
         { "item_rechecks", { "project_id", "item_id", "old_text", "since_version" }, { "project_id" } },
         { "signoffs",
-          { "project_id", "role", "name", "decision", "comment", "date", "state_digest", "audit_seq" },
+          { "project_id", "role", "name", "decision", "comment", "date", "state_digest", "audit_seq", "statement",
+            "signature", "key_fingerprint" },
           { "project_id", "audit_seq" } },
     };
     return all;

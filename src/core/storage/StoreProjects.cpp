@@ -9,8 +9,9 @@ namespace preflight {
 
 namespace {
 
-constexpr const char *projectColumns = "SELECT id, name, description, template_id, template_version, target_date, "
-                                       "actual_date, notes, created, updated, archived FROM projects";
+constexpr const char *projectColumns
+    = "SELECT id, name, description, template_id, template_version, target_date, "
+      "actual_date, notes, created, updated, archived, require_signatures FROM projects";
 
 Project readProject(const sql::Statement &row)
 {
@@ -26,6 +27,7 @@ Project readProject(const sql::Statement &row)
     project.created = parseTime(row.text(8));
     project.updated = parseTime(row.text(9));
     project.archived = row.integer(10) != 0;
+    project.requireSignatures = row.integer(11) != 0;
     return project;
 }
 
@@ -52,6 +54,7 @@ AuditFields projectFields(const Project &project)
         { key("actualDate"), date(project.actualDate) },
         { key("notes"), project.notes },
         { key("archived"), project.archived ? QStringLiteral("true") : QString() },
+        { key("requireSignatures"), project.requireSignatures ? QStringLiteral("true") : QString() },
     };
 }
 
@@ -183,17 +186,19 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
     after.actualDate = patch.actualDate.value_or(after.actualDate);
     after.notes = patch.notes.value_or(after.notes);
     after.archived = patch.archived.value_or(after.archived);
+    after.requireSignatures = patch.requireSignatures.value_or(after.requireSignatures);
 
     const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
     if (Impl::auditChanges(appender, projectId, projectFields(before), projectFields(after)) == 0)
         return before;
-    sql::Statement update(*d->db,
-                          "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
-                          "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8 WHERE id = ?1");
+    sql::Statement update(
+        *d->db,
+        "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
+        "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8, require_signatures = ?9 WHERE id = ?1");
     update.bind(1, projectId).bind(2, after.name).bind(3, after.description);
     update.bindOptional(4, formatDate(after.targetDate)).bindOptional(5, formatDate(after.actualDate));
-    update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now);
+    update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now).bind(9, qint64(after.requireSignatures));
     update.run();
     const Project updated = d->requireProject(projectId);
     transaction.commit();

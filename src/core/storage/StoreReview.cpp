@@ -184,8 +184,8 @@ ProjectState Store::Impl::readState(const Project &project) const
 
     // A sign-off goes stale with every item or risk change audited after its own audit row.
     sql::Statement signoffs(*db,
-                            "SELECT role, name, decision, comment, date, state_digest, audit_seq "
-                            "FROM signoffs WHERE project_id = ?1 ORDER BY role");
+                            "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
+                            "signature, key_fingerprint FROM signoffs WHERE project_id = ?1 ORDER BY role");
     signoffs.bind(1, project.id);
     while (signoffs.step()) {
         SignOff signoff;
@@ -196,6 +196,9 @@ ProjectState Store::Impl::readState(const Project &project) const
         signoff.date = parseTime(signoffs.text(4));
         signoff.stateDigest = signoffs.text(5);
         signoff.changesSince = audit::reviewChangesSince(*db, project.id, signoffs.integer(6));
+        signoff.statement = signoffs.text(7);
+        signoff.signature = signoffs.text(8);
+        signoff.keyFingerprint = signoffs.text(9);
         state.signoffs.push_back(signoff);
     }
     return state;

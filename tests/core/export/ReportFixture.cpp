@@ -99,14 +99,20 @@ void addRisksAndSignOffs(ReportFixture &f)
                       QStringLiteral("Code and tests reviewed."),
                       QDateTime(QDate(2026, 11, 18), QTime(16, 5), Qt::UTC),
                       QStringLiteral("stale-digest"),
-                      3 };
+                      3,
+                      {},
+                      {},
+                      {} };
         SignOff ops { f.tmpl.signoffRoles[1],
                       QStringLiteral("Jonas Weber"),
                       Decision::ApproveWithRisks,
                       QStringLiteral("OK once the restore drill is done."),
                       QDateTime(QDate(2026, 11, 24), QTime(11, 40), Qt::UTC),
                       QString(),
-                      0 };
+                      0,
+                      {},
+                      {},
+                      {} };
         ops.stateDigest = f.state.reviewDigest();
         f.state.signoffs = { eng, ops };
     }

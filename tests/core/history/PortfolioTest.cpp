@@ -23,7 +23,7 @@ TEST_CASE("The portfolio has one assessed row per project", "[portfolio]")
     draft = draftProject(QStringLiteral("Archive me"));
     draft.targetDate = today.addDays(-3);
     const qint64 old = store->createProject(draft, appendixA()).id;
-    store->updateProject(old, { {}, {}, {}, {}, {}, true });
+    store->updateProject(old, { {}, {}, {}, {}, {}, true, {} });
     draft = draftProject(QStringLiteral("Checkout"));
     const qint64 checkout = store->createProject(draft, appendixA()).id;
     store->setItem(checkout, critical[1], { ItemStatus::Done, {}, {}, {}, {} });
@@ -85,7 +85,8 @@ TEST_CASE("A sign-off gone stale shows in the row", "[portfolio]")
     auto store = temp.open();
     const TemplateRegistry registry;
     const qint64 id = store->createProject(draftProject(QStringLiteral("P")), appendixA()).id;
-    store->signOff(id, { appendixA().signoffRoles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0 });
+    store->signOff(
+        id, { appendixA().signoffRoles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0, {}, {}, {} });
     store->setItem(id, itemsOf(Severity::High)[0], { ItemStatus::Done, {}, {}, {}, {} });
     const auto rows = buildPortfolio(*store, registry, QDate::currentDate());
     REQUIRE(rows.size() == 1);

@@ -49,7 +49,7 @@ void buildDatabaseAtVersion(const QString &path, int version)
 
 TEST_CASE("Databases from every earlier schema version migrate with their data intact", "[store][migration]")
 {
-    REQUIRE(Store::schemaVersion() == 5);
+    REQUIRE(Store::schemaVersion() == 6);
     for (int version = 1; version < Store::schemaVersion(); ++version) {
         INFO("from schema version " << version);
         TempDatabase temp;
@@ -114,7 +114,7 @@ TEST_CASE("A database from a newer Preflight is refused and left untouched", "[s
         CHECK(error.kind() == Error::Kind::Data);
         CHECK(error.message().contains(temp.path));
         CHECK(error.message().contains(QStringLiteral("schema version 99")));
-        CHECK(error.message().contains(QStringLiteral("reads up to 5")));
+        CHECK(error.message().contains(QStringLiteral("reads up to 6")));
     }
     CHECK(fileBytes(temp.path) == before);
     CHECK(QFileInfo(temp.path).lastModified() == modified);
