@@ -2,6 +2,7 @@
 // is who acts, and many reviewers' processes writing at once lose nothing. Hidden unless
 // tests/with-server.sh runs the suite against a throwaway PostgreSQL (CTest: cli.on_server).
 
+#include "ServerRun.h"
 #include "core/storage/StoreTestSupport.h"
 
 #include <QProcess>
@@ -9,25 +10,11 @@
 #include <nlohmann/json.hpp>
 
 using namespace preflight;
+using preflight::test::Run;
+using preflight::test::runPreflight;
 using preflight::test::TempDatabase;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runPreflight(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(PREFLIGHT_BINARY), args);
-    REQUIRE(process.waitForFinished(60000));
-    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
-}
 
 const QString style = QStringLiteral("code-quality.code-standards.all-code-follows-style-guide");
 

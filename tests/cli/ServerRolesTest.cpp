@@ -3,6 +3,7 @@
 // would. A refusal names the role needed and changes nothing. Hidden unless tests/with-server.sh
 // runs the suite against a throwaway PostgreSQL (CTest: cli.on_server).
 
+#include "ServerRun.h"
 #include "core/storage/StoreTestSupport.h"
 
 #include <QProcess>
@@ -14,25 +15,11 @@
 #include <set>
 
 using namespace preflight;
+using preflight::test::Run;
+using preflight::test::runPreflight;
 using preflight::test::TempDatabase;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runPreflight(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(PREFLIGHT_BINARY), args);
-    REQUIRE(process.waitForFinished(60000));
-    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
-}
 
 // A login with no role of its own; the test grants roles through the command line.
 struct Login
