@@ -118,4 +118,39 @@ TEST_CASE_METHOD(OpenSession, "Undo refuses to revert a colleague's later change
     CHECK(workspace.store().loadState(project.id).itemState(styleGuideItem).note
           == QStringLiteral("Theirs, written later"));
     CHECK(session->state().itemState(styleGuideItem).note == QStringLiteral("Theirs, written later"));
+
+    // The refused undo changed nothing, so the stack must still offer it, not a redo.
+    QCoreApplication::processEvents();
+    CHECK(stack->index() == 1);
+    CHECK(stack->canUndo());
+    CHECK_FALSE(stack->canRedo());
+}
+
+TEST_CASE_METHOD(OpenSession, "A refused redo leaves the edit undone and still offered for redo", "[gui][commands]")
+{
+    QUndoStack *stack = session->undoStack();
+    QSignalSpy errors(session, &ProjectSession::errorOccurred);
+    session->setItemText(styleGuideItem, ItemTextField::Note, QStringLiteral("Mine"));
+    stack->undo();
+    REQUIRE(stack->index() == 0);
+
+    Store::ItemPatch theirs;
+    theirs.note = QStringLiteral("Theirs");
+    db.open(QStringLiteral("colleague"))->setItem(project.id, styleGuideItem, theirs);
+
+    stack->redo();
+    REQUIRE(errors.count() == 1);
+    QCoreApplication::processEvents();
+    CHECK(stack->index() == 0);
+    CHECK(stack->canRedo());
+    CHECK(workspace.store().loadState(project.id).itemState(styleGuideItem).note == QStringLiteral("Theirs"));
+
+    // Once the colleague's text is gone again the same redo goes through.
+    theirs.note = QString();
+    db.open(QStringLiteral("colleague"))->setItem(project.id, styleGuideItem, theirs);
+    session->reload();
+    stack->redo();
+    CHECK(errors.count() == 1);
+    CHECK(stack->index() == 1);
+    CHECK(workspace.store().loadState(project.id).itemState(styleGuideItem).note == QStringLiteral("Mine"));
 }
