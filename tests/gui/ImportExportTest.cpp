@@ -350,7 +350,8 @@ TEST_CASE("On a fresh account the export suggests a folder that exists, and the 
     ProjectWindow w;
 
     QString suggested;
-    whenDialogOpens<QMessageBox>([](QMessageBox *box) { box->accept(); }); // only if the export fails
+    const QPointer<QTimer> onFailure = whenDialogOpens<QMessageBox>([](QMessageBox *box) { box->accept(); });
+    const auto stopWatching = qScopeGuard([&] { delete onFailure; });
     whenDialogOpens<ExportDialog>([&](ExportDialog *dialog) {
         suggested = dialog->path();
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();

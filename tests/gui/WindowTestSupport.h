@@ -12,6 +12,7 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QHorizontalStackedBarSeries>
+#include <QPointer>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -76,8 +77,9 @@ inline ItemStatus storedStatus(const TempDatabase &db, qint64 projectId, const Q
     return db.open(QStringLiteral("reader"))->loadState(projectId).itemState(itemId).status;
 }
 
-// Answers the next modal dialog once it is up: exec() blocks the test until then.
-template<typename Dialog, typename Answer> void whenDialogOpens(Answer answer)
+// Answers the next modal dialog once it is up: exec() blocks the test until then. A caller
+// that expects no such dialog must delete the returned timer, or it answers a later test's.
+template<typename Dialog, typename Answer> QPointer<QTimer> whenDialogOpens(Answer answer)
 {
     auto *timer = new QTimer;
     timer->setInterval(10);
@@ -89,6 +91,7 @@ template<typename Dialog, typename Answer> void whenDialogOpens(Answer answer)
         }
     });
     timer->start();
+    return timer;
 }
 
 // A window open on a fresh database holding one Appendix A project.
