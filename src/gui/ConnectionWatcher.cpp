@@ -21,6 +21,11 @@ ConnectionWatcher::ConnectionWatcher(Store &store, QObject *parent)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ConnectionWatcher::retry);
+    m_attemptTimer.setSingleShot(true);
+    connect(&m_attemptTimer, &QTimer::timeout, this, [this] {
+        dropHandshake();
+        retryLater();
+    });
     watchSocket();
     // A notification that arrives while one of our own queries runs is read off the socket by
     // libpq and queued, so the socket never signals it. Collect those whenever the event loop
@@ -37,6 +42,14 @@ void ConnectionWatcher::dropNotifier()
     if (m_notifier) {
         m_notifier->setEnabled(false);
         m_notifier.release()->deleteLater();
+    }
+}
+
+void ConnectionWatcher::dropHandshake()
+{
+    if (m_handshake) {
+        m_handshake->setEnabled(false);
+        m_handshake.release()->deleteLater();
     }
 }
 
@@ -61,7 +74,7 @@ void ConnectionWatcher::watchSocket()
 bool ConnectionWatcher::checkSocket()
 {
     // libpq closes the socket once a read finds the server gone: no socket, no connection. This
-    // costs no round trip and never blocks, unlike Store::reconnect(), which the timer calls.
+    // costs no round trip and never blocks.
     try {
         if (m_store.changeSocket() >= 0)
             return true;
@@ -107,23 +120,54 @@ void ConnectionWatcher::connectionFailed(const QString &message)
     // libpq has closed the socket: a notifier left on it would fire without end.
     dropNotifier();
     m_retryDelay = firstRetryDelay;
-    // Reconnecting blocks for as long as connecting takes: not from inside the failed call, and
-    // only after the window has had a chance to show that the connection is gone.
+    // Not from inside the failed call, and only after the window has shown that it is gone.
     m_retryTimer.start(m_retryDelay);
     emit lost(message);
 }
 
 void ConnectionWatcher::retry()
 {
-    if (!m_store.reconnect()) {
-        m_retryDelay = std::min(m_retryDelay * 2, longestRetryDelay);
-        m_retryTimer.start(m_retryDelay);
+    m_attemptTimer.start(attemptTimeout);
+    reconnectionStep(m_store.startReconnect());
+}
+
+void ConnectionWatcher::reconnectionStep(sql::Reconnection step)
+{
+    dropHandshake();
+    switch (step) {
+    case sql::Reconnection::Failed:
+        m_attemptTimer.stop();
+        retryLater();
+        return;
+    case sql::Reconnection::Connected:
+        m_attemptTimer.stop();
+        m_lost = false;
+        watchSocket();
+        if (!m_lost)
+            emit restored();
+        return;
+    case sql::Reconnection::WaitForRead:
+    case sql::Reconnection::WaitForWrite:
+        break;
+    }
+    // libpq may move to another socket between steps (another address of the host, a retry
+    // without SSL): watch whichever it uses now.
+    const int socket = m_store.connectionSocket();
+    if (socket < 0) {
+        m_attemptTimer.stop();
+        retryLater();
         return;
     }
-    m_lost = false;
-    watchSocket();
-    if (!m_lost)
-        emit restored();
+    const auto type = step == sql::Reconnection::WaitForRead ? QSocketNotifier::Read : QSocketNotifier::Write;
+    m_handshake = std::make_unique<QSocketNotifier>(qintptr(socket), type);
+    connect(m_handshake.get(), &QSocketNotifier::activated, this,
+            [this] { reconnectionStep(m_store.continueReconnect()); });
+}
+
+void ConnectionWatcher::retryLater()
+{
+    m_retryDelay = std::min(m_retryDelay * 2, longestRetryDelay);
+    m_retryTimer.start(m_retryDelay);
 }
 
 } // namespace preflight::gui

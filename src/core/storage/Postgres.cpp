@@ -226,6 +226,7 @@ void Connection::connected()
     m_user = QString::fromUtf8(PQgetvalue(user.get(), 0, 0));
     if (m_listening)
         exec("LISTEN preflight_changes");
+    m_sessionReady = true;
 }
 
 void Connection::fail(const pg_result *result, const QString &what) const
@@ -336,17 +337,35 @@ qint64 Connection::notificationsReceived()
     return m_notifications;
 }
 
-bool Connection::ensureConnected()
+sql::Reconnection Connection::startReconnect()
 {
-    if (PQstatus(m_conn) == CONNECTION_OK)
-        return true;
-    PQreset(m_conn);
-    if (PQstatus(m_conn) != CONNECTION_OK)
-        return false;
-    connected();
+    if (PQstatus(m_conn) == CONNECTION_OK && m_sessionReady)
+        return sql::Reconnection::Connected;
+    m_sessionReady = false;
+    // libpq's rule: after starting, wait until the socket is writable before the first poll.
+    return PQresetStart(m_conn) ? sql::Reconnection::WaitForWrite : sql::Reconnection::Failed;
+}
+
+sql::Reconnection Connection::continueReconnect()
+{
+    switch (PQresetPoll(m_conn)) {
+    case PGRES_POLLING_READING:
+        return sql::Reconnection::WaitForRead;
+    case PGRES_POLLING_WRITING:
+        return sql::Reconnection::WaitForWrite;
+    case PGRES_POLLING_OK:
+        break;
+    default:
+        return sql::Reconnection::Failed;
+    }
+    try {
+        connected();
+    } catch (const Error &) {
+        return sql::Reconnection::Failed; // lost again during the session setup: start over
+    }
     // Changes made while we were away were never announced: count the reconnection as one.
     ++m_notifications;
-    return true;
+    return sql::Reconnection::Connected;
 }
 
 } // namespace preflight::postgres

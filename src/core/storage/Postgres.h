@@ -61,8 +61,9 @@ public:
     // many have arrived so far, read without blocking.
     int socket() const;
     qint64 notificationsReceived();
-    // True while the server is reachable; otherwise tries once to reconnect.
-    bool ensureConnected();
+    // Reconnects without blocking (PQresetStart/PQresetPoll); see Store::startReconnect().
+    sql::Reconnection startReconnect();
+    sql::Reconnection continueReconnect();
 
     [[noreturn]] void fail(const pg_result *result, const QString &what) const;
 
@@ -72,6 +73,7 @@ private:
     pg_conn *m_conn = nullptr;
     QString m_location;
     QString m_user;
+    bool m_sessionReady = false; // connected() has set the session up since the last reset
     QString m_time;
     bool m_listening = false;
     qint64 m_notifications = 0;

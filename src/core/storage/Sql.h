@@ -25,6 +25,10 @@ public:
 
 enum class Dialect { Sqlite, Postgres };
 
+// A reconnection driven by the caller's event loop instead of blocking it: what it waits for
+// next on the connection's socket, or how it ended.
+enum class Reconnection { Connected, WaitForRead, WaitForWrite, Failed };
+
 // A database the store talks to: an SQLite file or a PostgreSQL server. The store's SQL is the
 // subset both understand (ON CONFLICT, RETURNING, plain types); what differs between them —
 // locking, the clock, who is writing, the audit chain's head — is asked of the connection.

@@ -230,9 +230,19 @@ int Store::changeSocket() const
     return d->server->socket();
 }
 
-bool Store::reconnect()
+sql::Reconnection Store::startReconnect()
 {
-    return !d->server || d->server->ensureConnected();
+    return d->server ? d->server->startReconnect() : sql::Reconnection::Connected;
+}
+
+sql::Reconnection Store::continueReconnect()
+{
+    return d->server ? d->server->continueReconnect() : sql::Reconnection::Connected;
+}
+
+int Store::connectionSocket() const
+{
+    return d->server ? d->server->socket() : -1;
 }
 
 QString Store::backupNow()

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "model/Project.h"
+#include "storage/Sql.h"
 
 #include <QString>
 
@@ -248,8 +249,13 @@ public:
     // On a server, the socket on which change notifications arrive (watch it instead of polling
     // dataVersion); -1 for a file.
     int changeSocket() const;
-    // On a server: whether the connection is up, reconnecting once if it was lost.
-    bool reconnect();
+    // On a server, reconnecting after the connection was lost without blocking the caller:
+    // start, then continue whenever connectionSocket() is ready for what the step waits for.
+    // libpq's connect_timeout does not apply here; the caller gives up when it sees fit. A
+    // file is always connected.
+    sql::Reconnection startReconnect();
+    sql::Reconnection continueReconnect();
+    int connectionSocket() const; // -1 for a file; may change between reconnection steps
 
     // --- backups (files only; a server's backups are its own, pg_dump):
     // <db folder>/backups/<db name>-YYYY-MM-DD.db, the last 7 kept.
