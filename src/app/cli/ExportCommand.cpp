@@ -75,7 +75,9 @@ int exportReport(Context &context)
     if (const auto at = context.optionalValue(QStringLiteral("at"))) {
         // The review as it stood then, assessed for that day, under the audit head of that moment.
         const QDateTime moment = parseMoment(*at, QStringLiteral("--at"), DayEdge::End);
+        const ProjectState stored = std::move(review.state);
         review.state = replayState(review.project, context.store().history(review.project.id), moment);
+        attachStoredSignatures(review.state, stored);
         if (!review.state.project.created.isValid() || review.state.project.created > moment)
             throw dataError(QStringLiteral("project \"%1\" did not exist yet at %2").arg(review.project.name, *at));
         review.today = moment.toLocalTime().date();

@@ -60,8 +60,15 @@ private:
 // The review at `at` (rows stamped at or before it), from the project's audit trail.
 ProjectState replayState(const Project &project, const std::vector<AuditEntry> &history, const QDateTime &at);
 
-// A sign-off's audit value, "<decision> by <name>[: <comment>]", back into its parts. A name
-// holding ": " cannot be told from a comment; the store's own wording makes that the only case.
+// A sign-off's audit value, "<decision> by <name>[ (signed, <fingerprint>)][: <comment>]", back
+// into its parts. A name holding ": " cannot be told from a comment; the store's own wording
+// makes that the only case.
 std::optional<SignOff> parseSignOffText(const QString &role, const QString &text);
+
+// The trail keeps a signed sign-off's key fingerprint but not its signature. A replayed sign-off
+// that is still the stored one (`stored`: Store::loadState, matched by audit row) gets the
+// stored statement, signature, date and login, so a replayed report can show and check it; one
+// replaced since keeps the fingerprint alone.
+void attachStoredSignatures(ProjectState &replayed, const ProjectState &stored);
 
 } // namespace preflight
