@@ -30,6 +30,9 @@ public:
 
     void setSession(ProjectSession *session);
     QTableView *table() const;
+    // The allowed-signers file signatures are checked against, kept in the user's settings
+    // (signing/allowedSigners) like git's gpg.ssh.allowedSignersFile; empty: none.
+    void setAllowedSignersFile(const QString &path);
 
 private:
     void signSelected();
