@@ -7,7 +7,9 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QPushButton>
+#include <QScopeGuard>
 
 namespace preflight::gui {
 
@@ -48,7 +50,6 @@ SignOffDialog::SignOffDialog(const QString &role, const QString &verdict, const 
     for (QWidget *widget : { static_cast<QWidget *>(ui->signCheck), static_cast<QWidget *>(ui->keyCaption),
                              static_cast<QWidget *>(ui->keyEdit), static_cast<QWidget *>(ui->chooseKeyButton) })
         widget->hide();
-    ui->errorLabel->setStyleSheet(QStringLiteral("color: %1").arg(verdictColor(Verdict::NotReady).name()));
     ui->decisionCombo->setFocus();
 }
 
@@ -74,8 +75,10 @@ void SignOffDialog::updateSigning()
         widget->setVisible(on);
 }
 
-void SignOffDialog::showError(const QString &message)
+void SignOffDialog::showMessage(const QString &message, bool error)
 {
+    ui->errorLabel->setStyleSheet(error ? QStringLiteral("color: %1").arg(verdictColor(Verdict::NotReady).name())
+                                        : QString());
     ui->errorLabel->setText(message);
     ui->errorLabel->show();
 }
@@ -86,11 +89,15 @@ void SignOffDialog::accept()
         QDialog::accept();
         return;
     }
-    ui->errorLabel->hide();
+    // ssh-keygen blocks until the agent answers, which may wait for a hardware key's touch: say so
+    // before it starts.
+    showMessage(tr("Signing… your key may ask for a touch or a passphrase."), false);
+    ui->errorLabel->repaint();
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
     std::optional<QString> refused;
     try {
         const QString path = ui->keyEdit->text().trimmed();
-        // ssh-keygen signs with the key; the agent may ask for a touch or a passphrase meanwhile.
         auto key = std::make_shared<ssh::SigningKey>(path.isEmpty() ? ssh::SigningKey::fromAgent()
                                                                     : ssh::SigningKey::fromFile(path));
         refused = m_submit(signOff(), [key](const QString &statement) { return key->sign(statement); });
@@ -98,7 +105,7 @@ void SignOffDialog::accept()
         refused = error.message();
     }
     if (refused) {
-        showError(*refused);
+        showMessage(*refused, true);
         return;
     }
     m_recordedSigned = true;

@@ -41,7 +41,7 @@ public:
     void accept() override;
 
 private:
-    void showError(const QString &message);
+    void showMessage(const QString &message, bool error);
     void updateSigning();
 
     std::unique_ptr<Ui::SignOffDialog> ui;

@@ -52,12 +52,17 @@ SignOffView::SignOffView(QWidget *parent)
         setAllowedSignersFile(QFileDialog::getOpenFileName(this, tr("Choose the Allowed-Signers File"),
                                                            current.isEmpty() ? QDir::homePath() : current));
     });
-    setAllowedSignersFile(QSettings().value(allowedSignersKey).toString());
+    showAllowedSigners(QSettings().value(allowedSignersKey).toString());
 }
 
 void SignOffView::setAllowedSignersFile(const QString &path)
 {
     QSettings().setValue(allowedSignersKey, path);
+    showAllowedSigners(path);
+}
+
+void SignOffView::showAllowedSigners(const QString &path)
+{
     m_model->setAllowedSigners(path);
     ui->allowedSignersLabel->setText(
         path.isEmpty() ? tr("Keys not checked") : tr("Keys checked against %1").arg(QDir::toNativeSeparators(path)));

@@ -39,6 +39,7 @@ private:
     void clearSelected();
     QString selectedRole() const;
     void refresh();
+    void showAllowedSigners(const QString &path);
 
     std::unique_ptr<Ui::SignOffView> ui;
     SignOffModel *m_model;
