@@ -303,6 +303,17 @@ TEST_CASE("On a team server a signed sign-off is stored and verifies and signatu
         }
     }
     CHECK(found);
+
+    // Replaced by a later sign-off, a replayed report still names that login (the audit trail's).
+    QThread::msleep(20);
+    const QString between = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QThread::msleep(20);
+    REQUIRE(preflight(signOff("eve") << QStringLiteral("--key") << ssh.key("eve")).first == 0);
+    const auto replayed = preflight(args({ "export", "Apollo", "--format", "md", "-o", "-", "--at" }) << between);
+    REQUIRE(replayed.first == 0);
+    CHECK(replayed.second.contains(QStringLiteral("| Security Lead | ada (login %1) |")
+                                       .arg(QString(login).replace(QLatin1Char('_'), QLatin1String("\\_")))));
+    CHECK(replayed.second.contains(QStringLiteral("the signature was replaced by a later sign-off")));
 }
 
 namespace {

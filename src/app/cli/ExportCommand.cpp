@@ -76,8 +76,11 @@ int exportReport(Context &context)
         // The review as it stood then, assessed for that day, under the audit head of that moment.
         const QDateTime moment = parseMoment(*at, QStringLiteral("--at"), DayEdge::End);
         const ProjectState stored = std::move(review.state);
-        review.state = replayState(review.project, context.store().history(review.project.id), moment);
+        const std::vector<AuditEntry> history = context.store().history(review.project.id);
+        review.state = replayState(review.project, history, moment);
         attachStoredSignatures(review.state, stored);
+        if (context.store().isServer())
+            attachAuditLogins(review.state, history);
         if (!review.state.project.created.isValid() || review.state.project.created > moment)
             throw dataError(QStringLiteral("project \"%1\" did not exist yet at %2").arg(review.project.name, *at));
         review.today = moment.toLocalTime().date();

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace preflight {
 
 namespace {
@@ -225,6 +227,18 @@ void attachStoredSignatures(ProjectState &replayed, const ProjectState &stored)
             if (!row.signature.isEmpty())
                 signoff.date = row.date;
         }
+    }
+}
+
+void attachAuditLogins(ProjectState &replayed, const std::vector<AuditEntry> &history)
+{
+    for (SignOff &signoff : replayed.signoffs) {
+        if (!signoff.login.isEmpty() || signoff.auditSeq == 0)
+            continue;
+        const auto entry = std::find_if(history.begin(), history.end(),
+                                        [&](const AuditEntry &e) { return e.seq == signoff.auditSeq; });
+        if (entry != history.end())
+            signoff.login = entry->actor;
     }
 }
 

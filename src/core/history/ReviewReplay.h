@@ -70,5 +70,9 @@ std::optional<SignOff> parseSignOffText(const QString &role, const QString &text
 // stored statement, signature, date and login, so a replayed report can show and check it; one
 // replaced since keeps the fingerprint alone.
 void attachStoredSignatures(ProjectState &replayed, const ProjectState &stored);
+// On a server the audit trail's actor is the login the server authenticated: a replayed
+// sign-off without a login (one replaced since) gets its audit row's. Not for a file, whose
+// actor is whatever --actor said.
+void attachAuditLogins(ProjectState &replayed, const std::vector<AuditEntry> &history);
 
 } // namespace preflight
