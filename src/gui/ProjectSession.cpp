@@ -18,7 +18,19 @@ ProjectSession::ProjectSession(Store &store, std::shared_ptr<const Template> tmp
     , m_template(std::move(tmpl))
     , m_projectId(projectId)
 {
+    if (m_store.isServer()) {
+        try {
+            m_permissions = m_store.permissions();
+        } catch (const Error &) {
+            // Unreachable: offer every edit; the server still refuses what it must.
+        }
+    }
     reload();
+}
+
+QString ProjectSession::reviewRoleNeeded()
+{
+    return tr("Needs the reviewer role on this server");
 }
 
 void ProjectSession::setItemStatus(const QString &itemId, ItemStatus status, const QString &reason)
@@ -73,6 +85,20 @@ void ProjectSession::removeRisk(qint64 riskId)
 void ProjectSession::signOff(const SignOff &signoff)
 {
     attempt([=, this] { m_undoStack.push(new SignOffCommand(this, signoff)); });
+}
+
+std::optional<QString> ProjectSession::signOffSigned(const SignOff &signoff, const Store::StatementSigner &sign)
+{
+    auto command = std::make_unique<SignOffCommand>(this, signoff, sign);
+    try {
+        m_store.signOff(m_projectId, signoff, sign);
+    } catch (const Error &error) {
+        reload(); // a colleague's change that refused it is shown behind the dialog
+        return error.message();
+    }
+    command->markWritten();
+    m_undoStack.push(command.release());
+    return std::nullopt;
 }
 
 void ProjectSession::clearSignOff(const QString &role)

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace preflight::gui {
@@ -36,6 +37,11 @@ public:
     const ProjectState &state() const { return m_state; }
     const Assessment &assessment() const { return m_assessment; }
     QUndoStack *undoStack() { return &m_undoStack; }
+    // What the login may do, asked once when the project opens: on a team server the views
+    // offer only what the database would accept (README.md, "Roles on a team server").
+    const Store::Permissions &permissions() const { return m_permissions; }
+    bool mayReview() const { return m_permissions.review; }
+    static QString reviewRoleNeeded(); // the tooltip of what a reader may not do
 
     void setItemStatus(const QString &itemId, ItemStatus status, const QString &reason = {});
     void setItemText(const QString &itemId, ItemTextField field, const QString &text);
@@ -43,6 +49,9 @@ public:
     void editRisk(qint64 riskId, RiskField field, const QVariant &value);
     void removeRisk(qint64 riskId);
     void signOff(const SignOff &signoff);
+    // Signs with `sign` and records the sign-off as one undo step. A refusal (no agent, an
+    // unknown key, a review changed while signing) is returned, not reported: nothing was written.
+    std::optional<QString> signOffSigned(const SignOff &signoff, const Store::StatementSigner &sign);
     void clearSignOff(const QString &role);
     void rename(const QString &name);
     void setArchived(bool archived);
@@ -74,6 +83,7 @@ private:
     qint64 m_projectId;
     ProjectState m_state;
     Assessment m_assessment;
+    Store::Permissions m_permissions;
     QUndoStack m_undoStack;
     std::vector<std::function<void()>> m_failedEdits;
     bool m_attempting = false;

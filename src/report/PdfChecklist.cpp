@@ -197,18 +197,18 @@ void PdfReport::signoffs()
             continue;
         }
         const SignOff &so = *status.signoff;
-        table.row({ status.role, so.name, decisionLabel(so.decision), timestampText(so.date),
+        table.row({ status.role, signerText(so), decisionLabel(so.decision), timestampText(so.date),
                     signOffStandingText(status), so.comment },
                   Qt::transparent, { QColor(), QColor(), QColor(), QColor(), stateColor });
     }
     table.finish();
     // Signed sign-offs get a line each below the table, so unsigned reviews print as before.
     for (const SignOff &so : m.state().signoffs) {
-        if (so.signature.isEmpty())
+        if (so.signature.isEmpty() && so.keyFingerprint.isEmpty())
             continue;
         f.advance(f.pt(4));
         f.paragraph(QStringLiteral("%1 (%2) signed with %3")
-                        .arg(so.role, so.name, ssh::signatureSummary(m.state().project, so)),
+                        .arg(so.role, signerText(so), ssh::signatureSummary(m.state().project, so)),
                     s.body);
     }
 }

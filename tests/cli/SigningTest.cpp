@@ -1,13 +1,12 @@
 // Signed sign-offs with the real OpenSSH tools: keys made by ssh-keygen, a real ssh-agent.
+#include "SshFixture.h"
 #include "cli/CliRunner.h"
 #include "core/storage/StoreTestSupport.h"
 #include "signing/SignOffStatement.h"
+#include "signing/SshSigning.h"
 
 #include <QRegularExpression>
-#include <QThread>
-
-#include <csignal>
-#include <sys/types.h>
+#include <QScopeGuard>
 
 using preflight::SignOffStatement;
 using namespace preflight::test;
@@ -25,78 +24,6 @@ QStringList args(std::initializer_list<const char *> words)
         list << QString::fromUtf8(word);
     return list;
 }
-
-QString runTool(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    REQUIRE(process.waitForFinished(30000));
-    INFO(program.toStdString() << ": " << process.readAllStandardError().toStdString());
-    REQUIRE(process.exitCode() == 0);
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-// Two ed25519 keys (ada's and eve's) and an ssh-agent on its own socket holding ada's only.
-class SshFixture
-{
-public:
-    SshFixture()
-    {
-        REQUIRE(m_dir.isValid());
-        for (const char *who : { "ada", "eve" })
-            runTool(QStringLiteral("ssh-keygen"),
-                    { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                      QString(), QStringLiteral("-C"), QLatin1String(who), QStringLiteral("-f"), key(who) });
-        socket = m_dir.filePath(QStringLiteral("agent.sock"));
-        const QString started
-            = runTool(QStringLiteral("ssh-agent"), { QStringLiteral("-s"), QStringLiteral("-a"), socket });
-        const qsizetype at = started.indexOf(QLatin1String("SSH_AGENT_PID="));
-        REQUIRE(at >= 0);
-        m_agentPid = started.mid(at + 14).section(QLatin1Char(';'), 0, 0).toLongLong();
-        REQUIRE(m_agentPid > 0);
-    }
-    ~SshFixture()
-    {
-        // The agent removes its socket as it exits: wait for that before the folder goes.
-        ::kill(pid_t(m_agentPid), SIGTERM);
-        for (int i = 0; i < 200 && ::kill(pid_t(m_agentPid), 0) == 0; ++i)
-            QThread::msleep(10);
-    }
-
-    QString key(const char *who) const { return m_dir.filePath(QLatin1String(who)); }
-    QString publicKey(const char *who) const
-    {
-        QFile file(key(who) + QStringLiteral(".pub"));
-        REQUIRE(file.open(QIODevice::ReadOnly));
-        return QString::fromUtf8(file.readAll()).trimmed();
-    }
-    void addToAgent(const char *who) const
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SSH_AUTH_SOCK"), socket);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral("ssh-add"), { QStringLiteral("-q"), key(who) });
-        REQUIRE(process.waitForFinished(30000));
-        REQUIRE(process.exitCode() == 0);
-    }
-    // git's allowed-signers format: "principal key-type key [comment]".
-    QString allowedSigners(const QString &name, std::initializer_list<const char *> who) const
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        REQUIRE(file.open(QIODevice::WriteOnly));
-        for (const char *w : who)
-            file.write((QLatin1String(w) + QLatin1Char(' ') + publicKey(w) + QLatin1Char('\n')).toUtf8());
-        return path;
-    }
-
-    QString socket;
-
-private:
-    QTemporaryDir m_dir;
-    qint64 m_agentPid = 0;
-};
 
 QStringList signOff(const char *name, const char *decision = "approve")
 {
@@ -323,12 +250,14 @@ TEST_CASE("On a team server a signed sign-off is stored and verifies and signatu
 {
     SshFixture ssh;
     preflight::test::TempDatabase temp;
-    const auto preflight = [&temp](QStringList arguments) {
+    const auto preflight = [&temp](QStringList arguments, const QString &login = {}) {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SSH_AUTH_SOCK"), QString());
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(PREFLIGHT_BINARY), arguments << QStringLiteral("--db") << temp.path);
+        const QString location
+            = login.isEmpty() ? temp.path : QStringLiteral("%1 user=%2 password=pw").arg(temp.path, login);
+        process.start(QStringLiteral(PREFLIGHT_BINARY), arguments << QStringLiteral("--db") << location);
         REQUIRE(process.waitForFinished(60000));
         INFO(process.readAllStandardError().toStdString());
         return std::pair { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()) };
@@ -344,4 +273,166 @@ TEST_CASE("On a team server a signed sign-off is stored and verifies and signatu
                       ssh.allowedSigners(QStringLiteral("allowed"), { "ada" }), QStringLiteral("--json") });
     CHECK(verified.first == 0);
     CHECK(signatureOf(json::parse(verified.second.toStdString()), "ada")["signature"] == "good");
+
+    // A team member's sign-off: the report names the login that gave it beside the name typed.
+    const QString login = QStringLiteral("pf_cli_signer_%1").arg(QCoreApplication::applicationPid());
+    preflight::test::TempDatabase::runOnServer(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw'").arg(login));
+    const auto dropLogin = qScopeGuard([&login] {
+        try {
+            preflight::test::TempDatabase::runOnServer(QStringLiteral("DROP ROLE %1").arg(login));
+        } catch (const preflight::Error &) {
+            // The throwaway server goes away anyway.
+        }
+    });
+    preflight::Store::grantServerRoles(temp.path, login, { QStringLiteral("Security Lead") });
+    REQUIRE(preflight(signOff("ada") << QStringLiteral("--key") << ssh.key("ada"), login).first == 0);
+    const auto markdown = preflight(args({ "export", "Apollo", "--format", "md", "-o", "-" }));
+    REQUIRE(markdown.first == 0);
+    // Markdown escapes the login's underscores.
+    CHECK(markdown.second.contains(QStringLiteral("| Security Lead | ada (login %1) |")
+                                       .arg(QString(login).replace(QLatin1Char('_'), QLatin1String("\\_")))));
+    const auto report = preflight(args({ "export", "Apollo", "--format", "json", "-o", "-" }));
+    REQUIRE(report.first == 0);
+    bool found = false;
+    const json document = json::parse(report.second.toStdString());
+    for (const json &entry : document["signoffs"]) {
+        if (entry["role"] == "Security Lead") {
+            found = true;
+            CHECK(entry["login"] == login.toStdString());
+            CHECK(entry["name"] == "ada");
+        }
+    }
+    CHECK(found);
+
+    // Replaced by a later sign-off, a replayed report still names that login (the audit trail's).
+    QThread::msleep(20);
+    const QString between = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QThread::msleep(20);
+    REQUIRE(preflight(signOff("eve") << QStringLiteral("--key") << ssh.key("eve")).first == 0);
+    const auto replayed = preflight(args({ "export", "Apollo", "--format", "md", "-o", "-", "--at" }) << between);
+    REQUIRE(replayed.first == 0);
+    CHECK(replayed.second.contains(QStringLiteral("| Security Lead | ada (login %1) |")
+                                       .arg(QString(login).replace(QLatin1Char('_'), QLatin1String("\\_")))));
+    CHECK(replayed.second.contains(QStringLiteral("the signature was replaced by a later sign-off")));
+}
+
+namespace {
+
+// The review changes while the key signs (a colleague ticks an item while the signer touches a
+// hardware key): the sign-off is refused, nothing of it written, and the colleague's edit stays.
+void changeWhileSigning(const preflight::test::TempDatabase &temp)
+{
+    SshFixture ssh;
+    const auto key = preflight::ssh::SigningKey::fromFile(ssh.key("ada"));
+    auto signer = temp.open(QStringLiteral("ada"));
+    const qint64 projectId = signer->createProject(draftProject(QStringLiteral("Apollo")), appendixA()).id;
+    const auto history = signer->history(projectId).size();
+
+    bool signedOnce = false;
+    const auto signWhileAColleagueEdits = [&](const QString &statement) {
+        const preflight::Store::Signature signature = key.sign(statement);
+        if (!std::exchange(signedOnce, true)) {
+            // Another writer gets in while the key is busy: no lock of the signer's holds it up.
+            preflight::Store::ItemPatch done;
+            done.status = preflight::ItemStatus::Done;
+            temp.open(QStringLiteral("bob"))->setItem(projectId, Item, done);
+        }
+        return signature;
+    };
+    preflight::SignOff signoff;
+    signoff.role = QStringLiteral("Security Lead");
+    signoff.name = QStringLiteral("ada");
+    try {
+        signer->signOff(projectId, signoff, signWhileAColleagueEdits);
+        FAIL("a sign-off over a review that changed while signing was stored");
+    } catch (const preflight::Error &error) {
+        CHECK(error.kind() == preflight::Error::Kind::Conflict);
+        INFO(error.message().toStdString());
+        CHECK(error.message().endsWith(QStringLiteral(": project \"Apollo\" changed while the sign-off was being "
+                                                      "signed; nothing was written: sign again")));
+        CHECK(error.message().count(QLatin1Char('\n')) == 0);
+    }
+    const preflight::ProjectState after = temp.open()->loadState(projectId);
+    CHECK(after.signoffs.empty());
+    CHECK(after.itemState(Item).status == preflight::ItemStatus::Done);
+    CHECK(signer->history(projectId).size() == history + 1); // the colleague's edit only
+
+    // Signed again over the state as it is now, it is stored with the statement's own date.
+    const preflight::SignOff stored = signer->signOff(projectId, signoff, signWhileAColleagueEdits);
+    const preflight::ProjectState signedState = temp.open()->loadState(projectId);
+    REQUIRE(signedState.signoffs.size() == 1);
+    const preflight::SignOff &row = signedState.signoffs.front();
+    CHECK(row.date == stored.date);
+    CHECK(row.stateDigest == signedState.reviewDigest());
+    CHECK(row.statement == stored.statement);
+    const auto statement = SignOffStatement::parse(row.statement);
+    REQUIRE(statement);
+    CHECK(statement->differences(SignOffStatement::of(signedState.project, row)).isEmpty());
+    CHECK(preflight::ssh::verify(signedState.project, row, ssh.allowedSigners(QStringLiteral("allowed"), { "ada" }))
+              .result
+          == preflight::ssh::Result::Good);
+}
+
+} // namespace
+
+TEST_CASE("A review that changes while the sign-off is being signed refuses the sign-off", "[cli][signing]")
+{
+    const preflight::test::TempDatabase temp;
+    changeWhileSigning(temp);
+}
+
+TEST_CASE("On a team server a review that changes while signing refuses the sign-off", "[.][server][signing]")
+{
+    const preflight::test::TempDatabase temp;
+    changeWhileSigning(temp);
+}
+
+TEST_CASE("A replayed report shows the signatures: checked while current, the key alone once replaced",
+          "[cli][signing]")
+{
+    SshFixture ssh;
+    CliRunner cli;
+    cli.setEnvironment(QStringLiteral("SSH_AUTH_SOCK"), QString());
+    REQUIRE(cli.run({ QStringLiteral("project"), QStringLiteral("create"), ProjectName }).exitCode == 0);
+    REQUIRE(cli.run(signOff("ada") << QStringLiteral("--key") << ssh.key("ada")).exitCode == 0);
+    QThread::msleep(20);
+    const QString between = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QThread::msleep(20);
+    REQUIRE(cli.run(signOff("eve", "reject") << QStringLiteral("--key") << ssh.key("eve")).exitCode == 0);
+    const QString now = QDateTime::currentDateTimeUtc().addSecs(1).toString(Qt::ISODateWithMs);
+    const QString ada = runTool(QStringLiteral("ssh-keygen"), { QStringLiteral("-lf"), ssh.key("ada") })
+                            .section(QLatin1Char(' '), 1, 1);
+    const QString eve = runTool(QStringLiteral("ssh-keygen"), { QStringLiteral("-lf"), ssh.key("eve") })
+                            .section(QLatin1Char(' '), 1, 1);
+
+    const auto markdownAt = [&](const QString &at) {
+        const CliResult result = cli.run(args({ "export", "Apollo", "--format", "md", "-o", "-", "--at" }) << at);
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        return result.out;
+    };
+    // ada's sign-off, replaced by eve's since: its key from the trail, its signature gone.
+    const QString then = markdownAt(between);
+    CHECK(then.contains(QStringLiteral("| Security Lead | ada | Approve |")));
+    CHECK_FALSE(then.contains(QStringLiteral("ada (signed")));
+    CHECK(then.contains(ada
+                        + QStringLiteral(" (signed; the signature was replaced by a later sign-off and is not kept)")));
+    // eve's is the stored one: its signature is there and checks out, as in a current report.
+    const QString latest = markdownAt(now);
+    CHECK(latest.contains(QStringLiteral("| Security Lead | eve | Reject |")));
+    CHECK(latest.contains(eve + QStringLiteral(" (signature intact;")));
+
+    const CliResult json = cli.run(args({ "export", "Apollo", "--format", "json", "-o", "-", "--at" }) << now);
+    REQUIRE(json.exitCode == 0);
+    const nlohmann::json report = nlohmann::json::parse(json.out.toStdString());
+    bool found = false;
+    for (const nlohmann::json &entry : report["signoffs"]) {
+        if (entry["role"] != "Security Lead")
+            continue;
+        found = true;
+        CHECK(entry["key_fingerprint"] == eve.toStdString());
+        CHECK(entry["login"].is_null()); // a file records no login
+        CHECK(entry["name"] == "eve");
+    }
+    CHECK(found);
 }

@@ -75,7 +75,12 @@ int exportReport(Context &context)
     if (const auto at = context.optionalValue(QStringLiteral("at"))) {
         // The review as it stood then, assessed for that day, under the audit head of that moment.
         const QDateTime moment = parseMoment(*at, QStringLiteral("--at"), DayEdge::End);
-        review.state = replayState(review.project, context.store().history(review.project.id), moment);
+        const ProjectState stored = std::move(review.state);
+        const std::vector<AuditEntry> history = context.store().history(review.project.id);
+        review.state = replayState(review.project, history, moment);
+        attachStoredSignatures(review.state, stored);
+        if (context.store().isServer())
+            attachAuditLogins(review.state, history);
         if (!review.state.project.created.isValid() || review.state.project.created > moment)
             throw dataError(QStringLiteral("project \"%1\" did not exist yet at %2").arg(review.project.name, *at));
         review.today = moment.toLocalTime().date();

@@ -307,8 +307,7 @@ private:
     {
         const Assessment &a = m.assessment();
         // The signature column appears once anything is signed: unsigned reviews read as before.
-        const bool anySigned = std::any_of(m.state().signoffs.begin(), m.state().signoffs.end(),
-                                           [](const SignOff &s) { return !s.signature.isEmpty(); });
+        const bool anySigned = anySignedWithKey(m.state().signoffs);
         out += QStringLiteral("<section id=\"signoffs\">\n<h2>Sign-off</h2>\n<p><strong>%1</strong></p>\n<table>\n"
                               "<tr><th>Role</th><th>Name</th><th>Decision</th><th>Date</th><th>State</th>"
                               "<th>Comment</th>%2</tr>\n")
@@ -329,8 +328,8 @@ private:
                                                 : QString();
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td class=\"pre\">%6"
                                   "</td>%7</tr>\n")
-                       .arg(user(status.role), orDash(s.name), decisionLabel(s.decision), timestampText(s.date), state,
-                            orDash(s.comment), signature);
+                       .arg(user(status.role), orDash(signerText(s)), decisionLabel(s.decision), timestampText(s.date),
+                            state, orDash(s.comment), signature);
         }
         out += QStringLiteral("</table>\n</section>\n");
     }

@@ -265,8 +265,7 @@ private:
         line(QStringLiteral("**") + signedOffText(m.assessment().signedOff) + QStringLiteral(".**"));
         line();
         // The signature column appears once anything is signed: unsigned reviews read as before.
-        const bool anySigned = std::any_of(m.state().signoffs.begin(), m.state().signoffs.end(),
-                                           [](const SignOff &s) { return !s.signature.isEmpty(); });
+        const bool anySigned = anySignedWithKey(m.state().signoffs);
         std::vector<QStringList> rows;
         for (const SignOffStatus &status : m.assessment().signoffs) {
             if (!status.signoff) {
@@ -274,8 +273,8 @@ private:
                                  signOffStandingText(status), QStringLiteral("—") });
             } else {
                 const SignOff &s = *status.signoff;
-                rows.push_back({ cell(status.role), cell(s.name), decisionLabel(s.decision), timestampText(s.date),
-                                 signOffStandingText(status), cell(s.comment) });
+                rows.push_back({ cell(status.role), cell(signerText(s)), decisionLabel(s.decision),
+                                 timestampText(s.date), signOffStandingText(status), cell(s.comment) });
                 if (anySigned)
                     rows.back() << cell(ssh::signatureSummary(m.state().project, s));
             }

@@ -176,6 +176,21 @@ QString timestampText(const QDateTime &time)
     return time.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
+QString signerText(const SignOff &signoff)
+{
+    if (signoff.login.isEmpty() || signoff.login == signoff.name)
+        return signoff.name;
+    if (signoff.name.isEmpty())
+        return QStringLiteral("login %1").arg(signoff.login);
+    return QStringLiteral("%1 (login %2)").arg(signoff.name, signoff.login);
+}
+
+bool anySignedWithKey(const std::vector<SignOff> &signoffs)
+{
+    return std::any_of(signoffs.begin(), signoffs.end(),
+                       [](const SignOff &s) { return !s.keyFingerprint.isEmpty() || !s.signature.isEmpty(); });
+}
+
 QString countsSentence(const Counts &counts)
 {
     return QStringLiteral("%1 done, %2 N/A, %3 open of %4 items")

@@ -82,6 +82,11 @@ QString scoreText(std::optional<double> score); // "62.5 %", "100 %" or "n/a"
 QString dateText(const std::optional<QDate> &date); // ISO date or "not set"
 QString timestampText(const QDateTime &time); // "2026-11-25 16:42 UTC"
 QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"
+// Who gave a sign-off: the name, and on a team server the login beside it when it says more
+// ("Dana Whitfield (login dana)").
+QString signerText(const SignOff &signoff);
+// Whether any sign-off was signed with a key: the reports' signature column appears only then.
+bool anySignedWithKey(const std::vector<SignOff> &signoffs);
 QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
 QString riskLabel(const Risk &risk);
 // "Mitigated", or for accepted risks "Accepted (accepted by Mei until 2027-01-31)" and, once the

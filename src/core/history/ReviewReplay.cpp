@@ -2,6 +2,10 @@
 
 #include "storage/TimeFormat.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace preflight {
 
 namespace {
@@ -157,6 +161,7 @@ void ReviewReplay::applySignOff(const AuditEntry &entry)
         review.risks.push_back(risk);
     signoff->date = entry.time;
     signoff->stateDigest = review.reviewDigest();
+    signoff->auditSeq = entry.seq;
     m_signoffs[role] = Signed { *signoff, m_reviewRows };
 }
 
@@ -198,7 +203,43 @@ std::optional<SignOff> parseSignOffText(const QString &role, const QString &text
     const qsizetype colon = rest.indexOf(QLatin1String(": "));
     signoff.name = colon < 0 ? rest : rest.left(colon);
     signoff.comment = colon < 0 ? QString() : rest.mid(colon + 2);
+    // A signed one names its key after the name (StoreSignOffs.cpp, signOffText).
+    static const QRegularExpression signedBy(QStringLiteral("^(.*) \\(signed, (SHA256:[^)\\s]+)\\)$"));
+    if (const QRegularExpressionMatch match = signedBy.match(signoff.name); match.hasMatch()) {
+        signoff.name = match.captured(1);
+        signoff.keyFingerprint = match.captured(2);
+    }
     return signoff;
+}
+
+void attachStoredSignatures(ProjectState &replayed, const ProjectState &stored)
+{
+    for (SignOff &signoff : replayed.signoffs) {
+        for (const SignOff &row : stored.signoffs) {
+            if (row.role != signoff.role || row.auditSeq == 0 || row.auditSeq != signoff.auditSeq)
+                continue;
+            // The same act: its row holds what the trail does not. A signed row's date is its
+            // statement's, a moment before its audit row's.
+            signoff.statement = row.statement;
+            signoff.signature = row.signature;
+            signoff.keyFingerprint = row.keyFingerprint;
+            signoff.login = row.login;
+            if (!row.signature.isEmpty())
+                signoff.date = row.date;
+        }
+    }
+}
+
+void attachAuditLogins(ProjectState &replayed, const std::vector<AuditEntry> &history)
+{
+    for (SignOff &signoff : replayed.signoffs) {
+        if (!signoff.login.isEmpty() || signoff.auditSeq == 0)
+            continue;
+        const auto entry = std::find_if(history.begin(), history.end(),
+                                        [&](const AuditEntry &e) { return e.seq == signoff.auditSeq; });
+        if (entry != history.end())
+            signoff.login = entry->actor;
+    }
 }
 
 } // namespace preflight

@@ -60,8 +60,19 @@ private:
 // The review at `at` (rows stamped at or before it), from the project's audit trail.
 ProjectState replayState(const Project &project, const std::vector<AuditEntry> &history, const QDateTime &at);
 
-// A sign-off's audit value, "<decision> by <name>[: <comment>]", back into its parts. A name
-// holding ": " cannot be told from a comment; the store's own wording makes that the only case.
+// A sign-off's audit value, "<decision> by <name>[ (signed, <fingerprint>)][: <comment>]", back
+// into its parts. A name holding ": " cannot be told from a comment; the store's own wording
+// makes that the only case.
 std::optional<SignOff> parseSignOffText(const QString &role, const QString &text);
+
+// The trail keeps a signed sign-off's key fingerprint but not its signature. A replayed sign-off
+// that is still the stored one (`stored`: Store::loadState, matched by audit row) gets the
+// stored statement, signature, date and login, so a replayed report can show and check it; one
+// replaced since keeps the fingerprint alone.
+void attachStoredSignatures(ProjectState &replayed, const ProjectState &stored);
+// On a server the audit trail's actor is the login the server authenticated: a replayed
+// sign-off without a login (one replaced since) gets its audit row's. Not for a file, whose
+// actor is whatever --actor said.
+void attachAuditLogins(ProjectState &replayed, const std::vector<AuditEntry> &history);
 
 } // namespace preflight

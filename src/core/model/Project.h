@@ -88,6 +88,8 @@ struct SignOff
     QString statement;
     QString signature;
     QString keyFingerprint;
+    QString login; // on a team server: the login that gave it (the name is what they typed); else empty
+    qint64 auditSeq = 0; // the audit row that recorded this sign-off; 0 when not known
 };
 
 struct AuditEntry

@@ -130,15 +130,20 @@ json signoffsJson(const Assessment &assessment)
     json signoffs = json::array();
     for (const SignOffStatus &status : assessment.signoffs) {
         const std::optional<SignOff> &s = status.signoff;
-        signoffs.push_back({ { "role", toJson(status.role) },
-                             { "name", s ? toJson(s->name) : json(nullptr) },
-                             { "decision", s ? toJson(decisionKey(s->decision)) : json(nullptr) },
-                             { "comment", s ? toJson(s->comment) : json(nullptr) },
-                             { "date", s ? toJson(s->date) : json(nullptr) },
-                             { "stale", status.stale },
-                             { "changes_since", s ? json(s->changesSince) : json(nullptr) },
-                             { "counts", status.counts },
-                             { "standing", toJson(signOffStandingKey(status.standing)) } });
+        signoffs.push_back(
+            { { "role", toJson(status.role) },
+              { "name", s ? toJson(s->name) : json(nullptr) },
+              { "decision", s ? toJson(decisionKey(s->decision)) : json(nullptr) },
+              { "comment", s ? toJson(s->comment) : json(nullptr) },
+              { "date", s ? toJson(s->date) : json(nullptr) },
+              { "stale", status.stale },
+              { "changes_since", s ? json(s->changesSince) : json(nullptr) },
+              { "counts", status.counts },
+              { "standing", toJson(signOffStandingKey(status.standing)) },
+              // Added with signing and server roles: null when not signed with a key,
+              // and when no server login is recorded (a file).
+              { "key_fingerprint", s && !s->keyFingerprint.isEmpty() ? toJson(s->keyFingerprint) : json(nullptr) },
+              { "login", s && !s->login.isEmpty() ? toJson(s->login) : json(nullptr) } });
     }
     return signoffs;
 }

@@ -186,8 +186,12 @@ Verification verify(const Project &project, const SignOff &signoff, const QStrin
 
 QString signatureSummary(const Project &project, const SignOff &signoff)
 {
-    if (signoff.signature.isEmpty())
+    if (signoff.signature.isEmpty() && signoff.keyFingerprint.isEmpty())
         return QStringLiteral("unsigned");
+    // A replayed sign-off replaced since: the audit trail keeps its key, not its signature.
+    if (signoff.signature.isEmpty())
+        return QStringLiteral("%1 (signed; the signature was replaced by a later sign-off and is not kept)")
+            .arg(signoff.keyFingerprint);
     try {
         const Verification checked = verify(project, signoff, {});
         if (checked.result == Result::Bad)

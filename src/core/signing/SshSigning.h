@@ -53,7 +53,8 @@ struct Verification
 Verification verify(const Project &project, const SignOff &signoff, const QString &allowedSigners);
 
 // For reports, which have no allowed-signers file: "unsigned", "SHA256:… (signature intact; …)"
-// or "SHA256:… (signature BAD: …)". Never throws: a missing ssh-keygen is reported in the text.
+// or "SHA256:… (signature BAD: …)", and for a replayed sign-off whose signature was replaced
+// since, "SHA256:… (signed; …not kept)". Never throws: a missing ssh-keygen is reported in the text.
 QString signatureSummary(const Project &project, const SignOff &signoff);
 
 } // namespace preflight::ssh

@@ -21,6 +21,9 @@ struct Upgrade
 // schema is left alone. A newer schema is refused untouched. Needs a login allowed to create
 // schemas and roles in the database (the database owner or an administrator).
 Upgrade initialize(postgres::Connection &server);
+// Stops at version `upTo`, as an older Preflight would have left the schema: for tests of the
+// upgrade from there.
+Upgrade initialize(postgres::Connection &server, int upTo);
 
 // Throws Error naming the server when the database has no Preflight schema or one of another
 // version, saying what to run.

@@ -212,9 +212,11 @@ public:
     Risk restoreRisk(qint64 projectId, const Risk &risk);
 
     // --- sign-offs: the latest per role counts. stateDigest is computed here from the state.
-    // With `sign`, the canonical statement (signing/SignOffStatement.h) is built inside the
-    // write transaction, once date and digest are known, and handed to it; whatever it throws
-    // leaves the database unchanged. A project that requires signatures refuses an unsigned one.
+    // With `sign`, the canonical statement (signing/SignOffStatement.h) is built from a read of
+    // the review and handed to it before the write transaction begins; the write then refuses
+    // with Error(Conflict), writing nothing, when the review changed meanwhile, and stores the
+    // statement's date as the sign-off's. Whatever `sign` throws leaves the database unchanged.
+    // A project that requires signatures refuses an unsigned one.
     struct Signature
     {
         QString signature; // armored SSH signature

@@ -183,9 +183,14 @@ ProjectState Store::Impl::readState(const Project &project) const
         state.risks.push_back(readRisk(risks));
 
     // A sign-off goes stale with every item or risk change audited after its own audit row.
+    // Only a server records the login (server schema step 3); a file's rows have no such column.
     sql::Statement signoffs(*db,
-                            "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
-                            "signature, key_fingerprint FROM signoffs WHERE project_id = ?1 ORDER BY role");
+                            server
+                                ? "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
+                                  "signature, key_fingerprint, coalesce(login, '') FROM signoffs WHERE project_id "
+                                  "= ?1 ORDER BY role"
+                                : "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
+                                  "signature, key_fingerprint, '' FROM signoffs WHERE project_id = ?1 ORDER BY role");
     signoffs.bind(1, project.id);
     while (signoffs.step()) {
         SignOff signoff;
@@ -199,6 +204,8 @@ ProjectState Store::Impl::readState(const Project &project) const
         signoff.statement = signoffs.text(7);
         signoff.signature = signoffs.text(8);
         signoff.keyFingerprint = signoffs.text(9);
+        signoff.login = signoffs.text(10);
+        signoff.auditSeq = signoffs.integer(6);
         state.signoffs.push_back(signoff);
     }
     return state;

@@ -38,31 +38,61 @@ QString signOffText(const SignOff &signoff)
 
 SignOff Store::signOff(qint64 projectId, const SignOff &signoff, const StatementSigner &sign)
 {
-    sql::Transaction transaction(*d->db);
-    const QString label = d->requireProjectLabel(projectId);
-    if (signoff.role.trimmed().isEmpty())
-        throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(label));
-    const Project project = d->requireProject(projectId);
-    if (project.requireSignatures && !sign)
-        throw Error(Error::Kind::Usage,
-                    QStringLiteral("%1 requires signed sign-offs: add --sign (with your key in ssh-agent, or --key "
-                                   "FILE)")
-                        .arg(label));
-    SignOff signed_ = signoff;
-    if (signed_.name.trimmed().isEmpty())
-        signed_.name = d->actor;
-    const QString now = d->db->transactionTime();
-    signed_.date = parseTime(now);
-    signed_.stateDigest = d->readState(project).reviewDigest();
-    signed_.changesSince = 0;
-    signed_.statement.clear();
-    signed_.signature.clear();
-    signed_.keyFingerprint.clear();
+    // The checks and the fields of a sign-off at `date`, read inside a transaction.
+    const auto draft = [&](const QString &date) {
+        const QString label = d->requireProjectLabel(projectId);
+        if (signoff.role.trimmed().isEmpty())
+            throw Error(Error::Kind::Usage, QStringLiteral("%1: a sign-off needs a role").arg(label));
+        Project project = d->requireProject(projectId);
+        if (project.requireSignatures && !sign)
+            throw Error(Error::Kind::Usage,
+                        QStringLiteral("%1 requires signed sign-offs: add --sign (with your key in ssh-agent, or "
+                                       "--key FILE)")
+                            .arg(label));
+        SignOff result = signoff;
+        if (result.name.trimmed().isEmpty())
+            result.name = d->actor;
+        result.date = parseTime(date);
+        result.stateDigest = d->readState(project).reviewDigest();
+        result.changesSince = 0;
+        result.statement.clear();
+        result.signature.clear();
+        result.keyFingerprint.clear();
+        return std::pair(std::move(project), std::move(result));
+    };
+
+    // ssh-keygen may wait for a hardware key's touch or a passphrase: it signs before the write
+    // transaction, so no other writer waits on the writer lock (on a server, the advisory lock)
+    // meanwhile. The write then checks that the statement still describes the review.
+    QString signedDate;
+    SignOff presigned;
     if (sign) {
-        signed_.statement = SignOffStatement::of(project, signed_).text();
-        const Signature signature = sign(signed_.statement);
-        signed_.signature = signature.signature;
-        signed_.keyFingerprint = signature.keyFingerprint;
+        sql::Transaction read(*d->db, sql::Transaction::Kind::Read);
+        signedDate = d->db->transactionTime();
+        auto [project, prepared] = draft(signedDate);
+        d->requireSigner(prepared.role); // a refused role is refused before anyone touches a key
+        read.commit();
+        prepared.statement = SignOffStatement::of(project, prepared).text();
+        const Signature signature = sign(prepared.statement);
+        prepared.signature = signature.signature;
+        prepared.keyFingerprint = signature.keyFingerprint;
+        presigned = std::move(prepared);
+    }
+
+    sql::Transaction transaction(*d->db);
+    const QString now = d->db->transactionTime();
+    // A signed row keeps the date its statement says, so verification compares like with like.
+    const QString rowDate = sign ? signedDate : now;
+    auto [project, signed_] = draft(rowDate);
+    if (sign) {
+        if (SignOffStatement::of(project, signed_).text() != presigned.statement)
+            throw Error(Error::Kind::Conflict,
+                        QStringLiteral("%1 changed while the sign-off was being signed; nothing was written: sign "
+                                       "again")
+                            .arg(d->requireProjectLabel(projectId)));
+        signed_.statement = presigned.statement;
+        signed_.signature = presigned.signature;
+        signed_.keyFingerprint = presigned.keyFingerprint;
     }
 
     d->requireSigner(signed_.role);
@@ -81,7 +111,7 @@ SignOff Store::signOff(qint64 projectId, const SignOff &signoff, const Statement
         "excluded.state_digest, audit_seq = excluded.audit_seq, statement = excluded.statement, "
         "signature = excluded.signature, key_fingerprint = excluded.key_fingerprint");
     upsert.bind(1, projectId).bind(2, signed_.role).bind(3, signed_.name).bind(4, decisionKey(signed_.decision));
-    upsert.bind(5, signed_.comment).bind(6, now).bind(7, signed_.stateDigest).bind(8, seq);
+    upsert.bind(5, signed_.comment).bind(6, rowDate).bind(7, signed_.stateDigest).bind(8, seq);
     upsert.bind(9, signed_.statement).bind(10, signed_.signature).bind(11, signed_.keyFingerprint);
     upsert.run();
     d->touchProject(projectId, now);

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace preflight::gui {
 
 std::optional<SignOff> currentSignOff(const ProjectState &state, const QString &role)
@@ -21,16 +23,21 @@ void restoreSignOff(ProjectSession *session, const QString &role, const std::opt
         session->store().clearSignOff(session->projectId(), role);
 }
 
-SignOffCommand::SignOffCommand(ProjectSession *session, const SignOff &signoff)
-    : StoreCommand(session,
-                   QCoreApplication::translate("preflight::gui::SignOffCommand", "Sign off as %1").arg(signoff.role))
+SignOffCommand::SignOffCommand(ProjectSession *session, const SignOff &signoff, Store::StatementSigner sign)
+    : StoreCommand(
+        session,
+        sign ? QCoreApplication::translate("preflight::gui::SignOffCommand", "Signed sign-off as %1").arg(signoff.role)
+             : QCoreApplication::translate("preflight::gui::SignOffCommand", "Sign off as %1").arg(signoff.role))
     , m_signoff(signoff)
+    , m_sign(std::move(sign))
     , m_before(currentSignOff(session->state(), signoff.role))
 { }
 
 void SignOffCommand::applyRedo()
 {
-    session()->store().signOff(session()->projectId(), m_signoff);
+    if (std::exchange(m_written, false))
+        return;
+    session()->store().signOff(session()->projectId(), m_signoff, m_sign);
 }
 
 void SignOffCommand::applyUndo()

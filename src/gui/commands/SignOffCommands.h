@@ -9,10 +9,14 @@ namespace preflight::gui {
 
 // Undoing a sign-off records the previous signature again (or clears the role when there was
 // none): the store keeps the latest sign-off per role, so this restores what counts.
+// A signed sign-off keeps its signer: redoing it signs again (the key may ask for a touch).
 class SignOffCommand : public StoreCommand
 {
 public:
-    SignOffCommand(ProjectSession *session, const SignOff &signoff);
+    SignOffCommand(ProjectSession *session, const SignOff &signoff, Store::StatementSigner sign = {});
+    // The session wrote it already (a signed sign-off, written before the push so that a
+    // refusal reaches the dialog): the push's redo only refreshes.
+    void markWritten() { m_written = true; }
 
 protected:
     void applyRedo() override;
@@ -20,7 +24,9 @@ protected:
 
 private:
     SignOff m_signoff;
+    Store::StatementSigner m_sign;
     std::optional<SignOff> m_before;
+    bool m_written = false;
 };
 
 class ClearSignOffCommand : public StoreCommand

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "model/Project.h"
+#include "storage/Store.h"
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class SignOffDialog;
@@ -26,9 +29,25 @@ public:
     ~SignOffDialog() override;
     SignOff signOff() const;
 
+    // Records a signed sign-off, returning the store's refusal (nothing written) to show.
+    using SignedSubmit
+        = std::function<std::optional<QString>(const SignOff &signoff, const Store::StatementSigner &sign)>;
+    // Offers "Sign with my SSH key": checked and fixed when `required`. A signed sign-off is
+    // recorded by `submit` before the dialog closes, so a missing agent, an unknown key or a
+    // review changed meanwhile is shown here and the dialog stays open.
+    void offerSigning(bool required, SignedSubmit submit);
+    bool recordedSigned() const { return m_recordedSigned; }
+
+    void accept() override;
+
 private:
+    void showMessage(const QString &message, bool error);
+    void updateSigning();
+
     std::unique_ptr<Ui::SignOffDialog> ui;
     QString m_role;
+    SignedSubmit m_submit;
+    bool m_recordedSigned = false;
 };
 
 } // namespace preflight::gui

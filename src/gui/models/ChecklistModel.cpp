@@ -203,7 +203,8 @@ Qt::ItemFlags ChecklistModel::flags(const QModelIndex &index) const
     const Node *node = nodeOf(index);
     if (!node->children.empty() && index.column() == 0)
         result &= ~Qt::ItemNeverHasChildren;
-    if (index.column() == TitleColumn && data(index, EditableRole).toBool())
+    // A reader sees the boxes but cannot tick them.
+    if (index.column() == TitleColumn && data(index, EditableRole).toBool() && m_session->mayReview())
         result |= Qt::ItemIsUserCheckable;
     return result;
 }

@@ -121,8 +121,8 @@ Qt::ItemFlags RiskTableModel::flags(const QModelIndex &index) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
-    if (index.column() == AcceptedByColumn)
-        return flags; // recorded from whoever accepted the risk
+    if (index.column() == AcceptedByColumn || !m_session || !m_session->mayReview())
+        return flags; // recorded from whoever accepted the risk; or a reader's view
     if (index.column() == AcceptedUntilColumn) {
         const Risk *risk = m_session ? m_session->findRisk(m_rows[size_t(index.row())]) : nullptr;
         return risk && risk->status == RiskStatus::Accepted ? flags | Qt::ItemIsEditable : flags;

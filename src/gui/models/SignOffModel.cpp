@@ -2,7 +2,10 @@
 
 #include "Appearance.h"
 #include "AssessmentLabels.h"
+#include "Error.h"
 #include "ProjectSession.h"
+#include "signing/SignOffStatement.h"
+#include "signing/SshSigning.h"
 
 namespace preflight::gui {
 
@@ -29,6 +32,14 @@ void SignOffModel::setSession(ProjectSession *session)
     endResetModel();
     if (m_session)
         connect(m_session, &ProjectSession::stateChanged, this, &SignOffModel::refresh);
+}
+
+void SignOffModel::setAllowedSigners(const QString &path)
+{
+    m_allowedSigners = path;
+    m_checked.clear();
+    if (m_rowCount > 0)
+        emit dataChanged(index(0, SignatureColumn), index(m_rowCount - 1, SignatureColumn));
 }
 
 void SignOffModel::refresh()
@@ -71,6 +82,8 @@ QVariant SignOffModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Date");
     case StateColumn:
         return tr("State");
+    case SignatureColumn:
+        return tr("Signature");
     }
     return {};
 }
@@ -93,6 +106,8 @@ QVariant SignOffModel::data(const QModelIndex &index, int role) const
     }
     if (index.column() == StateColumn)
         return stateText(index.row(), role);
+    if (index.column() == SignatureColumn || role == SignatureResultRole)
+        return signatureData(index.row(), role);
     if (role == Qt::BackgroundRole && index.column() == DecisionColumn && signoff)
         return tint(decisionColor(signoff->decision));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -128,6 +143,63 @@ QVariant SignOffModel::stateText(int row, int role) const
         return AssessmentLabels::signOffStandingExplanation(status);
     case StandingRole:
         return int(status.standing);
+    }
+    return {};
+}
+
+const SignOffModel::Checked &SignOffModel::checked(const SignOff &signoff) const
+{
+    const Project &project = m_session->state().project;
+    // What verify() compares: the signature, the statement and what the row says now.
+    const QString key = signoff.signature + signoff.keyFingerprint + signoff.statement
+        + SignOffStatement::of(project, signoff).text();
+    auto found = m_checked.find(key);
+    if (found != m_checked.end())
+        return found->second;
+    Checked result;
+    try {
+        const ssh::Verification verification = ssh::verify(project, signoff, m_allowedSigners);
+        result = { ssh::resultKey(verification.result), verification.detail };
+    } catch (const Error &error) {
+        result = { QStringLiteral("unchecked"), error.message() };
+    }
+    return m_checked.emplace(key, result).first->second;
+}
+
+QVariant SignOffModel::signatureData(int row, int role) const
+{
+    const std::optional<SignOff> &signoff = m_session->assessment().signoffs[size_t(row)].signoff;
+    if (!signoff || signoff->signature.isEmpty()) {
+        if (role == SignatureResultRole)
+            return ssh::resultKey(ssh::Result::Unsigned);
+        return role == Qt::ToolTipRole && signoff ? tr("Not signed with a key") : QVariant();
+    }
+    const Checked &check = checked(*signoff);
+    const bool trusted = !m_allowedSigners.isEmpty();
+    switch (role) {
+    case SignatureResultRole:
+        return check.result;
+    case Qt::DisplayRole: {
+        QString result = tr("not checked");
+        if (check.result == QLatin1String("good"))
+            result = tr("good");
+        else if (check.result == QLatin1String("bad"))
+            result = tr("BAD");
+        else if (check.result == QLatin1String("unknown-key"))
+            result = trusted ? tr("unknown key") : tr("key not checked");
+        return tr("%1 · %2").arg(signoff->keyFingerprint, result);
+    }
+    case Qt::ToolTipRole:
+        if (check.result == QLatin1String("unknown-key") && !trusted)
+            return tr("The signature is intact. Choose an allowed-signers file to check whose key it is.");
+        return check.detail.isEmpty() ? tr("Signed by %1's key, as the allowed-signers file says").arg(signoff->name)
+                                      : check.detail;
+    case Qt::DecorationRole:
+        if (check.result == QLatin1String("good"))
+            return themedIcon(QStringLiteral("approved"));
+        if (check.result == QLatin1String("bad"))
+            return themedIcon(QStringLiteral("warning"));
+        return {};
     }
     return {};
 }

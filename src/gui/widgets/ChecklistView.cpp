@@ -138,6 +138,11 @@ void ChecklistView::setSession(ProjectSession *session)
     m_session = session;
     m_model->setSession(session);
     ui->details->setSession(session);
+    const bool mayReview = !m_session || m_session->mayReview();
+    for (QAction *action : ui->tree->actions()) {
+        action->setEnabled(mayReview);
+        action->setToolTip(mayReview ? QString() : ProjectSession::reviewRoleNeeded());
+    }
     ui->tree->expandAll();
     const QModelIndex first = m_filter->index(0, 0);
     if (first.isValid())
@@ -172,7 +177,7 @@ void ChecklistView::commitPendingEdits()
 void ChecklistView::toggleDone()
 {
     const QModelIndex index = ui->tree->currentIndex();
-    if (!m_session || !index.data(ChecklistModel::EditableRole).toBool())
+    if (!m_session || !m_session->mayReview() || !index.data(ChecklistModel::EditableRole).toBool())
         return;
     const auto status = static_cast<ItemStatus>(index.data(ChecklistModel::StatusRole).toInt());
     m_session->setItemStatus(currentItemId(), status == ItemStatus::Done ? ItemStatus::Open : ItemStatus::Done);
@@ -180,7 +185,7 @@ void ChecklistView::toggleDone()
 
 void ChecklistView::markOpen()
 {
-    if (m_session && ui->tree->currentIndex().data(ChecklistModel::EditableRole).toBool())
+    if (m_session && m_session->mayReview() && ui->tree->currentIndex().data(ChecklistModel::EditableRole).toBool())
         m_session->setItemStatus(currentItemId(), ItemStatus::Open);
 }
 
@@ -192,7 +197,7 @@ void ChecklistView::markCurrentNotApplicable()
 void ChecklistView::markNotApplicable(const QString &itemId)
 {
     const QModelIndex index = m_model->indexOfId(itemId);
-    if (!m_session || !index.data(ChecklistModel::EditableRole).toBool())
+    if (!m_session || !m_session->mayReview() || !index.data(ChecklistModel::EditableRole).toBool())
         return;
     const ItemState state = m_session->state().itemState(itemId);
     const std::optional<QString> reason = ReasonDialog::ask(this, index.data(Qt::DisplayRole).toString(), state.reason);

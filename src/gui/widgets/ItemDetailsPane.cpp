@@ -168,6 +168,14 @@ void ItemDetailsPane::refresh()
                                      ui->doneButton, ui->notApplicableButton, ui->reopenButton };
     for (QWidget *editor : editors)
         editor->setEnabled(editable);
+    // A reader still reads (and copies) the note and evidence: read-only rather than disabled.
+    const bool mayReview = !m_session || m_session->mayReview();
+    const QString needed = mayReview ? QString() : ProjectSession::reviewRoleNeeded();
+    ui->ownerEdit->setReadOnly(!mayReview);
+    ui->evidenceEdit->setReadOnly(!mayReview);
+    ui->noteEdit->setReadOnly(!mayReview);
+    for (QWidget *editor : editors)
+        editor->setToolTip(needed);
 
     const Template *tmpl = m_session ? &m_session->tmpl() : nullptr;
     const Item *item = tmpl ? tmpl->findItem(m_itemId) : nullptr;
@@ -219,9 +227,9 @@ void ItemDetailsPane::refresh()
     else if (state.status == ItemStatus::NotApplicable)
         status += tr(" — %1").arg(state.reason.toHtmlEscaped());
     ui->statusLabel->setText(status);
-    ui->doneButton->setEnabled(settable && state.status != ItemStatus::Done);
-    ui->notApplicableButton->setEnabled(settable);
-    ui->reopenButton->setEnabled(settable && state.status != ItemStatus::Open);
+    ui->doneButton->setEnabled(mayReview && settable && state.status != ItemStatus::Done);
+    ui->notApplicableButton->setEnabled(mayReview && settable);
+    ui->reopenButton->setEnabled(mayReview && settable && state.status != ItemStatus::Open);
     ui->changedLabel->setText(state.changedAt.isValid()
                                   ? tr("Last changed by %1, %2").arg(state.changedBy, shortDateTime(state.changedAt))
                                   : tr("Not touched yet."));

@@ -66,10 +66,24 @@ RiskView::RiskView(QWidget *parent)
     connect(ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         if (const qint64 id = selectedRiskId())
             m_rememberedRiskId = id;
-        ui->removeButton->setEnabled(selectedRiskId() != 0);
+        updateActions();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { selectRisk(m_rememberedRiskId); });
-    ui->removeButton->setEnabled(false);
+    for (QPushButton *button : { ui->addButton, ui->removeButton })
+        button->setProperty("allowedToolTip", button->toolTip());
+    updateActions();
+}
+
+void RiskView::updateActions()
+{
+    const bool mayReview = !m_session || m_session->mayReview();
+    for (QPushButton *button : { ui->addButton, ui->removeButton })
+        button->setToolTip(mayReview ? button->property("allowedToolTip").toString()
+                                     : ProjectSession::reviewRoleNeeded());
+    ui->addButton->setEnabled(mayReview);
+    ui->removeButton->setEnabled(mayReview && selectedRiskId() != 0);
+    for (QAction *action : ui->table->actions())
+        action->setEnabled(mayReview);
 }
 
 RiskView::~RiskView() = default;
@@ -89,6 +103,7 @@ void RiskView::setSession(ProjectSession *session)
     if (m_session)
         connect(m_session, &ProjectSession::stateChanged, this, &RiskView::updateSummary);
     updateSummary();
+    updateActions();
 }
 
 qint64 RiskView::selectedRiskId() const
@@ -107,7 +122,7 @@ void RiskView::selectRisk(qint64 riskId)
 
 void RiskView::addRisk()
 {
-    if (!m_session)
+    if (!m_session || !m_session->mayReview())
         return;
     std::vector<qint64> before;
     for (const Risk &risk : m_session->state().risks)
@@ -128,7 +143,7 @@ void RiskView::addRisk()
 
 void RiskView::removeSelectedRisk()
 {
-    if (m_session && selectedRiskId())
+    if (m_session && m_session->mayReview() && selectedRiskId())
         m_session->removeRisk(selectedRiskId());
 }
 

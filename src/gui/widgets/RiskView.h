@@ -38,6 +38,7 @@ private:
     qint64 selectedRiskId() const;
     void selectRisk(qint64 riskId);
     void updateSummary();
+    void updateActions(); // add and remove: a reader's are disabled, naming the role needed
 
     std::unique_ptr<Ui::RiskView> ui;
     RiskTableModel *m_model;

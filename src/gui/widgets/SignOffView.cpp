@@ -10,9 +10,16 @@
 #include "ui_SignOffView.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QSettings>
 
 namespace preflight::gui {
+
+namespace {
+const QString allowedSignersKey = QStringLiteral("signing/allowedSigners");
+} // namespace
 
 SignOffView::SignOffView(QWidget *parent)
     : QWidget(parent)
@@ -39,6 +46,26 @@ SignOffView::SignOffView(QWidget *parent)
     connect(ui->clearButton, &QPushButton::clicked, this, &SignOffView::clearSelected);
     connect(ui->table, &QTableView::activated, this, &SignOffView::signSelected);
     connect(ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SignOffView::refresh);
+    connect(ui->allowedSignersButton, &QPushButton::clicked, this, [this] {
+        const QString current = QSettings().value(allowedSignersKey).toString();
+        // Cancelling stops checking: there is no other way back to "no file".
+        setAllowedSignersFile(QFileDialog::getOpenFileName(this, tr("Choose the Allowed-Signers File"),
+                                                           current.isEmpty() ? QDir::homePath() : current));
+    });
+    showAllowedSigners(QSettings().value(allowedSignersKey).toString());
+}
+
+void SignOffView::setAllowedSignersFile(const QString &path)
+{
+    QSettings().setValue(allowedSignersKey, path);
+    showAllowedSigners(path);
+}
+
+void SignOffView::showAllowedSigners(const QString &path)
+{
+    m_model->setAllowedSigners(path);
+    ui->allowedSignersLabel->setText(
+        path.isEmpty() ? tr("Keys not checked") : tr("Keys checked against %1").arg(QDir::toNativeSeparators(path)));
 }
 
 SignOffView::~SignOffView() = default;
@@ -85,7 +112,11 @@ void SignOffView::signSelected()
         return;
     SignOffDialog dialog(role, ui->verdictLabel->text(), currentSignOff(m_session->state(), role),
                          m_session->store().actor(), this);
-    if (dialog.exec() == QDialog::Accepted)
+    dialog.offerSigning(m_session->state().project.requireSignatures,
+                        [this](const SignOff &signoff, const Store::StatementSigner &sign) {
+                            return m_session->signOffSigned(signoff, sign);
+                        });
+    if (dialog.exec() == QDialog::Accepted && !dialog.recordedSigned())
         m_session->signOff(dialog.signOff());
     window()->activateWindow(); // keys go back to the window: nothing else re-activates it without a window manager
 }

@@ -30,12 +30,16 @@ public:
 
     void setSession(ProjectSession *session);
     QTableView *table() const;
+    // The allowed-signers file signatures are checked against, kept in the user's settings
+    // (signing/allowedSigners) like git's gpg.ssh.allowedSignersFile; empty: none.
+    void setAllowedSignersFile(const QString &path);
 
 private:
     void signSelected();
     void clearSelected();
     QString selectedRole() const;
     void refresh();
+    void showAllowedSigners(const QString &path);
 
     std::unique_ptr<Ui::SignOffView> ui;
     SignOffModel *m_model;

@@ -102,7 +102,9 @@ void addRisksAndSignOffs(ReportFixture &f)
                       3,
                       {},
                       {},
-                      {} };
+                      {},
+                      {},
+                      0 };
         SignOff ops { f.tmpl.signoffRoles[1],
                       QStringLiteral("Jonas Weber"),
                       Decision::ApproveWithRisks,
@@ -112,7 +114,9 @@ void addRisksAndSignOffs(ReportFixture &f)
                       0,
                       {},
                       {},
-                      {} };
+                      {},
+                      {},
+                      0 };
         ops.stateDigest = f.state.reviewDigest();
         f.state.signoffs = { eng, ops };
     }

@@ -39,8 +39,8 @@ TEST_CASE("A diff over time lists what changed after the meeting, replayed from 
     const qint64 closing = store->addRisk(id, risk).id;
     risk.title = QStringLiteral("Lock-in");
     const qint64 accepting = store->addRisk(id, risk).id;
-    store->signOff(id, { roles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0, {}, {}, {} });
-    store->signOff(id, { roles[1], QStringLiteral("Kim"), Decision::Approve, {}, {}, {}, 0, {}, {}, {} });
+    store->signOff(id, { roles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0, {}, {}, {}, {}, 0 });
+    store->signOff(id, { roles[1], QStringLiteral("Kim"), Decision::Approve, {}, {}, {}, 0, {}, {}, {}, {}, 0 });
     nextMoment();
     const QDateTime meeting = QDateTime::currentDateTimeUtc();
     nextMoment();

@@ -86,7 +86,8 @@ TEST_CASE("A sign-off gone stale shows in the row", "[portfolio]")
     const TemplateRegistry registry;
     const qint64 id = store->createProject(draftProject(QStringLiteral("P")), appendixA()).id;
     store->signOff(
-        id, { appendixA().signoffRoles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0, {}, {}, {} });
+        id,
+        { appendixA().signoffRoles[0], QStringLiteral("Lee"), Decision::Approve, {}, {}, {}, 0, {}, {}, {}, {}, 0 });
     store->setItem(id, itemsOf(Severity::High)[0], { ItemStatus::Done, {}, {}, {}, {} });
     const auto rows = buildPortfolio(*store, registry, QDate::currentDate());
     REQUIRE(rows.size() == 1);

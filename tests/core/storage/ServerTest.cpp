@@ -4,7 +4,10 @@
 
 #include "StoreTestSupport.h"
 #include "storage/Postgres.h"
+#include "storage/ServerSchema.h"
 #include "storage/Store.h"
+
+#include <QScopeGuard>
 
 #include <libpq-fe.h>
 
@@ -244,4 +247,147 @@ TEST_CASE("db copy moves a review from a file to a server and back with its audi
         CHECK_THROWS_WITH(Store::copyDatabase(file, reviewer.location(fresh)), Catch::Contains("owner"));
         CHECK(fresh.open()->projects().empty());
     }
+}
+
+namespace {
+
+// Rows of `from` (a current server) into `to` (a server at schema 2), in the columns schema 2
+// has: what an older Preflight left behind. Copied as the tables' owner, so the audit trigger
+// checks that the copied rows continue the chain instead of stamping them anew.
+void copyAsSchema2(postgres::Connection &from, postgres::Connection &to)
+{
+    struct Columns
+    {
+        const char *table;
+        QByteArrayList names;
+        QByteArrayList integers;
+    };
+    const std::vector<Columns> tables = {
+        { "templates", { "id", "version", "json", "stored" }, {} },
+        { "projects",
+          { "id", "name", "description", "template_id", "template_version", "target_date", "actual_date", "notes",
+            "created", "updated", "archived" },
+          { "id", "archived" } },
+        { "item_states",
+          { "project_id", "item_id", "status", "reason", "note", "owner", "evidence", "changed_by", "changed_at" },
+          { "project_id" } },
+        { "risks",
+          { "id", "project_id", "title", "severity", "mitigation", "owner", "status", "linked_items", "accepted_by",
+            "accepted_until", "created", "updated" },
+          { "id", "project_id" } },
+        { "signoffs",
+          { "project_id", "role", "name", "decision", "comment", "date", "state_digest", "audit_seq" },
+          { "project_id", "audit_seq" } },
+        { "audit",
+          { "seq", "time", "actor", "project_id", "what", "old_value", "new_value", "hash" },
+          { "seq", "project_id" } },
+    };
+    sql::Transaction writing(to);
+    for (const Columns &table : tables) {
+        QByteArrayList placeholders;
+        for (int i = 1; i <= table.names.size(); ++i)
+            placeholders << "?" + QByteArray::number(i);
+        const QByteArray columns = table.names.join(", ");
+        const QByteArray order = qstrcmp(table.table, "audit") == 0 ? " ORDER BY seq" : "";
+        sql::Statement rows(from, ("SELECT " + columns + " FROM preflight." + table.table + order).constData());
+        const QByteArray insert = "INSERT INTO preflight." + QByteArray(table.table) + "(" + columns + ") VALUES("
+            + placeholders.join(", ") + ")";
+        while (rows.step()) {
+            sql::Statement write(to, insert.constData());
+            for (int i = 0; i < table.names.size(); ++i) {
+                if (rows.isNull(i))
+                    write.bindNull(i + 1);
+                else if (table.integers.contains(table.names[i]))
+                    write.bind(i + 1, rows.integer(i));
+                else
+                    write.bind(i + 1, rows.text(i));
+            }
+            write.run();
+        }
+    }
+    to.exec("SELECT setval(pg_get_serial_sequence('preflight.projects', 'id'), "
+            "(SELECT max(id) FROM preflight.projects)), "
+            "setval(pg_get_serial_sequence('preflight.risks', 'id'), (SELECT max(id) FROM preflight.risks))");
+    writing.commit();
+}
+
+int schemaVersion(postgres::Connection &server)
+{
+    const postgres::Result version = server.exec("SELECT version FROM preflight.schema_version");
+    return QByteArray(PQgetvalue(version.get(), 0, 0)).toInt();
+}
+
+} // namespace
+
+TEST_CASE("server init upgrades a server at schema 2 with its review intact and roles that work", "[.][server]")
+{
+    TempDatabase current;
+    qint64 id = 0;
+    {
+        auto store = current.open(QStringLiteral("kim"));
+        id = fillReview(*store);
+    }
+    TempDatabase::runOnServer(
+        QStringLiteral("CREATE DATABASE %1_old ENCODING 'UTF8' TEMPLATE template0").arg(current.serverDatabase));
+    const auto dropOld = qScopeGuard([&current] {
+        try {
+            TempDatabase::runOnServer(QStringLiteral("DROP DATABASE %1_old WITH (FORCE)").arg(current.serverDatabase));
+        } catch (const Error &) {
+            // The throwaway server goes away anyway.
+        }
+    });
+    const QString old = QStringLiteral("dbname=%1_old").arg(current.serverDatabase);
+    {
+        postgres::Connection owner(old);
+        CHECK(serverschema::initialize(owner, 2).to == 2);
+        REQUIRE(schemaVersion(owner) == 2);
+        postgres::Connection source(current.path);
+        copyAsSchema2(source, owner);
+    }
+    // An older Preflight's login: only in preflight_users, the one group schema 2 had.
+    const ReviewerLogin veteran;
+    CHECK_THROWS_WITH(Store::open(old, QStringLiteral("x")), Catch::Contains("holds Preflight schema version 2"));
+
+    const Store::ServerUpgrade upgrade = Store::initServer(old);
+    CHECK(upgrade.from == 2);
+    CHECK(upgrade.to == Store::serverSchemaVersion());
+    {
+        postgres::Connection owner(old);
+        CHECK(schemaVersion(owner) == Store::serverSchemaVersion());
+    }
+    auto upgraded = Store::open(old, QStringLiteral("x"));
+    const Store::Verification verified = upgraded->verify();
+    INFO(verified.problem.toStdString());
+    CHECK(verified.ok);
+    requireSameReview(*current.open(), *upgraded);
+    const ProjectState state = upgraded->loadState(id);
+    CHECK(state.signoffs.front().name == QStringLiteral("Sam"));
+    CHECK(state.signoffs.front().keyFingerprint.isEmpty()); // signed before signatures existed
+    CHECK_FALSE(state.project.requireSignatures);
+
+    // Roles of step 3 work on the upgraded data: a reader reads and cannot write; a signer signs.
+    ReviewerLogin reader;
+    TempDatabase::runOnServer(QStringLiteral("REVOKE preflight_users FROM %1").arg(reader.name));
+    Store::grantServerRoles(old, reader.name, { QStringLiteral("reader") });
+    {
+        auto asReader
+            = Store::open(QStringLiteral("%1 user=%2 password=%3").arg(old, reader.name, reader.password), {});
+        CHECK(asReader->loadState(id).reviewDigest() == state.reviewDigest());
+        CHECK_FALSE(asReader->permissions().review);
+        Store::ItemPatch done;
+        done.status = ItemStatus::Done;
+        CHECK_THROWS(asReader->setItem(id, QStringLiteral("ai.prompts"), done));
+    }
+    Store::grantServerRoles(old, veteran.name, { QStringLiteral("Security Lead") });
+    auto asVeteran = Store::open(QStringLiteral("%1 user=%2 password=%3").arg(old, veteran.name, veteran.password), {});
+    CHECK(asVeteran->permissions().administer); // preflight_users became the administrators' group
+    SignOff signoff;
+    signoff.role = QStringLiteral("Security Lead");
+    signoff.name = QStringLiteral("Vera");
+    asVeteran->signOff(id, signoff);
+    const ProjectState after = upgraded->loadState(id);
+    CHECK(after.signoffs.front().name == QStringLiteral("Vera"));
+    CHECK(after.signoffs.front().login == veteran.name);
+    CHECK(upgraded->verify().ok);
+    CHECK(upgraded->history(id).size() == current.open()->history(id).size() + 1);
 }
