@@ -1,5 +1,6 @@
 #include "Error.h"
 #include "storage/Audit.h"
+#include "storage/MigrationRows.h"
 #include "storage/StoreImpl.h"
 #include "storage/TimeFormat.h"
 
@@ -201,6 +202,7 @@ ProjectState Store::Impl::readState(const Project &project) const
         signoff.keyFingerprint = signoffs.text(9);
         state.signoffs.push_back(signoff);
     }
+    state.rechecks = migration::readFlags(*db, project.id);
     return state;
 }
 
