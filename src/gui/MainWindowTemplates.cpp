@@ -45,12 +45,29 @@ void MainWindow::updateTemplateNotice()
     }
     m_updateTemplateAction->setEnabled(update != nullptr);
     m_templateUpdateButton->setVisible(update != nullptr);
+    m_templateUpdateButton->setEnabled(true);
     if (!update)
         return;
     m_templateUpdateButton->setText(tr("Template update available: %1").arg(update->version));
     m_templateUpdateButton->setToolTip(tr("“%1” %2 is available; this project follows %3. Click to see what moving "
                                           "to it would change.")
                                            .arg(update->title, update->version, m_session->tmpl().version));
+    // On a team server only admins migrate projects: the notice stays, the plan is not offered.
+    if (m_workspace->store().isServer()) {
+        bool administer = true;
+        try {
+            administer = m_workspace->store().permissions().administer;
+        } catch (const Error &) {
+            // Unreachable: keep it enabled; the server still refuses what it must.
+        }
+        if (!administer) {
+            m_updateTemplateAction->setEnabled(false);
+            m_templateUpdateButton->setEnabled(false);
+            m_templateUpdateButton->setToolTip(tr("“%1” %2 is available; moving the project to it needs the admin "
+                                                  "role on this server")
+                                                   .arg(update->title, update->version));
+        }
+    }
 }
 
 void MainWindow::showTemplateUpdate()

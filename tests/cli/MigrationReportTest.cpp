@@ -80,7 +80,9 @@ TEST_CASE("reports show answers to re-check and answers of removed items", "[cli
     CHECK(markdown.indexOf(QStringLiteral("Test coverage"), recheckAction) > recheckAction);
     CHECK(markdown.contains(QStringLiteral("- ⚠ Wording changed in 1.1.0 — re-check; answered as: “Test coverage")));
     CHECK(markdown.contains(QStringLiteral("### Answers of removed items")));
-    CHECK(markdown.contains(QStringLiteral("(removed in 1.1.0)")));
+    // Escaped as any typed text: "1\.1.0" renders as 1.1.0.
+    CHECK(markdown.contains(QStringLiteral("- code-quality.code-standards.no-print-statements (removed in 1\\.1.0): No "
+                                           "print statements")));
     CHECK(markdown.contains(QStringLiteral("N/A; reason: written in Go")));
     // The re-identified item's answer moved to its new id: it is not listed as removed.
     CHECK_FALSE(markdown.contains(QStringLiteral("sql-injection-prevented")));
