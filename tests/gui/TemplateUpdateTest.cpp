@@ -96,7 +96,7 @@ void keepScreenshot(QWidget &widget, const QString &name)
 
 } // namespace
 
-TEST_CASE("A flagged answer shows its marker and old wording; Confirm Wording clears it, undoably", "[gui][migrate]")
+TEST_CASE("A flagged answer shows its marker and old wording, and Confirm Wording clears it undoably", "[gui][migrate]")
 {
     TempDatabase db;
     qint64 id = 0;
