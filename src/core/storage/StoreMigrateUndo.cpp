@@ -192,14 +192,23 @@ std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId) const
     const std::vector<AuditEntry> entries = audit::history(*d->db, projectId);
     std::map<QString, RemovedAnswer> removed; // the latest removal of each item
     std::vector<QString> order;
+    // The list supplements a report: a version stored damaged leaves its migration out of it
+    // rather than failing the whole export (the review itself reports the damage when loaded).
+    const auto readable = [this](const QString &id, const QString &version) -> std::shared_ptr<const Template> {
+        try {
+            return storedTemplate(id, version);
+        } catch (const Error &) {
+            return nullptr;
+        }
+    };
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const AuditEntry &change = entries[i];
         if (change.key.toString() != templateWhat)
             continue;
         const auto [fromId, fromVersion] = templateKey(change.oldValue);
         const auto [toId, toVersion] = templateKey(change.newValue);
-        const auto from = storedTemplate(fromId, fromVersion);
-        const auto to = storedTemplate(toId, toVersion);
+        const auto from = readable(fromId, fromVersion);
+        const auto to = readable(toId, toVersion);
         if (!from || !to || fromId != toId)
             continue;
         std::map<QString, QString> gone; // removed item id → its text
@@ -239,7 +248,7 @@ std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId) const
             removed[id] = std::move(answer);
         }
     }
-    const auto current = storedTemplate(project.templateId, project.templateVersion);
+    const auto current = readable(project.templateId, project.templateVersion);
     std::vector<RemovedAnswer> result;
     for (const QString &id : order) {
         if (current && (current->findItem(id) || current->findSummaryItem(id)))
