@@ -49,6 +49,7 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, QWidget *parent)
     ui->mainSplitter->setSizes({ 340, 1100 });
     setupActions();
     setupStatusBar();
+    setupTemplateUpdate();
     // Load the project to show before the project list: the list then reuses its assessment.
     const qint64 initial = initialProject();
     if (initial)
@@ -256,6 +257,7 @@ void MainWindow::updatePage()
 
 void MainWindow::updateStatus()
 {
+    updateTemplateNotice();
     if (!m_session) {
         setWindowTitle(tr("Preflight"));
         m_verdictLabel->setText(tr("No project open"));

@@ -7,6 +7,7 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
+class QToolButton;
 QT_END_NAMESPACE
 
 namespace Ui {
@@ -64,6 +65,9 @@ public:
     void importMarkdown(const QString &path);
     // File → Connect to Team Server…
     void connectToServer();
+    // Project → Update Template…: the migration plan to the newest known version of the open
+    // project's template, applied (as one undoable step) when the dialog's Apply is pressed.
+    void showTemplateUpdate();
     // Works on another database from now on, as if it had been opened at start.
     void replaceWorkspace(std::unique_ptr<Workspace> workspace);
 
@@ -75,6 +79,8 @@ protected:
 private:
     void setupActions();
     void setupStatusBar();
+    void setupTemplateUpdate();
+    void updateTemplateNotice();
     void bindConnectionStatus();
     void updateDatabaseStatus();
     void updateUnsavedStatus();
@@ -116,6 +122,8 @@ private:
     QLabel *m_exportedLabel; // the last export, with links to open it or its folder
     QLabel *m_databaseLabel; // the file, or the server and login, or that the connection is lost
     QLabel *m_unsavedLabel; // edits the server did not get, with a link to try them again
+    QAction *m_updateTemplateAction = nullptr;
+    QToolButton *m_templateUpdateButton = nullptr; // beside the view tabs while an update is available
 };
 
 } // namespace preflight::gui

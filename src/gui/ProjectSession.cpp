@@ -3,6 +3,7 @@
 #include "ConnectionWatcher.h"
 #include "Error.h"
 #include "commands/ItemCommands.h"
+#include "commands/MigrationCommands.h"
 #include "commands/ProjectCommands.h"
 #include "commands/RiskCommands.h"
 #include "commands/SignOffCommands.h"
@@ -122,6 +123,27 @@ void ProjectSession::setArchived(bool archived)
     });
 }
 
+void ProjectSession::confirmWording(const QStringList &itemIds)
+{
+    attempt([=, this] {
+        std::map<QString, Recheck> flags;
+        for (const QString &id : itemIds) {
+            if (const auto flag = m_state.rechecks.find(id); flag != m_state.rechecks.end())
+                flags.insert(*flag);
+        }
+        if (!flags.empty())
+            m_undoStack.push(new ConfirmWordingCommand(this, flags));
+    });
+}
+
+void ProjectSession::migrate(std::shared_ptr<const Template> to, const MigrationPlan &plan)
+{
+    attempt([=, this] {
+        if (!plan.noop() && plan.fromVersion == m_state.project.templateVersion)
+            m_undoStack.push(new MigrateTemplateCommand(this, to, plan, m_state));
+    });
+}
+
 const Risk *ProjectSession::findRisk(qint64 riskId) const
 {
     for (const Risk &risk : m_state.risks) {
@@ -133,13 +155,28 @@ const Risk *ProjectSession::findRisk(qint64 riskId) const
 
 void ProjectSession::reload()
 {
+    // The template the project used until now stays alive until the views have let go of it.
+    std::shared_ptr<const Template> previous = m_template;
     try {
         m_state = m_store.loadState(m_projectId);
+        const Project &project = m_state.project;
+        if (project.templateId != m_template->id || project.templateVersion != m_template->version) {
+            auto stored = m_store.storedTemplate(project.templateId, project.templateVersion);
+            if (!stored)
+                throw Error(Error::Kind::Data,
+                            tr("The database does not hold template “%1” %2.")
+                                .arg(project.templateId, project.templateVersion));
+            m_template = std::move(stored);
+        }
         m_assessment = assess(*m_template, m_state, QDate::currentDate());
     } catch (const Error &error) {
+        if (m_template != previous)
+            emit templateChanged();
         reportError(error.message());
         return;
     }
+    if (m_template != previous)
+        emit templateChanged();
     emit stateChanged();
 }
 

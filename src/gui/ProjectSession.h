@@ -4,6 +4,7 @@
 #include "model/Template.h"
 #include "scoring/Assessment.h"
 #include "storage/Store.h"
+#include "templates/MigrationPlan.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -55,6 +56,11 @@ public:
     void clearSignOff(const QString &role);
     void rename(const QString &name);
     void setArchived(bool archived);
+    // Clears "wording changed — re-check" flags (as `project confirm`), one undo step.
+    void confirmWording(const QStringList &itemIds);
+    // Moves the project to `to`, another version of its template, as the plan says (as
+    // `project migrate --apply`): one undo step that brings everything back.
+    void migrate(std::shared_ptr<const Template> to, const MigrationPlan &plan);
 
     const Risk *findRisk(qint64 riskId) const;
 
@@ -70,6 +76,9 @@ public:
     void retryFailedEdits();
 
 signals:
+    // The project moved to another template version (a migration, its undo, another process):
+    // the checklist's shape changed. Emitted before stateChanged, while the old template lives.
+    void templateChanged();
     void stateChanged();
     void errorOccurred(const QString &message);
     void failedEditsChanged();

@@ -6,6 +6,7 @@
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/TemplateUpdateDialog.h"
 #include "widgets/ChecklistView.h"
 
 #include <QApplication>
@@ -60,6 +61,15 @@ bool grabDialogs(MainWindow &window, const QString &dir)
         ExportDialog exportDialog(*window.currentSession(), &window);
         exportDialog.show();
         ok = saveGrab(exportDialog, QDir(dir).filePath(QStringLiteral("export-dialog.png"))) && ok;
+    }
+    // The update plan, when the database holds a newer version of the open project's template.
+    if (ProjectSession *session = window.currentSession()) {
+        if (const auto to = window.workspace()->templateUpdate(session->state().project)) {
+            TemplateUpdateDialog updateDialog(session->state().project.name, session->tmpl(), *to,
+                                              planMigration(session->tmpl(), *to, session->state()), &window);
+            updateDialog.show();
+            ok = saveGrab(updateDialog, QDir(dir).filePath(QStringLiteral("template-update-dialog.png"))) && ok;
+        }
     }
     const QString markdown = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_IMPORT");
     if (!markdown.isEmpty()) {

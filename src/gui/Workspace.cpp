@@ -56,6 +56,22 @@ Review Workspace::review(const Project &project)
     return loadReview(*m_store, m_templates, project, QDate::currentDate());
 }
 
+std::shared_ptr<const Template> Workspace::templateUpdate(const Project &project) const
+{
+    const Template *installed = m_templates.find(project.templateId);
+    QString newest = installed ? installed->version : QString();
+    for (const QString &version : m_store->storedTemplateVersions(project.templateId)) {
+        if (newest.isEmpty() || TemplateRegistry::isNewer(version, newest))
+            newest = version;
+    }
+    if (newest.isEmpty() || !TemplateRegistry::isNewer(newest, project.templateVersion))
+        return nullptr;
+    // The stored copy first, as resolveTemplate prefers it: a version never changes once stored.
+    if (auto stored = m_store->storedTemplate(project.templateId, newest))
+        return stored;
+    return std::make_shared<const Template>(*installed);
+}
+
 ProjectSession *Workspace::session(qint64 projectId)
 {
     if (auto it = m_sessions.find(projectId); it != m_sessions.end())

@@ -36,6 +36,10 @@ public:
     // line and the reports do). Throws Error naming the template and version when it is missing.
     Review review(const Project &project);
 
+    // The newest version of the project's template this window knows, installed or stored in
+    // the database, when it is newer than the version the project follows; nullptr otherwise.
+    std::shared_ptr<const Template> templateUpdate(const Project &project) const;
+
     // Created on first use; nullptr (and errorOccurred) when the project or its template is gone.
     ProjectSession *session(qint64 projectId);
     // The session if one is open already; never loads anything.

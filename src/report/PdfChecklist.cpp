@@ -83,6 +83,8 @@ PdfReport::Item PdfReport::layOutItem(const QString &text, const ItemState &stat
         details += QStringLiteral("Computed: ") + summaryReasonText(*computed);
     if (!state.owner.isEmpty())
         details += QStringLiteral("Owner: ") + state.owner;
+    if (const auto flag = m.state().rechecks.find(state.itemId); flag != m.state().rechecks.end())
+        details += QStringLiteral("RE-CHECK: ") + recheckText(flag->second);
 
     TextStyle textStyle = s.body;
     if (state.status == ItemStatus::NotApplicable)
@@ -170,6 +172,24 @@ void PdfReport::checklist()
             subheading(section->title);
         }
         place(layOutItem(row.item->text, row.state, row.depth));
+    }
+    removedAnswers();
+}
+
+void PdfReport::removedAnswers()
+{
+    const auto &removed = m.input().removedAnswers;
+    if (removed.empty())
+        return;
+    subheading(QStringLiteral("Answers of removed items"));
+    f.paragraph(QStringLiteral("Template migrations removed these items; their answers stay in the audit trail."),
+                s.small);
+    for (const RemovedAnswer &answer : removed) {
+        FormattedParagraph text;
+        text.append(QStringLiteral("%1 (removed in %2): ").arg(answer.answer.itemId, answer.toVersion));
+        text.append(itemText(answer.itemText));
+        text.append(QStringLiteral(" — ") + removedAnswerText(answer));
+        f.paragraph(f.layout(text.text, s.small.font, f.width(), text.formats), s.small.color, 0);
     }
 }
 

@@ -340,6 +340,14 @@ void PdfReport::actions()
     markSection(QStringLiteral("actions"));
     f.paragraph(actionCountSentence(m.assessment().actions) + u'.', s.body);
     const auto bullet = f.layout(QStringLiteral("•"), s.body.font, f.pt(10));
+    if (!m.rechecks().empty()) {
+        subheading(QStringLiteral("Wording changed — re-check (%1)").arg(m.rechecks().size()));
+        for (const Action &action : m.rechecks()) {
+            FormattedParagraph text = itemText(action.text);
+            text.append(QStringLiteral(" — answered as: “%1”").arg(m.state().rechecks.at(action.id).oldText));
+            place(layOutMarked(bullet, s.body.color, text, s.body, f.pt(4), f.pt(10)));
+        }
+    }
     for (const ActionGroup &group : m.actionGroups()) {
         subheading(group.severity ? QStringLiteral("%1 (%2)").arg(group.title, severityLabel(*group.severity))
                                   : group.title);

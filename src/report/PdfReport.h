@@ -49,6 +49,7 @@ private:
     void actions();
     void checklist();
     void summaryGroup(const SummaryGroup &group);
+    void removedAnswers();
     // An item (its text with the status label as its marker, and its details), laid out but not
     // yet placed.
     using Marked = MarkedParagraph;

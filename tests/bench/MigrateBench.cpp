@@ -14,6 +14,7 @@
 #include "storage/Store.h"
 #include "templates/MigrationPlan.h"
 #include "templates/TemplateDiff.h"
+#include "templates/TemplateRegistry.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -44,6 +45,13 @@ Template version1()
     tmpl.id = QStringLiteral("bench");
     tmpl.version = QStringLiteral("1.0.0");
     tmpl.title = QStringLiteral("Bench");
+    // What the store parses back, as any stored version: Appendix A's project-level lists.
+    tmpl.description = QStringLiteral("A generated template");
+    static const TemplateRegistry registry;
+    const Template &appendix = *registry.find(QString::fromLatin1(TemplateRegistry::DefaultTemplateId));
+    tmpl.riskColumns = appendix.riskColumns;
+    tmpl.statusValues = appendix.statusValues;
+    tmpl.projectFields = appendix.projectFields;
     tmpl.signoffRoles = { QStringLiteral("Lead") };
     for (int c = 0; c < 10; ++c) {
         Category category;
@@ -151,6 +159,20 @@ int main(int argc, char **argv)
                     run + 1, static_cast<long long>(total.elapsed()), static_cast<long long>(loadMs),
                     static_cast<long long>(planMs), static_cast<long long>(migrateMs), plan.carried.size(),
                     plan.rechecks(), plan.dropped.size(), static_cast<long long>(plan.added.size()));
+        // The GUI's undo of it: the state after, then Store::revertMigration back to `state`.
+        step.restart();
+        const ProjectState after = store->loadState(id);
+        if (!store->revertMigration(id, plan, state, after))
+            return 1;
+        const qint64 undoMs = step.restart();
+        if (!store->migrateProject(id, to, plan))
+            return 1;
+        const qint64 redoMs = step.restart();
+        const std::size_t removed = store->removedAnswers(id).size();
+        std::printf("  undo %lld ms (reading the state after included), redo %lld ms, the report's removed answers "
+                    "%lld ms (%zu)\n",
+                    static_cast<long long>(undoMs), static_cast<long long>(redoMs),
+                    static_cast<long long>(step.elapsed()), removed);
         if (!store->verify().ok)
             return 1;
     }

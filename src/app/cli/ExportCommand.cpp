@@ -87,10 +87,12 @@ int exportReport(Context &context)
         review.assessment = assess(*review.tmpl, review.state, review.today);
         auditHead = context.store().auditHeadAt(moment);
     }
-    const ReportInput input {
-        *review.tmpl,    review.state, review.assessment, review.today, QDateTime::currentDateTimeUtc(),
-        context.actor(), auditHead
-    };
+    const bool replayed = context.optionalValue(QStringLiteral("at")).has_value();
+    const ReportInput input { *review.tmpl, review.state, review.assessment, review.today,
+                              QDateTime::currentDateTimeUtc(), context.actor(), auditHead,
+                              // A replayed review shows the answers of its day; removed ones are today's list.
+                              replayed ? std::vector<RemovedAnswer> {}
+                                       : context.store().removedAnswers(review.project.id) };
     const QByteArray bytes = makeReportWriter(*format, options)->write(input);
     if (output == QLatin1String("-")) {
         writeToStdout(context.out(), bytes);

@@ -42,6 +42,7 @@ li.na > .text { text-decoration: line-through; color: #757575; }
 .details div { white-space: pre-wrap; overflow-wrap: anywhere; }
 .pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .stale { color: #c62828; font-weight: bold; }
+.recheck { color: #b26a00; }
 svg.chart text { font-size: 12px; fill: #212121; }
 footer { margin-top: 2em; border-top: 1px solid #bdbdbd; padding-top: 0.5em; font-size: 0.85em; color: #616161; }
 code { overflow-wrap: anywhere; }
@@ -205,6 +206,13 @@ private:
     {
         out += QStringLiteral("<section id=\"actions\">\n<h2>Action list</h2>\n");
         out += QStringLiteral("<p>%1.</p>\n").arg(actionCountSentence(m.assessment().actions));
+        if (!m.rechecks().empty()) {
+            out += QStringLiteral("<h3>Wording changed — re-check (%1)</h3>\n<ul>\n").arg(m.rechecks().size());
+            for (const Action &action : m.rechecks())
+                out += QStringLiteral("<li>%1 — answered as: %2</li>\n")
+                           .arg(itemText(action.id), user(m.state().rechecks.at(action.id).oldText));
+            out += QStringLiteral("</ul>\n");
+        }
         for (const ActionGroup &group : m.actionGroups()) {
             out += QStringLiteral("<h3>%1 %2</h3>\n<ul>\n")
                        .arg(user(group.title), group.severity ? sevBadge(*group.severity) : QString());
@@ -246,6 +254,8 @@ private:
                 out += QStringLiteral("<div>Note: %1</div>").arg(formattedNote(state.note));
             out += QStringLiteral("</div>");
         }
+        if (const auto flag = m.state().rechecks.find(state.itemId); flag != m.state().rechecks.end())
+            out += QStringLiteral("<div class=\"details recheck\">⚠ %1</div>").arg(user(recheckText(flag->second)));
     }
 
     void summaryGroup(const SummaryGroup &group)
@@ -300,7 +310,22 @@ private:
             item(formattedItem(row.item->text), row.state);
         }
         closeTo(-1);
+        removedAnswers();
         out += QStringLiteral("</section>\n");
+    }
+
+    void removedAnswers()
+    {
+        const auto &removed = m.input().removedAnswers;
+        if (removed.empty())
+            return;
+        out += QStringLiteral("<h3>Answers of removed items</h3>\n<p>Template migrations removed these items; their "
+                              "answers stay in the audit trail.</p>\n<ul>\n");
+        for (const RemovedAnswer &answer : removed)
+            out += QStringLiteral("<li><code>%1</code> (removed in %2): %3 — %4</li>\n")
+                       .arg(xmlEscaped(answer.answer.itemId), user(answer.toVersion), formattedItem(answer.itemText),
+                            user(removedAnswerText(answer)));
+        out += QStringLiteral("</ul>\n");
     }
 
     void signoffs()

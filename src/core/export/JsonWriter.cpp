@@ -24,6 +24,15 @@ json stateJson(const ItemState &state)
              { "changed_at", toJson(state.changedAt) } };
 }
 
+// The flag a migration left on an item's answer, or null: "wording changed — re-check".
+json recheckJson(const ProjectState &state, const QString &itemId)
+{
+    const auto flag = state.rechecks.find(itemId);
+    if (flag == state.rechecks.end())
+        return nullptr;
+    return { { "old_text", toJson(flag->second.oldText) }, { "since_version", toJson(flag->second.sinceVersion) } };
+}
+
 } // namespace
 
 QByteArray JsonWriter::write(const ReportInput &input) const
@@ -46,6 +55,7 @@ QByteArray JsonWriter::write(const ReportInput &input) const
                        { "depth", row.depth },
                        { "text", toJson(row.item->text) } };
         entry.update(stateJson(row.state));
+        entry["recheck"] = recheckJson(input.state, row.item->id);
         checklist.push_back(std::move(entry));
     }
     document["checklist"] = std::move(checklist);
@@ -57,11 +67,31 @@ QByteArray JsonWriter::write(const ReportInput &input) const
                 continue;
             json entry = { { "id", toJson(item.id) }, { "group", toJson(group.id) } };
             entry.update(stateJson(input.state.itemState(item.id)));
+            entry["recheck"] = recheckJson(input.state, item.id);
             manual.push_back(std::move(entry));
         }
     }
     document["manual_summary"] = std::move(manual);
     document["notes"] = toJson(input.state.project.notes);
+
+    // The action list's "wording changed — re-check" entries, in checklist order.
+    json rechecks = json::array();
+    for (const Action &action : model.rechecks())
+        rechecks.push_back({ { "id", toJson(action.id) },
+                             { "text", toJson(action.text) },
+                             { "old_text", toJson(input.state.rechecks.at(action.id).oldText) },
+                             { "since_version", toJson(input.state.rechecks.at(action.id).sinceVersion) } });
+    document["rechecks"] = std::move(rechecks);
+    json removed = json::array();
+    for (const RemovedAnswer &answer : input.removedAnswers) {
+        json entry = { { "id", toJson(answer.answer.itemId) },
+                       { "text", toJson(answer.itemText) },
+                       { "from_version", toJson(answer.fromVersion) },
+                       { "to_version", toJson(answer.toVersion) } };
+        entry.update(stateJson(answer.answer));
+        removed.push_back(std::move(entry));
+    }
+    document["removed_answers"] = std::move(removed);
 
     // Invalid UTF-16 (a lone surrogate) is replaced rather than aborting the whole export.
     return QByteArray::fromStdString(document.dump(2, ' ', false, json::error_handler_t::replace) + '\n');

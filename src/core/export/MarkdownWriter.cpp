@@ -156,6 +156,7 @@ private:
         line(QStringLiteral("## Action list"));
         line();
         const auto &actions = m.assessment().actions;
+        rechecks();
         if (actions.empty()) {
             line(QStringLiteral("Nothing is open."));
             line();
@@ -173,6 +174,36 @@ private:
         }
     }
 
+    // Answers a template migration kept although their item's wording changed: first in the
+    // action list, since each needs a person to read the item again.
+    void rechecks()
+    {
+        if (m.rechecks().empty())
+            return;
+        line(QStringLiteral("**Wording changed — re-check** (%1)").arg(m.rechecks().size()));
+        line();
+        for (const Action &action : m.rechecks())
+            line(QStringLiteral("- ") + templateText(action.text) + QStringLiteral(" — answered as: ")
+                 + text(m.state().rechecks.at(action.id).oldText, QStringLiteral("  ")));
+        line();
+    }
+
+    void removedAnswers()
+    {
+        const auto &removed = m.input().removedAnswers;
+        if (removed.empty())
+            return;
+        line(QStringLiteral("### Answers of removed items"));
+        line();
+        line(QStringLiteral("Template migrations removed these items; their answers stay in the audit trail."));
+        line();
+        for (const RemovedAnswer &answer : removed)
+            line(QStringLiteral("- %1 (removed in %2): %3 — %4")
+                     .arg(text(answer.answer.itemId), text(answer.toVersion), templateText(answer.itemText),
+                          text(removedAnswerText(answer), QStringLiteral("  "))));
+        line();
+    }
+
     void details(const ItemState &state, const QString &indent)
     {
         const QString continuation = indent + QStringLiteral("  ");
@@ -184,7 +215,7 @@ private:
             line(indent + QStringLiteral("- Note: ") + text(state.note, continuation));
     }
 
-    void task(const QString &itemText, const ItemState &state, int depth)
+    void task(const QString &itemId, const QString &itemText, const ItemState &state, int depth)
     {
         const QString indent(depth * 2, u' ');
         const QString continuation = indent + QStringLiteral("  ");
@@ -201,6 +232,9 @@ private:
             break;
         }
         details(state, continuation);
+        // Not a detail label the importer reads: a re-imported report keeps the answer as it is.
+        if (const auto flag = m.state().rechecks.find(itemId); flag != m.state().rechecks.end())
+            line(continuation + QStringLiteral("- ⚠ ") + text(recheckText(flag->second), continuation + u' '));
     }
 
     void summaryGroup(const SummaryGroup &group, const QString &heading)
@@ -217,7 +251,7 @@ private:
                     entry += QStringLiteral(": ") + text(reason, QStringLiteral("  "));
                 line(entry);
             } else {
-                task(item.text, m.state().itemState(item.id), 0);
+                task(item.id, item.text, m.state().itemState(item.id), 0);
             }
         }
         line();
@@ -251,9 +285,10 @@ private:
                 line(QStringLiteral("### ") + text(section->title));
                 line();
             }
-            task(row.item->text, row.state, row.depth);
+            task(row.item->id, row.item->text, row.state, row.depth);
         }
         line();
+        removedAnswers();
     }
 
     void signoffs()

@@ -62,6 +62,18 @@ ReportModel::ReportModel(const ReportInput &input)
             m_actionGroups.push_back({ title, severity, {} });
         m_actionGroups.back().actions.push_back(&action);
     }
+
+    for (const ChecklistRow &row : m_rows) {
+        if (input.state.rechecks.count(row.item->id) > 0)
+            m_rechecks.push_back(
+                { QStringLiteral("recheck"), row.item->id, row.item->text, row.category->severity, row.category->id });
+    }
+    for (const SummaryGroup &group : input.tmpl.summary) {
+        for (const SummaryItem &item : group.items) {
+            if (input.state.rechecks.count(item.id) > 0)
+                m_rechecks.push_back({ QStringLiteral("recheck"), item.id, item.text, Severity::High, {} });
+        }
+    }
 }
 
 const ChecklistRow *ReportModel::row(const QString &itemId) const
@@ -198,6 +210,26 @@ QString countsSentence(const Counts &counts)
         .arg(counts.na)
         .arg(counts.open)
         .arg(counts.total());
+}
+
+QString recheckText(const Recheck &recheck)
+{
+    return QStringLiteral("Wording changed in %1 — re-check; answered as: “%2”")
+        .arg(recheck.sinceVersion, recheck.oldText);
+}
+
+QString removedAnswerText(const RemovedAnswer &removed)
+{
+    QStringList parts { itemStatusLabel(removed.answer.status) };
+    if (!removed.answer.reason.isEmpty())
+        parts << QStringLiteral("reason: ") + removed.answer.reason;
+    if (!removed.answer.owner.isEmpty())
+        parts << QStringLiteral("owner: ") + removed.answer.owner;
+    if (!removed.answer.evidence.isEmpty())
+        parts << QStringLiteral("evidence: ") + removed.answer.evidence;
+    if (!removed.answer.note.isEmpty())
+        parts << QStringLiteral("note: ") + removed.answer.note;
+    return parts.join(QStringLiteral("; "));
 }
 
 QString signedOffText(bool signedOff)

@@ -26,6 +26,8 @@ struct ReportInput
     QDateTime generatedAt; // shown in UTC in the footer
     QString actor; // who generated the report
     QString auditHead; // hash of the newest audit row, so a printout can be checked against the database
+    // Answers template migrations removed with their items (Store::removedAnswers).
+    std::vector<RemovedAnswer> removedAnswers = {};
 };
 
 // One checklist item in template order, with its state; nested children follow their parent.
@@ -61,6 +63,9 @@ public:
     const std::vector<ChecklistRow> &rows() const { return m_rows; }
     const ChecklistRow *row(const QString &itemId) const; // nullptr for unknown ids; O(1)
     const std::vector<ActionGroup> &actionGroups() const { return m_actionGroups; }
+    // Answers flagged "wording changed — re-check" (kind "recheck", id the item, text its
+    // present wording), in checklist order: the action list shows them after the open actions.
+    const std::vector<Action> &rechecks() const { return m_rechecks; }
     const CategoryScore *score(const QString &categoryId) const;
     const SummaryResult *summaryResult(const QString &summaryItemId) const;
     QString verdictLabel() const;
@@ -71,6 +76,7 @@ private:
     std::vector<ChecklistRow> m_rows;
     QHash<QString, std::size_t> m_rowIndex; // item id → index in m_rows
     std::vector<ActionGroup> m_actionGroups;
+    std::vector<Action> m_rechecks;
 };
 
 // Wording shared by every format, so the PDF and the Markdown say the same thing.
@@ -88,6 +94,10 @@ QString signerText(const SignOff &signoff);
 // Whether any sign-off was signed with a key: the reports' signature column appears only then.
 bool anySignedWithKey(const std::vector<SignOff> &signoffs);
 QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
+// "Wording changed in 1.1 — re-check; answered as: “old wording”"
+QString recheckText(const Recheck &recheck);
+// "Done; owner: Mei; note: …": the answer a migration removed, on one line
+QString removedAnswerText(const RemovedAnswer &removed);
 QString riskLabel(const Risk &risk);
 // "Mitigated", or for accepted risks "Accepted (accepted by Mei until 2027-01-31)" and, once the
 // acceptance expired, "Open: acceptance expired (…)".

@@ -104,12 +104,34 @@ struct AuditEntry
     QString hash; // hex SHA-256 over this row's content and the previous row's hash
 };
 
+// An answer a template migration flagged "wording changed — re-check": it was given against
+// `oldText`, which version `sinceVersion` reworded. Cleared when someone confirms it.
+struct Recheck
+{
+    QString oldText;
+    QString sinceVersion;
+    bool operator==(const Recheck &other) const = default;
+};
+
+// An answer a template migration took out of the review because the new version removed its
+// item. The audit trail keeps it; reports list it so nothing answered disappears unseen.
+struct RemovedAnswer
+{
+    ItemState answer; // changedBy and changedAt: who migrated, and when
+    QString itemText; // the item's wording in `fromVersion`
+    QString fromVersion;
+    QString toVersion; // the version that removed the item
+};
+
 struct ProjectState
 {
     Project project;
     std::map<QString, ItemState> items; // only items that have a row
     std::vector<Risk> risks;
     std::vector<SignOff> signoffs; // latest sign-off per role
+    // Answers flagged by a migration, by item id. Not part of reviewDigest(): confirming one
+    // does not stale a sign-off (the migration that flagged it already did).
+    std::map<QString, Recheck> rechecks;
 
     ItemState itemState(const QString &itemId) const; // Open default when absent
 

@@ -186,10 +186,25 @@ public:
     // every sign-off goes stale. Returns false, writing nothing, when the project is on
     // plan.toVersion already; throws Error(Conflict) when it is on neither version (a stale plan).
     bool migrateProject(qint64 projectId, const Template &to, const MigrationPlan &plan);
+    // Undoes migrateProject in one audited transaction: the project goes back to
+    // plan.fromVersion and its answers, re-check flags and risk links become those of `before`
+    // (the state loaded just before the migration, times and authors included), and the
+    // sign-offs it made stale read as they did. `after` is the state the migration left: when
+    // anyone changed an answer, flag or link since, nothing is written and EditConflict names
+    // it. Returns false, writing nothing, when the project is on plan.fromVersion already.
+    bool revertMigration(qint64 projectId, const MigrationPlan &plan, const ProjectState &before,
+                         const ProjectState &after);
+    // Answers migrations removed with their items (from the audit trail), oldest first; answers
+    // whose item the current version has again are left out.
+    std::vector<RemovedAnswer> removedAnswers(qint64 projectId) const;
+    // The versions of template `id` the database holds (any order).
+    QStringList storedTemplateVersions(const QString &id) const;
     // The project's answers flagged "wording changed — re-check": item id → the wording answered.
     std::map<QString, QString> itemsToRecheck(qint64 projectId) const;
     // Clears those flags for `itemIds` (audited); returns how many were set.
     int confirmItems(qint64 projectId, const QStringList &itemIds);
+    // Puts flags back as they were (undoing confirmItems), audited; returns how many were set.
+    int restoreRechecks(qint64 projectId, const std::map<QString, Recheck> &flags);
 
     // --- risks
     Risk addRisk(qint64 projectId, const Risk &risk); // id, created, updated are assigned

@@ -1,7 +1,9 @@
 // Store::migrateProject and the re-check flags it leaves (schema 5, table item_rechecks). Kept
 // apart from the rest of the store: it only adds statements, and changes none the others run.
+// Its undo is in StoreMigrateUndo.cpp.
 #include "Error.h"
 #include "storage/Audit.h"
+#include "storage/MigrationRows.h"
 #include "storage/StoreImpl.h"
 #include "storage/TimeFormat.h"
 #include "templates/MigrationPlan.h"
@@ -13,23 +15,13 @@
 
 namespace preflight {
 
-namespace {
+namespace migration {
 
-constexpr const char *recheckField = "recheck";
-
-// An item_states row as stored: the times stay text, so a moved answer keeps them exactly.
-struct Row
+QString flagText(const QString &sinceVersion)
 {
-    QString status;
-    QString reason;
-    QString note;
-    QString owner;
-    QString evidence;
-    QString changedBy;
-    QString changedAt;
-};
+    return QStringLiteral("wording changed in %1").arg(sinceVersion);
+}
 
-// The audited fields of an answer, as setItem audits them (status, reason, note, owner, evidence).
 AuditFields answerFields(const QString &itemId, const Row &row)
 {
     const auto key = [&](const char *field) { return AuditKey::item(itemId, QLatin1String(field)); };
@@ -40,7 +32,6 @@ AuditFields answerFields(const QString &itemId, const Row &row)
              { key("evidence"), row.evidence } };
 }
 
-// One audit row per field whose value differs, as Store::Impl::auditChanges writes them.
 void auditAnswer(audit::Appender &appender, qint64 projectId, const QString &itemId, const Row &before,
                  const Row &after)
 {
@@ -64,21 +55,51 @@ std::map<QString, Row> readRows(const sql::Connection &db, qint64 projectId)
     return rows;
 }
 
-struct Flag
-{
-    QString oldText;
-    QString sinceVersion;
-};
-
-std::map<QString, Flag> readFlags(const sql::Connection &db, qint64 projectId)
+std::map<QString, Recheck> readFlags(const sql::Connection &db, qint64 projectId)
 {
     sql::Statement query(db, "SELECT item_id, old_text, since_version FROM item_rechecks WHERE project_id = ?1");
     query.bind(1, projectId);
-    std::map<QString, Flag> flags;
+    std::map<QString, Recheck> flags;
     while (query.step())
-        flags.emplace(query.text(0), Flag { query.text(1), query.text(2) });
+        flags.emplace(query.text(0), Recheck { query.text(1), query.text(2) });
     return flags;
 }
+
+void insertRow(const sql::Connection &db, qint64 projectId, const QString &itemId, const Row &row)
+{
+    sql::Statement insert(db,
+                          "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, "
+                          "evidence, changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert.bind(1, projectId).bind(2, itemId).bind(3, row.status).bind(4, row.reason).bind(5, row.note);
+    insert.bind(6, row.owner).bind(7, row.evidence).bind(8, row.changedBy).bind(9, row.changedAt).run();
+}
+
+void deleteRow(const sql::Connection &db, qint64 projectId, const QString &itemId)
+{
+    sql::Statement remove(db, "DELETE FROM item_states WHERE project_id = ?1 AND item_id = ?2");
+    remove.bind(1, projectId).bind(2, itemId).run();
+}
+
+void writeFlag(const sql::Connection &db, qint64 projectId, const QString &itemId, const Recheck &flag)
+{
+    sql::Statement insert(db,
+                          "INSERT INTO item_rechecks(project_id, item_id, old_text, since_version) "
+                          "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(project_id, item_id) DO UPDATE SET "
+                          "old_text = excluded.old_text, since_version = excluded.since_version");
+    insert.bind(1, projectId).bind(2, itemId).bind(3, flag.oldText).bind(4, flag.sinceVersion).run();
+}
+
+void deleteFlag(const sql::Connection &db, qint64 projectId, const QString &itemId)
+{
+    sql::Statement remove(db, "DELETE FROM item_rechecks WHERE project_id = ?1 AND item_id = ?2");
+    remove.bind(1, projectId).bind(2, itemId).run();
+}
+
+} // namespace migration
+
+namespace {
+
+using namespace migration;
 
 class Migration
 {
@@ -96,8 +117,7 @@ public:
     {
         const auto row = m_rows.find(itemId);
         if (row != m_rows.end()) {
-            sql::Statement remove(m_db, "DELETE FROM item_states WHERE project_id = ?1 AND item_id = ?2");
-            remove.bind(1, m_projectId).bind(2, itemId).run();
+            deleteRow(m_db, m_projectId, itemId);
             auditAnswer(m_appender, m_projectId, itemId, row->second, Row {});
             m_rows.erase(row);
         }
@@ -109,7 +129,7 @@ public:
     void rename(const std::map<QString, QString> &renamed)
     {
         std::vector<std::pair<QString, Row>> moving;
-        std::vector<std::pair<QString, Flag>> movingFlags;
+        std::vector<std::pair<QString, Recheck>> movingFlags;
         for (const auto &[from, to] : renamed) {
             if (const auto row = m_rows.find(from); row != m_rows.end()) {
                 moving.emplace_back(to, row->second);
@@ -122,18 +142,14 @@ public:
         }
         for (const auto &[to, row] : moving) {
             removeAnswer(to); // a leftover answer of an item the old version did not have
-            sql::Statement insert(m_db,
-                                  "INSERT INTO item_states(project_id, item_id, status, reason, note, owner, "
-                                  "evidence, changed_by, changed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-            insert.bind(1, m_projectId).bind(2, to).bind(3, row.status).bind(4, row.reason).bind(5, row.note);
-            insert.bind(6, row.owner).bind(7, row.evidence).bind(8, row.changedBy).bind(9, row.changedAt).run();
+            insertRow(m_db, m_projectId, to, row);
             Row before;
             before.status = itemStatusKey(ItemStatus::Open); // as setItem audits an item's first answer
             auditAnswer(m_appender, m_projectId, to, before, row);
             m_rows.emplace(to, row);
         }
         for (const auto &[to, flag] : movingFlags)
-            writeFlag(to, flag);
+            setFlag(to, flag);
     }
 
     // A reworded item keeps its answer, flagged until confirmed. An item flagged by an earlier
@@ -142,35 +158,29 @@ public:
     {
         if (m_rows.count(itemId) == 0 || m_flags.count(itemId) > 0)
             return;
-        writeFlag(itemId, { oldText, version });
+        setFlag(itemId, { oldText, version });
         m_appender.append(m_projectId, AuditKey::item(itemId, QLatin1String(recheckField)), QString(),
-                          QStringLiteral("wording changed in %1").arg(version));
+                          flagText(version));
     }
 
 private:
-    void writeFlag(const QString &itemId, const Flag &flag)
+    void setFlag(const QString &itemId, const Recheck &flag)
     {
-        sql::Statement insert(m_db,
-                              "INSERT INTO item_rechecks(project_id, item_id, old_text, since_version) "
-                              "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(project_id, item_id) DO UPDATE SET "
-                              "old_text = excluded.old_text, since_version = excluded.since_version");
-        insert.bind(1, m_projectId).bind(2, itemId).bind(3, flag.oldText).bind(4, flag.sinceVersion).run();
+        writeFlag(m_db, m_projectId, itemId, flag);
         m_flags[itemId] = flag;
     }
 
     void removeFlag(const QString &itemId)
     {
-        if (m_flags.erase(itemId) == 0)
-            return;
-        sql::Statement remove(m_db, "DELETE FROM item_rechecks WHERE project_id = ?1 AND item_id = ?2");
-        remove.bind(1, m_projectId).bind(2, itemId).run();
+        if (m_flags.erase(itemId) > 0)
+            deleteFlag(m_db, m_projectId, itemId);
     }
 
     sql::Connection &m_db;
     audit::Appender &m_appender;
     qint64 m_projectId;
     std::map<QString, Row> m_rows;
-    std::map<QString, Flag> m_flags;
+    std::map<QString, Recheck> m_flags;
 };
 
 // Risk links follow re-identified items; links to removed items go (the audit row keeps them).
@@ -228,13 +238,13 @@ bool Store::migrateProject(qint64 projectId, const Template &to, const Migration
     const QString now = d->db->transactionTime();
     d->insertTemplate(to, now);
     audit::Appender appender(*d->db, d->actor, now);
-    Migration migration(*d->db, appender, projectId);
+    Migration migrating(*d->db, appender, projectId);
     for (const QString &itemId : plan.removed)
-        migration.removeAnswer(itemId);
-    migration.rename(plan.renamed);
+        migrating.removeAnswer(itemId);
+    migrating.rename(plan.renamed);
     for (const MigrationPlan::Carry &carry : plan.carried) {
         if (carry.recheck)
-            migration.flag(carry.toId, carry.oldText, plan.toVersion);
+            migrating.flag(carry.toId, carry.oldText, plan.toVersion);
     }
     relinkRisks(*d->db, appender, projectId, plan, now);
 
@@ -263,17 +273,16 @@ int Store::confirmItems(qint64 projectId, const QStringList &itemIds)
 {
     sql::Transaction transaction(*d->db);
     d->requireProjectLabel(projectId);
-    const std::map<QString, Flag> flags = readFlags(*d->db, projectId);
+    const std::map<QString, Recheck> flags = readFlags(*d->db, projectId);
     audit::Appender appender(*d->db, d->actor, d->db->transactionTime());
     int confirmed = 0;
     for (const QString &itemId : itemIds) {
         const auto flag = flags.find(itemId);
         if (flag == flags.end())
             continue;
-        sql::Statement remove(*d->db, "DELETE FROM item_rechecks WHERE project_id = ?1 AND item_id = ?2");
-        remove.bind(1, projectId).bind(2, itemId).run();
+        deleteFlag(*d->db, projectId, itemId);
         appender.append(projectId, AuditKey::item(itemId, QLatin1String(recheckField)),
-                        QStringLiteral("wording changed in %1").arg(flag->second.sinceVersion), QString());
+                        flagText(flag->second.sinceVersion), QString());
         ++confirmed;
     }
     transaction.commit();

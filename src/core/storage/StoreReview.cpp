@@ -1,5 +1,6 @@
 #include "Error.h"
 #include "storage/Audit.h"
+#include "storage/MigrationRows.h"
 #include "storage/StoreImpl.h"
 #include "storage/TimeFormat.h"
 
@@ -208,6 +209,7 @@ ProjectState Store::Impl::readState(const Project &project) const
         signoff.auditSeq = signoffs.integer(6);
         state.signoffs.push_back(signoff);
     }
+    state.rechecks = migration::readFlags(*db, project.id);
     return state;
 }
 

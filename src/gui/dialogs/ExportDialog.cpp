@@ -172,7 +172,8 @@ bool ExportDialog::exportReport()
                                   QDate::currentDate(),
                                   QDateTime::currentDateTimeUtc(),
                                   m_session.store().actor(),
-                                  m_session.store().auditHead() };
+                                  m_session.store().auditHead(),
+                                  m_session.store().removedAnswers(m_session.projectId()) };
         ReportOptions options;
         options.pageSize = pageSize();
         options.csvFormulas = csvFormulas();

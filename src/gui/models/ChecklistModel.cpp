@@ -89,8 +89,17 @@ void ChecklistModel::setSession(ProjectSession *session)
     m_session = session;
     rebuild();
     endResetModel();
-    if (m_session)
+    if (m_session) {
         connect(m_session, &ProjectSession::stateChanged, this, &ChecklistModel::refreshState);
+        connect(m_session, &ProjectSession::templateChanged, this, &ChecklistModel::resetTemplate);
+    }
+}
+
+void ChecklistModel::resetTemplate()
+{
+    beginResetModel();
+    rebuild();
+    endResetModel();
 }
 
 void ChecklistModel::rebuild()
@@ -227,6 +236,10 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
         return hasStatus(node) ? QVariant(int(statusOf(node))) : QVariant();
     case SearchTextRole:
         return QString(node.title + QLatin1Char(' ') + m_session->state().itemState(node.id).owner);
+    case RecheckRole:
+        if (const Recheck *flag = recheckOf(node))
+            return flag->oldText;
+        return {};
     }
     switch (index.column()) {
     case TitleColumn:
@@ -250,6 +263,9 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
     case Qt::DisplayRole:
         return node.title;
     case Qt::ToolTipRole:
+        if (const Recheck *flag = recheckOf(node))
+            return tr("Wording changed in %1 — re-check. Answered as: “%2”")
+                .arg(flag->sinceVersion, plainText(flag->oldText));
         return statusData(node, Qt::ToolTipRole);
     case Qt::FontRole:
         if (heading) {
@@ -263,6 +279,8 @@ QVariant ChecklistModel::titleData(const Node &node, int role) const
             return dotIcon(severityColor(node.category->severity));
         if (kindOf(node) == ItemKind::ComputedSummary)
             return themedIcon(QStringLiteral("computed"));
+        if (recheckOf(node))
+            return themedIcon(QStringLiteral("warning"));
         return {};
     case Qt::ForegroundRole:
         if (node.kind == Kind::Item && statusOf(node) == ItemStatus::NotApplicable)
@@ -323,6 +341,15 @@ QVariant ChecklistModel::statusData(const Node &node, int role) const
     if (state.status == ItemStatus::NotApplicable && !state.reason.isEmpty())
         return tr("%1 — %2").arg(label, state.reason);
     return label;
+}
+
+const Recheck *ChecklistModel::recheckOf(const Node &node) const
+{
+    if (node.kind != Kind::Item && node.kind != Kind::SummaryItem)
+        return nullptr;
+    const auto &flags = m_session->state().rechecks;
+    const auto flag = flags.find(node.id);
+    return flag == flags.end() ? nullptr : &flag->second;
 }
 
 ItemKind ChecklistModel::kindOf(const Node &node)

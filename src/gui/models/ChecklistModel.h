@@ -14,9 +14,9 @@ namespace preflight::gui {
 class ProjectSession;
 
 // The checklist of one project as a tree: categories → sections → items → sub-items, followed
-// by the template's summary groups. The shape comes from the (pinned) template and never
-// changes while a session is shown, so state changes only emit dataChanged: selection and
-// expansion survive every edit and every reload.
+// by the template's summary groups. The shape comes from the template version the project
+// follows: state changes only emit dataChanged, so selection and expansion survive every edit
+// and every reload; only a template migration (or its undo) resets the model.
 class ChecklistModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -31,6 +31,7 @@ public:
         SeverityRole, // Severity as int, of the row's category
         EditableRole, // true where a person sets the status: leaf items and manual summary items
         SearchTextRole, // text the filter bar matches
+        RecheckRole, // the wording an answer was given to, while a migration flags it for a re-check
     };
 
     explicit ChecklistModel(QObject *parent = nullptr);
@@ -54,12 +55,14 @@ private:
     struct Node;
     void rebuild();
     void refreshState();
+    void resetTemplate();
     void emitChanged(const Node &parent, const QModelIndex &parentIndex);
     const Node *nodeOf(const QModelIndex &index) const;
     QVariant titleData(const Node &node, int role) const;
     QVariant statusData(const Node &node, int role) const;
     QVariant scoreData(const Node &node, int role) const;
     static ItemKind kindOf(const Node &node);
+    const Recheck *recheckOf(const Node &node) const;
     bool hasStatus(const Node &node) const;
     ItemStatus statusOf(const Node &node) const;
 

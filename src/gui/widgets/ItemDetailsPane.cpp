@@ -69,6 +69,10 @@ ItemDetailsPane::ItemDetailsPane(QWidget *parent)
             m_session->setItemStatus(m_itemId, ItemStatus::Open);
     });
     connect(ui->notApplicableButton, &QPushButton::clicked, this, [this] { emit notApplicableRequested(m_itemId); });
+    connect(ui->confirmWordingButton, &QPushButton::clicked, this, [this] {
+        if (m_session)
+            m_session->confirmWording({ m_itemId });
+    });
     refresh();
 }
 
@@ -156,6 +160,27 @@ void ItemDetailsPane::updateEvidenceLink()
     ui->evidenceHint->setVisible(!text.isEmpty() && !isLink);
 }
 
+// A migration kept this answer although the item's wording changed: the old and new wording
+// side by side, and the button that says the answer still holds.
+void ItemDetailsPane::showRecheck()
+{
+    const auto *flags = m_session ? &m_session->state().rechecks : nullptr;
+    const auto flag = flags ? flags->find(m_itemId) : std::map<QString, Recheck>::const_iterator();
+    if (!flags || flag == flags->end()) {
+        ui->recheckFrame->hide();
+        return;
+    }
+    const Item *item = m_session->tmpl().findItem(m_itemId);
+    const SummaryItem *summary = m_session->tmpl().findSummaryItem(m_itemId);
+    const QString now = item ? item->text : summary ? summary->text : QString();
+    ui->recheckLabel->setText(tr("<b>Wording changed in %1 — re-check.</b><br>Answered as: <i>%2</i><br>Now: <i>%3</i>")
+                                  .arg(flag->second.sinceVersion.toHtmlEscaped(),
+                                       spansHtml(inlineMarkdown(flag->second.oldText)),
+                                       spansHtml(inlineMarkdown(now))));
+    ui->confirmWordingButton->setEnabled(isEditable());
+    ui->recheckFrame->show();
+}
+
 bool ItemDetailsPane::isEditable() const
 {
     return m_session && !m_itemId.isEmpty() && detailsAreEditable(itemKind(m_session->tmpl(), m_itemId));
@@ -187,6 +212,7 @@ void ItemDetailsPane::refresh()
             setFieldText(field, QString());
     }
     updateEvidenceLink();
+    showRecheck();
     if (!item && !summary) {
         ui->titleLabel->setText(tr("Select an item to see and edit its details."));
         ui->statusLabel->clear();

@@ -41,6 +41,7 @@ private:
     QString fieldText(ItemTextField field) const;
     bool isEditable() const;
     void updateEvidenceLink();
+    void showRecheck();
 
     std::unique_ptr<Ui::ItemDetailsPane> ui;
     ProjectSession *m_session = nullptr;
