@@ -96,6 +96,15 @@ void ProjectSession::setArchived(bool archived)
     });
 }
 
+void ProjectSession::setProfile(const Profile &profile)
+{
+    attempt([=, this] {
+        const Profile wanted = normalizedProfile(profile);
+        if (wanted != m_state.project.profile)
+            m_undoStack.push(new SetProfileCommand(this, m_state.project.profile, wanted));
+    });
+}
+
 const Risk *ProjectSession::findRisk(qint64 riskId) const
 {
     for (const Risk &risk : m_state.risks) {

@@ -46,6 +46,7 @@ public:
     void clearSignOff(const QString &role);
     void rename(const QString &name);
     void setArchived(bool archived);
+    void setProfile(const Profile &profile);
 
     const Risk *findRisk(qint64 riskId) const;
 

@@ -26,6 +26,15 @@ NewProjectDialog::NewProjectDialog(const Workspace &workspace, const QString &te
     ui->templateCombo->setCurrentIndex(std::max(selected, 0));
     ui->targetDateEdit->setDate(QDate::currentDate().addDays(30));
     connect(ui->nameEdit, &QLineEdit::textChanged, this, &NewProjectDialog::validate);
+    // The profile's tags are the chosen version's: each version may tag its items differently.
+    const auto offerTags = [this] {
+        if (const Template *tmpl
+            = m_workspace.templates().find(ui->templateCombo->currentData().toString(),
+                                           ui->templateCombo->currentData(TemplateVersionRole).toString()))
+            ui->profileChooser->setTemplate(*tmpl);
+    };
+    connect(ui->templateCombo, &QComboBox::currentIndexChanged, this, offerTags);
+    offerTags();
     validate();
 }
 
@@ -60,6 +69,7 @@ Project NewProjectDialog::draft() const
     project.templateVersion = ui->templateCombo->currentData(TemplateVersionRole).toString();
     if (ui->targetCheck->isChecked())
         project.targetDate = ui->targetDateEdit->date();
+    project.profile = ui->profileChooser->profile();
     return project;
 }
 

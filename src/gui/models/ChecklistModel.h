@@ -31,6 +31,7 @@ public:
         SeverityRole, // Severity as int, of the row's category
         EditableRole, // true where a person sets the status: leaf items and manual summary items
         SearchTextRole, // text the filter bar matches
+        OutsideProfileRole, // true for items the project's profile leaves out (N/A, not editable)
     };
 
     explicit ChecklistModel(QObject *parent = nullptr);
@@ -58,6 +59,7 @@ private:
     const Node *nodeOf(const QModelIndex &index) const;
     QVariant titleData(const Node &node, int role) const;
     QVariant statusData(const Node &node, int role) const;
+    bool outsideProfile(const Node &node) const;
     QVariant scoreData(const Node &node, int role) const;
     static ItemKind kindOf(const Node &node);
     bool hasStatus(const Node &node) const;
