@@ -30,7 +30,7 @@ template<typename... Words> QStringList args(const Words &...words)
 
 } // namespace
 
-TEST_CASE("project --profile round trip: create, set, clear; answers survive", "[cli][profile]")
+TEST_CASE("project --profile round trip: create, set and clear, and the answers survive", "[cli][profile]")
 {
     CliRunner cli;
     const nlohmann::json created = cli.json(args("project", "create", Project, "--profile", "python, kubernetes"));
