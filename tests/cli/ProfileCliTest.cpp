@@ -1,6 +1,8 @@
 // Applicability profiles from the command line: create and set with --profile, unknown tags
 // refused, status and export showing the profile, and answers surviving every switch.
 #include "cli/CliRunner.h"
+#include "model/Profile.h"
+#include "templates/TemplateLoader.h"
 
 using preflight::test::CliResult;
 using preflight::test::CliRunner;
@@ -112,6 +114,11 @@ TEST_CASE("project --profile refuses tags the template does not carry", "[cli][p
     const nlohmann::json shown = cli.json(args("template", "show", "appendix-a"));
     CHECK(shown["schema"] == "preflight.template/1");
     CHECK(shown["version"] == "1.0.1");
+    // The shown document loads as a template again, tags included.
+    const preflight::Template loaded
+        = preflight::parseTemplate(QByteArray::fromStdString(shown.dump()), QStringLiteral("template show"));
+    CHECK(preflight::templateTags(loaded).size() == 8);
+    CHECK(loaded.findItem(Llm)->tags == QStringList { QStringLiteral("llm") });
     // The old version stays installed, untagged, for the projects that follow it.
     const CliResult old = cli.run(args("template", "show", "appendix-a", "--version", "1.0.0"), false);
     CHECK(old.out.contains(QStringLiteral("Profile tags: none (every item applies)")));
