@@ -242,14 +242,16 @@ void MainWindow::updatePage()
         }
     }
     for (QAction *action : { ui->actionNewProject, ui->actionRenameProject, ui->actionArchiveProject,
-                             ui->actionDeleteProject, ui->actionImportMarkdown }) {
+                             ui->actionProjectProfile, ui->actionDeleteProject, ui->actionImportMarkdown }) {
         if (!action->property("allowedToolTip").isValid())
             action->setProperty("allowedToolTip", action->toolTip());
         action->setToolTip(permissions.administer ? action->property("allowedToolTip").toString()
                                                   : tr("Needs the admin role on this server"));
     }
     ui->actionNewProject->setEnabled(permissions.administer);
-    for (QAction *action : { ui->actionRenameProject, ui->actionArchiveProject, ui->actionDeleteProject })
+    // The profile is a project setting: administrators set it, as the server's grants say.
+    for (QAction *action :
+         { ui->actionRenameProject, ui->actionArchiveProject, ui->actionProjectProfile, ui->actionDeleteProject })
         action->setEnabled(m_session != nullptr && permissions.administer);
     ui->actionImportMarkdown->setEnabled(permissions.administer);
     ui->actionExport->setEnabled(m_session != nullptr);

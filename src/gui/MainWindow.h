@@ -93,6 +93,7 @@ private:
     void saveSettings() const;
     void newProject(const QString &templateId);
     void renameProject();
+    void editProfile();
     void deleteProject();
     void openDatabase();
     void showError(const QString &message) const;

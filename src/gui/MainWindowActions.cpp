@@ -59,6 +59,7 @@ void MainWindow::setupActions()
         if (m_session)
             m_session->setArchived(archived);
     });
+    connect(ui->actionProjectProfile, &QAction::triggered, this, &MainWindow::editProfile);
     connect(ui->actionDeleteProject, &QAction::triggered, this, &MainWindow::deleteProject);
     connect(ui->actionOpenDatabase, &QAction::triggered, this, &MainWindow::openDatabase);
     connect(ui->actionConnectServer, &QAction::triggered, this, &MainWindow::connectToServer);

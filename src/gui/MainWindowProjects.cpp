@@ -5,6 +5,7 @@
 #include "ProjectSession.h"
 #include "Workspace.h"
 #include "dialogs/NewProjectDialog.h"
+#include "dialogs/ProfileDialog.h"
 #include "models/ProjectListModel.h"
 #include "ui_MainWindow.h"
 #include "widgets/ChecklistView.h"
@@ -132,6 +133,15 @@ void MainWindow::renameProject()
                              .trimmed();
     if (ok && !name.isEmpty())
         m_session->rename(name);
+}
+
+void MainWindow::editProfile()
+{
+    if (!m_session)
+        return;
+    ProfileDialog dialog(m_session->tmpl(), m_session->state().project.profile, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->setProfile(dialog.profile());
 }
 
 void MainWindow::deleteProject()

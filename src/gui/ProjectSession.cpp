@@ -144,6 +144,15 @@ void ProjectSession::migrate(std::shared_ptr<const Template> to, const Migration
     });
 }
 
+void ProjectSession::setProfile(const Profile &profile)
+{
+    attempt([=, this] {
+        const Profile wanted = normalizedProfile(profile);
+        if (wanted != m_state.project.profile)
+            m_undoStack.push(new SetProfileCommand(this, m_state.project.profile, wanted));
+    });
+}
+
 const Risk *ProjectSession::findRisk(qint64 riskId) const
 {
     for (const Risk &risk : m_state.risks) {

@@ -61,6 +61,7 @@ public:
     // Moves the project to `to`, another version of its template, as the plan says (as
     // `project migrate --apply`): one undo step that brings everything back.
     void migrate(std::shared_ptr<const Template> to, const MigrationPlan &plan);
+    void setProfile(const Profile &profile);
 
     const Risk *findRisk(qint64 riskId) const;
 

@@ -191,7 +191,7 @@ void PdfReport::firstPage()
     const QString head
         = m.input().auditHead.isEmpty() ? QStringLiteral("none (no audit entries)") : m.input().auditHead;
     const Template &t = m.tmpl();
-    const QStringList rows[] = {
+    std::vector<QStringList> rows = {
         { QStringLiteral("Project"), p.name },
         { QStringLiteral("Template"), QStringLiteral("%1 %2 (%3)").arg(t.title, t.version, t.id) },
         { QStringLiteral("Review date"), m.input().reviewDate.toString(Qt::ISODate) },
@@ -201,6 +201,9 @@ void PdfReport::firstPage()
         { QStringLiteral("Generated"), timestampText(m.input().generatedAt) },
         { QStringLiteral("Audit trail head"), head },
     };
+    // Only a review with a profile has the row, so the others read as before.
+    if (p.profile)
+        rows.insert(rows.begin() + 6, { QStringLiteral("Profile"), profileDescription(p.profile) });
     for (const QStringList &row : rows)
         review.row(row);
     review.finish();

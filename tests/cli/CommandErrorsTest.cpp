@@ -36,7 +36,7 @@ TEST_CASE("refused commands exit 2 or 3, name the problem and change nothing", "
 
     const std::vector<Refusal> refusals {
         { "unknown item", words("item Apollo code-quality.nope done"), 3,
-          QStringLiteral("unknown item \"code-quality.nope\" in template appendix-a 1.0.0") },
+          QStringLiteral("unknown item \"code-quality.nope\" in template appendix-a 1.0.1") },
         { "one bad id in a batch",
           QStringList { QStringLiteral("item"), Project, Leaf, QStringLiteral("bogus"), QStringLiteral("open") }, 3,
           QStringLiteral("unknown item \"bogus\"") },

@@ -64,7 +64,7 @@ TEST_CASE("a review from creation to a passing CI gate", "[cli][review]")
         = cli.run({ QStringLiteral("project"), QStringLiteral("create"), Project, QStringLiteral("--target-date"),
                     QStringLiteral("2027-01-15"), QStringLiteral("--description"), QStringLiteral("Agent platform") });
     REQUIRE(created.exitCode == 0);
-    CHECK(created.out.contains(QStringLiteral("Created project \"Apollo\" (template appendix-a 1.0.0, 264 items)")));
+    CHECK(created.out.contains(QStringLiteral("Created project \"Apollo\" (template appendix-a 1.0.1, 264 items)")));
 
     const json tmpl = cli.json({ QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("appendix-a") });
     const QStringList critical = leafIds(tmpl, { "critical" });

@@ -231,9 +231,9 @@ TEST_CASE("A signature stays good across a template migration and the sign-off r
     REQUIRE(file.open(QIODevice::ReadOnly));
     QString text = QString::fromUtf8(file.readAll());
     file.close();
-    REQUIRE(text.contains(QLatin1String("version: 1.0.0")));
+    REQUIRE(text.contains(QLatin1String("version: 1.0.1")));
     REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text.replace(QLatin1String("version: 1.0.0"), QLatin1String("version: 1.1.0")).toUtf8());
+    file.write(text.replace(QLatin1String("version: 1.0.1"), QLatin1String("version: 1.1.0")).toUtf8());
     file.close();
     REQUIRE(cli.run({ QStringLiteral("template"), QStringLiteral("import"), exported }).exitCode == 0);
     REQUIRE(cli.run(args({ "project", "migrate", "Apollo", "--to", "1.1.0", "--apply" })).exitCode == 0);

@@ -35,8 +35,8 @@ void installAppendixA11(const CliRunner &cli)
     INFO(exported.err.toStdString());
     REQUIRE(exported.exitCode == 0);
     QString markdown = readText(path);
-    REQUIRE(markdown.contains(QStringLiteral("version: 1.0.0")));
-    markdown.replace(QStringLiteral("version: 1.0.0"), QStringLiteral("version: 1.1.0"));
+    REQUIRE(markdown.contains(QStringLiteral("version: 1.0.1")));
+    markdown.replace(QStringLiteral("version: 1.0.1"), QStringLiteral("version: 1.1.0"));
     markdown.replace(QStringLiteral("- [ ] Comprehensive docstrings"),
                      QStringLiteral("- [ ] Docstrings on every public function"));
     writeText(path, markdown);
@@ -67,7 +67,8 @@ TEST_CASE("template export writes what template import reads, a higher version g
         CHECK(tmpl.contains("items"));
     }
     CHECK(versions
-          == std::vector<std::tuple<std::string, bool, bool>> { { "1.0.0", false, true }, { "1.1.0", true, false } });
+          == std::vector<std::tuple<std::string, bool, bool>> {
+              { "1.0.0", false, true }, { "1.0.1", false, true }, { "1.1.0", true, false } });
     const CliResult text = cli.run({ QStringLiteral("templates") });
     CHECK(text.out.indexOf(QStringLiteral("appendix-a  1.0.0"))
           < text.out.indexOf(QStringLiteral("appendix-a  1.1.0")));
@@ -82,8 +83,8 @@ TEST_CASE("template export writes what template import reads, a higher version g
         = cli.run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("appendix-a"),
                     QStringLiteral("--version"), QStringLiteral("9.9.9") });
     CHECK(missing.exitCode == 3);
-    CHECK(
-        missing.err.contains(QStringLiteral("template \"appendix-a\" has no version 9.9.9 (installed: 1.0.0, 1.1.0)")));
+    CHECK(missing.err.contains(
+        QStringLiteral("template \"appendix-a\" has no version 9.9.9 (installed: 1.0.0, 1.0.1, 1.1.0)")));
 
     // The same version again is refused.
     const CliResult again = cli.run(
@@ -151,7 +152,7 @@ TEST_CASE("template diff lists every kind of change, as text and as JSON", "[cli
         = cli.run({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("appendix-a"),
                     QStringLiteral("1.0.0"), QStringLiteral("2.0.0") });
     CHECK(unknown.exitCode == 3);
-    CHECK(unknown.err.contains(QStringLiteral("has no version 2.0.0 (installed: 1.0.0, 1.1.0)")));
+    CHECK(unknown.err.contains(QStringLiteral("has no version 2.0.0 (installed: 1.0.0, 1.0.1, 1.1.0)")));
 }
 
 TEST_CASE("project migrate shows the plan, applies it with --apply, and a second run changes nothing",

@@ -2,6 +2,7 @@
 #include "cli/Context.h"
 #include "export/ReportInput.h"
 #include "scoring/StatusJson.h"
+#include "scoring/Wording.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
 
@@ -64,6 +65,33 @@ void report(Context &context, const Project &project, const QString &what)
         context.out() << what << '\n';
 }
 
+// --profile TAG,TAG; "all" removes the profile (every item applies) and "none" is the empty
+// profile (only untagged items apply). The store checks the tags against the template.
+std::optional<Profile> profileOption(Context &context)
+{
+    const std::optional<QString> value = context.optionalValue(QStringLiteral("profile"));
+    if (!value)
+        return std::nullopt;
+    const QString text = value->trimmed();
+    if (text == QLatin1String("all"))
+        return Profile(std::nullopt);
+    if (text == QLatin1String("none"))
+        return Profile(QStringList());
+    QStringList tags;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        const QString tag = part.trimmed();
+        if (tag.isEmpty())
+            throw usageError(QStringLiteral("--profile: expected TAG,TAG (or all, or none), got \"%1\"").arg(*value));
+        tags << tag;
+    }
+    return Profile(tags);
+}
+
+QString profileNote(const Project &project)
+{
+    return project.profile ? QStringLiteral("; profile: %1").arg(profileDescription(project.profile)) : QString();
+}
+
 int createProject(Context &context)
 {
     Project draft;
@@ -77,14 +105,17 @@ int createProject(Context &context)
     draft.description = context.value(QStringLiteral("description"));
     if (const auto date = context.optionalValue(QStringLiteral("target-date")))
         draft.targetDate = parseDate(*date, QStringLiteral("--target-date"));
+    if (const std::optional<Profile> profile = profileOption(context))
+        draft.profile = *profile;
     if (context.store().findProject(draft.name))
         throw dataError(
             QStringLiteral("a project named \"%1\" already exists in %2").arg(draft.name, context.dbPath()));
     const Project created = context.store().createProject(draft, tmpl);
     report(context, created,
-           QStringLiteral("Created project \"%1\" (template %2 %3, %4 items)")
+           QStringLiteral("Created project \"%1\" (template %2 %3, %4 items%5)")
                .arg(created.name, tmpl.id, tmpl.version)
-               .arg(tmpl.itemCount()));
+               .arg(tmpl.itemCount())
+               .arg(profileNote(created)));
     return Success;
 }
 
@@ -151,11 +182,21 @@ int setProject(Context &context)
             throw usageError(QStringLiteral("--require-signatures: expected yes or no, got \"%1\"").arg(*require));
         patch.requireSignatures = *require == QLatin1String("yes");
     }
-    if (!patch.targetDate && !patch.actualDate && !patch.description && !patch.notes && !patch.requireSignatures)
+    patch.profile = profileOption(context);
+    if (!patch.targetDate && !patch.actualDate && !patch.description && !patch.notes && !patch.requireSignatures
+        && !patch.profile)
         throw usageError(QStringLiteral("nothing to change\n%1").arg(context.usage()));
     const Project updated = context.store().updateProject(project.id, patch);
-    report(context, updated, QStringLiteral("Updated \"%1\"").arg(updated.name));
+    report(context, updated, QStringLiteral("Updated \"%1\"%2").arg(updated.name, profileNote(updated)));
     return Success;
+}
+
+QCommandLineOption profileOptionDefinition()
+{
+    return makeOption("profile",
+                      "Template tags that apply (TAG,TAG); items tagged otherwise count as N/A. none: only "
+                      "untagged items apply; all: no profile, every item applies.",
+                      "TAG,TAG");
 }
 
 const CommandGroup projectCommands { {
@@ -167,12 +208,13 @@ const CommandGroup projectCommands { {
       0,
       &listProjects },
     { { QStringLiteral("project"), QStringLiteral("create") },
-      QStringLiteral("NAME [--template ID] [--version V] [--target-date YYYY-MM-DD] [--description TEXT]"),
+      QStringLiteral("NAME [--template ID] [--version V] [--target-date YYYY-MM-DD] [--description TEXT] "
+                     "[--profile TAG,TAG|none]"),
       QStringLiteral("Start a review from a template"),
       { makeOption("template", "Template id (default appendix-a).", "ID"),
         makeOption("version", "Template version (default: the newest installed).", "V"),
         makeOption("target-date", "Target launch date.", "YYYY-MM-DD"),
-        makeOption("description", "What is launched.", "TEXT") },
+        makeOption("description", "What is launched.", "TEXT"), profileOptionDefinition() },
       1,
       1,
       &createProject,
@@ -207,12 +249,13 @@ const CommandGroup projectCommands { {
       &deleteProject },
     { { QStringLiteral("project"), QStringLiteral("set") },
       QStringLiteral("NAME [--target-date DATE|none] [--actual-date DATE|none] [--description TEXT] [--notes TEXT] "
-                     "[--require-signatures yes|no]"),
-      QStringLiteral("Change a project's dates, description, notes or whether sign-offs must be signed"),
+                     "[--require-signatures yes|no] [--profile TAG,TAG|none|all]"),
+      QStringLiteral("Change a project's dates, description, notes, profile or whether sign-offs must be signed"),
       { makeOption("target-date", "Target launch date, or none.", "YYYY-MM-DD"),
         makeOption("actual-date", "Actual launch date, or none.", "YYYY-MM-DD"),
         makeOption("description", "What is launched.", "TEXT"), makeOption("notes", "Notes (Markdown).", "TEXT"),
-        makeOption("require-signatures", "yes: refuse sign-offs without an SSH signature.", "yes|no") },
+        makeOption("require-signatures", "yes: refuse sign-offs without an SSH signature.", "yes|no"),
+        profileOptionDefinition() },
       1,
       1,
       &setProject },

@@ -33,6 +33,14 @@ void printHeader(QTextStream &out, const Review &review)
           QStringLiteral("%1 high/critical open, %2 accepted").arg(a.openHighOrCriticalRisks).arg(a.acceptedRisks) },
         { QStringLiteral("Signed off"), a.signedOff ? QStringLiteral("yes") : QStringLiteral("no") }
     };
+    // Only a project with a profile says so: the others read as before.
+    if (project.profile)
+        rows.insert(rows.begin() + 2,
+                    { QStringLiteral("Profile"),
+                      QStringLiteral("%1  (%2 items N/A: %3)")
+                          .arg(profileDescription(project.profile))
+                          .arg(a.counts.outsideProfile)
+                          .arg(outsideProfileReason()) });
     printTable(out, rows);
 }
 

@@ -1,6 +1,7 @@
 // templates, template show, template export
 #include "cli/Context.h"
 #include "export/ReportFile.h"
+#include "model/Profile.h"
 #include "templates/TemplateLoader.h"
 #include "templates/TemplateMarkdown.h"
 #include "templates/TemplateRegistry.h"
@@ -76,8 +77,11 @@ int showTemplate(Context &context)
 {
     const Template &tmpl = chosenVersion(context);
     if (context.json()) {
-        // The template file format itself, so the output can be edited and imported again.
-        context.printJson(templateToJson(tmpl));
+        // The template file format itself (each item's tags included), so the output can be edited
+        // and imported again; the loader accepts the "schema" key other documents carry.
+        nlohmann::json shown = templateToJson(tmpl);
+        shown["schema"] = TemplateJsonSchema;
+        context.printJson(shown);
         return Success;
     }
     QTextStream &out = context.out();
@@ -100,6 +104,10 @@ int showTemplate(Context &context)
                 << ")\n";
     }
     out << "\nSign-off roles: " << tmpl.signoffRoles.join(QStringLiteral(", ")) << '\n';
+    // What `project create|set --profile` accepts.
+    const QStringList tags = templateTags(tmpl);
+    out << "Profile tags: "
+        << (tags.isEmpty() ? QStringLiteral("none (every item applies)") : tags.join(QStringLiteral(", "))) << '\n';
     return Success;
 }
 

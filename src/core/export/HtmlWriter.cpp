@@ -152,7 +152,7 @@ private:
         }
         out += QStringLiteral("</section>\n<table class=\"meta\">\n");
         const Template &t = m.tmpl();
-        const std::pair<QString, QString> rows[] = {
+        std::vector<std::pair<QString, QString>> rows = {
             { QStringLiteral("Project"), user(p.name) },
             { QStringLiteral("Template"), user(QStringLiteral("%1 %2 (%3)").arg(t.title, t.version, t.id)) },
             { QStringLiteral("Review date"), m.input().reviewDate.toString(Qt::ISODate) },
@@ -160,6 +160,9 @@ private:
             { QStringLiteral("Target launch date"), dateText(p.targetDate) },
             { QStringLiteral("Actual launch date"), dateText(p.actualDate) },
         };
+        // Only a review with a profile has the row, so the others read as before.
+        if (p.profile)
+            rows.emplace_back(QStringLiteral("Profile"), user(profileDescription(p.profile)));
         for (const auto &[label, value] : rows)
             out += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(label, value);
         out += QStringLiteral("</table>\n</header>\n");

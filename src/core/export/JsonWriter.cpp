@@ -56,6 +56,9 @@ QByteArray JsonWriter::write(const ReportInput &input) const
                        { "text", toJson(row.item->text) } };
         entry.update(stateJson(row.state));
         entry["recheck"] = recheckJson(input.state, row.item->id);
+        entry["tags"] = toJson(row.item->tags);
+        // The stored answer stays as it was; scoring counts the item N/A while this is true.
+        entry["outside_profile"] = input.assessment.outsideProfile.contains(row.item->id);
         checklist.push_back(std::move(entry));
     }
     document["checklist"] = std::move(checklist);

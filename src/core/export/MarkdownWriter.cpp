@@ -85,14 +85,18 @@ private:
             line();
         }
         const Template &tmpl = m.tmpl();
-        table(
-            { QStringLiteral("Review"), QString() },
-            { { QStringLiteral("Project"), cell(project.name) },
-              { QStringLiteral("Template"), cell(QStringLiteral("%1 %2 (%3)").arg(tmpl.title, tmpl.version, tmpl.id)) },
-              { QStringLiteral("Review date"), cell(m.input().reviewDate.toString(Qt::ISODate)) },
-              { QStringLiteral("Reviewer"), cell(m.input().actor) },
-              { QStringLiteral("Target launch date"), cell(dateText(project.targetDate)) },
-              { QStringLiteral("Actual launch date"), cell(dateText(project.actualDate)) } });
+        std::vector<QStringList> rows {
+            { QStringLiteral("Project"), cell(project.name) },
+            { QStringLiteral("Template"), cell(QStringLiteral("%1 %2 (%3)").arg(tmpl.title, tmpl.version, tmpl.id)) },
+            { QStringLiteral("Review date"), cell(m.input().reviewDate.toString(Qt::ISODate)) },
+            { QStringLiteral("Reviewer"), cell(m.input().actor) },
+            { QStringLiteral("Target launch date"), cell(dateText(project.targetDate)) },
+            { QStringLiteral("Actual launch date"), cell(dateText(project.actualDate)) }
+        };
+        // Only a review with a profile has the row, so the others read as before.
+        if (project.profile)
+            rows.push_back({ QStringLiteral("Profile"), cell(profileDescription(project.profile)) });
+        table({ QStringLiteral("Review"), QString() }, rows);
     }
 
     void verdict()

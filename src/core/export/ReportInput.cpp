@@ -11,12 +11,20 @@ namespace preflight {
 
 namespace {
 
-void appendRows(std::vector<ChecklistRow> &rows, const ProjectState &state, const Category &category,
+void appendRows(std::vector<ChecklistRow> &rows, const ReportInput &input, const Category &category,
                 const Section &section, const std::vector<Item> &items, int depth, const QString &parentId)
 {
     for (const Item &item : items) {
-        rows.push_back({ &category, &section, &item, depth, parentId, state.itemState(item.id) });
-        appendRows(rows, state, category, section, item.children, depth + 1, item.id);
+        const bool outside = input.assessment.outsideProfile.contains(item.id);
+        ItemState state = input.state.itemState(item.id);
+        if (outside) {
+            state = ItemState();
+            state.itemId = item.id;
+            state.status = ItemStatus::NotApplicable;
+            state.reason = outsideProfileReason();
+        }
+        rows.push_back({ &category, &section, &item, depth, parentId, std::move(state), outside });
+        appendRows(rows, input, category, section, item.children, depth + 1, item.id);
     }
 }
 
@@ -33,7 +41,7 @@ ReportModel::ReportModel(const ReportInput &input)
     m_rows.reserve(static_cast<std::size_t>(std::max(0, input.tmpl.itemCount())));
     for (const Category &category : input.tmpl.categories) {
         for (const Section &section : category.sections)
-            appendRows(m_rows, input.state, category, section, section.items, 0, {});
+            appendRows(m_rows, input, category, section, section.items, 0, {});
     }
 
     m_rowIndex.reserve(qsizetype(m_rows.size()));
@@ -205,9 +213,12 @@ bool anySignedWithKey(const std::vector<SignOff> &signoffs)
 
 QString countsSentence(const Counts &counts)
 {
-    return QStringLiteral("%1 done, %2 N/A, %3 open of %4 items")
+    const QString na = counts.outsideProfile > 0
+        ? QStringLiteral("%1 N/A (%2 %3)").arg(counts.na).arg(counts.outsideProfile).arg(outsideProfileReason())
+        : QStringLiteral("%1 N/A").arg(counts.na);
+    return QStringLiteral("%1 done, %2, %3 open of %4 items")
         .arg(counts.done)
-        .arg(counts.na)
+        .arg(na)
         .arg(counts.open)
         .arg(counts.total());
 }

@@ -38,7 +38,10 @@ struct ChecklistRow
     const Item *item = nullptr;
     int depth = 0; // 0 for an item directly in a section
     QString parentId;
+    // As stored; for an item the profile leaves out, N/A with outsideProfileReason() and nothing
+    // else, as scoring counts it (the stored answer stays in the database for when it returns).
     ItemState state;
+    bool outsideProfile = false; // Assessment::outsideProfile holds the item
 };
 
 // Open actions of one category (or of the risks / summary checks), in the Assessment's order.
@@ -87,12 +90,13 @@ QString decisionLabel(Decision decision); // "Approve", "Approve with risks", "R
 QString scoreText(std::optional<double> score); // "62.5 %", "100 %" or "n/a"
 QString dateText(const std::optional<QDate> &date); // ISO date or "not set"
 QString timestampText(const QDateTime &time); // "2026-11-25 16:42 UTC"
-QString countsSentence(const Counts &counts); // "120 done, 4 N/A, 80 open of 204 items"
 // Who gave a sign-off: the name, and on a team server the login beside it when it says more
 // ("Dana Whitfield (login dana)").
 QString signerText(const SignOff &signoff);
 // Whether any sign-off was signed with a key: the reports' signature column appears only then.
 bool anySignedWithKey(const std::vector<SignOff> &signoffs);
+// "120 done, 4 N/A, 80 open of 204 items"; with a profile "4 N/A (3 not in this project's profile)".
+QString countsSentence(const Counts &counts);
 QString signedOffText(bool signedOff); // "Signed off" / "Not signed off"
 // "Wording changed in 1.1 — re-check; answered as: “old wording”"
 QString recheckText(const Recheck &recheck);

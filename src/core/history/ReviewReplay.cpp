@@ -78,6 +78,8 @@ void ReviewReplay::applyProject(const AuditEntry &entry)
         m_project.archived = value == QLatin1String("true");
     else if (field == QLatin1String("requireSignatures"))
         m_project.requireSignatures = value == QLatin1String("true");
+    else if (field == QLatin1String("profile"))
+        m_project.profile = profileFromText(value);
     else if (field == QLatin1String(auditfield::deleted))
         m_deleted = true;
     else if (field == QLatin1String("template")) {

@@ -106,6 +106,12 @@ QString ProjectState::reviewDigest() const
         addField(hash, state.owner);
         addField(hash, state.evidence);
     }
+    // Only a project with a profile digests it, so sign-offs given before profiles stay current;
+    // a profile change leaves out or brings back items, so it changes what was approved.
+    if (project.profile) {
+        addField(hash, QStringLiteral("profile"));
+        addField(hash, profileText(project.profile));
+    }
     std::vector<const Risk *> ordered;
     for (const Risk &risk : risks)
         ordered.push_back(&risk);

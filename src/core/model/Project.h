@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AuditKey.h"
+#include "model/Profile.h"
 #include "model/Template.h"
 
 #include <QDate>
@@ -40,6 +41,7 @@ struct Project
     QDateTime updated;
     bool archived = false;
     bool requireSignatures = false; // every sign-off must carry an SSH signature
+    Profile profile; // the template tags that apply (model/Profile.h); sorted; nullopt: every item applies
 };
 
 // The state of one checklist or manual summary item. Items never touched have no row and
@@ -135,8 +137,9 @@ struct ProjectState
 
     ItemState itemState(const QString &itemId) const; // Open default when absent
 
-    // SHA-256 (hex) over item states and risks: what a sign-off approves. Sign-offs, notes
-    // and timestamps are left out so that signing does not stale the other sign-offs.
+    // SHA-256 (hex) over item states, risks and the profile (when there is one): what a sign-off
+    // approves. Sign-offs, notes and timestamps are left out so that signing does not stale the
+    // other sign-offs.
     QString reviewDigest() const;
 };
 

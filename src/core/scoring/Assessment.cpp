@@ -197,8 +197,12 @@ private:
         double weights = 0;
         for (const Category &category : m_tmpl.categories) {
             CategoryScore score { category.id, category.title, category.severity, {}, std::nullopt };
-            forEachItem(category, m_state, [&](const Item &item, ItemStatus status, bool isLeaf) {
+            forEachItem(category, m_state, [&](const Item &item, ItemStatus status, bool isLeaf, bool outside) {
                 add(score.counts, status);
+                if (outside) {
+                    ++score.counts.outsideProfile;
+                    m_result.outsideProfile.insert(item.id);
+                }
                 if (status != ItemStatus::Open)
                     return;
                 m_openIds[category.severity] << item.id;
@@ -215,9 +219,11 @@ private:
             bySeverity.done += score.counts.done;
             bySeverity.na += score.counts.na;
             bySeverity.open += score.counts.open;
+            bySeverity.outsideProfile += score.counts.outsideProfile;
             m_result.counts.done += score.counts.done;
             m_result.counts.na += score.counts.na;
             m_result.counts.open += score.counts.open;
+            m_result.counts.outsideProfile += score.counts.outsideProfile;
             m_result.categories.push_back(std::move(score));
         }
         if (weights > 0)

@@ -4,6 +4,7 @@
 #include "model/Template.h"
 
 #include <QDate>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct Counts
     int done = 0;
     int na = 0;
     int open = 0;
+    // Of `na`: items N/A because the project's profile leaves them out, not because someone said so.
+    int outsideProfile = 0;
     int total() const { return done + na + open; }
 };
 
@@ -118,6 +121,9 @@ struct Assessment
     bool signedOff = false;
     std::vector<Shortfall> signOffShortfalls; // why not signed off, by standing; empty when signed off
     std::vector<Action> actions;
+    // Items the project's profile leaves out (sub-items of such items included): N/A in every count
+    // above, whatever answer is stored for them. Empty when the project has no profile.
+    QSet<QString> outsideProfile;
 };
 
 // Default category weights by severity; a category's own weight overrides them.

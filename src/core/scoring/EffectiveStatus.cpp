@@ -2,8 +2,15 @@
 
 namespace preflight {
 
+bool outsideProfile(const Item &item, const ProjectState &state)
+{
+    return !itemApplies(item.tags, state.project.profile);
+}
+
 ItemStatus effectiveStatus(const Item &item, const ProjectState &state)
 {
+    if (outsideProfile(item, state))
+        return ItemStatus::NotApplicable;
     if (item.children.empty())
         return state.itemState(item.id).status;
     bool anyDone = false;

@@ -65,6 +65,7 @@ json projectJson(const Project &project)
              { "actual_date", toJson(project.actualDate) },
              { "archived", project.archived },
              { "require_signatures", project.requireSignatures },
+             { "profile", project.profile ? toJson(*project.profile) : json(nullptr) },
              { "created", toJson(project.created) },
              { "updated", toJson(project.updated) } };
 }
@@ -87,7 +88,11 @@ namespace {
 
 json countsJson(const Counts &counts)
 {
-    return { { "done", counts.done }, { "na", counts.na }, { "open", counts.open }, { "total", counts.total() } };
+    return { { "done", counts.done },
+             { "na", counts.na },
+             { "open", counts.open },
+             { "total", counts.total() },
+             { "outside_profile", counts.outsideProfile } };
 }
 
 json categoriesJson(const Template &tmpl, const Assessment &assessment)
@@ -106,6 +111,7 @@ json categoriesJson(const Template &tmpl, const Assessment &assessment)
                                { "done", score.counts.done },
                                { "na", score.counts.na },
                                { "open", score.counts.open },
+                               { "outside_profile", score.counts.outsideProfile },
                                { "score", scoreJson(score.score) } });
     }
     return categories;
@@ -191,7 +197,9 @@ json statusJson(const Template &tmpl, const ProjectState &state, const Assessmen
                  { "items", riskList } } },
              { "signoffs", signoffsJson(assessment) },
              { "signed_off", assessment.signedOff },
-             { "actions", actionsJson(assessment) } };
+             { "actions", actionsJson(assessment) },
+             // N/A by the profile, not by hand; their stored answers are kept for when it changes.
+             { "outside_profile", toJson(outsideProfileIds(tmpl, assessment)) } };
 }
 
 } // namespace preflight

@@ -121,4 +121,43 @@ QString signOffStandingText(const SignOffStatus &status)
     return {};
 }
 
+QString outsideProfileReason()
+{
+    return QStringLiteral("not in this project's profile");
+}
+
+QString profileDescription(const Profile &profile)
+{
+    if (!profile)
+        return QStringLiteral("all items (no profile)");
+    if (profile->isEmpty())
+        return QStringLiteral("untagged items only (empty profile)");
+    return profile->join(QStringLiteral(", "));
+}
+
+namespace {
+
+void collectOutside(const std::vector<Item> &items, const Assessment &assessment, QStringList &ids)
+{
+    for (const Item &item : items) {
+        if (assessment.outsideProfile.contains(item.id))
+            ids << item.id;
+        collectOutside(item.children, assessment, ids);
+    }
+}
+
+} // namespace
+
+QStringList outsideProfileIds(const Template &tmpl, const Assessment &assessment)
+{
+    QStringList ids;
+    if (assessment.outsideProfile.isEmpty())
+        return ids;
+    for (const Category &category : tmpl.categories) {
+        for (const Section &section : category.sections)
+            collectOutside(section.items, assessment, ids);
+    }
+    return ids;
+}
+
 } // namespace preflight

@@ -21,5 +21,12 @@ QString summaryReasonText(const SummaryResult &result);
 // "Counts", "Not signed", "Rejected", "Stale: 3 changes since signed", "Counts only when the
 // verdict is Ready with Risks": the sign-off table's State column in every report and `status`.
 QString signOffStandingText(const SignOffStatus &status);
+// The N/A reason of an item the project's profile leaves out: "not in this project's profile".
+QString outsideProfileReason();
+// The profile for people: "all items (no profile)", "untagged items only (empty profile)" or the
+// tags, "kubernetes, llm".
+QString profileDescription(const Profile &profile);
+// Items the profile leaves out, parents before sub-items, in template order.
+QStringList outsideProfileIds(const Template &tmpl, const Assessment &assessment);
 
 } // namespace preflight

@@ -118,6 +118,12 @@ constexpr std::array migrations = {
     ALTER TABLE signoffs ADD COLUMN key_fingerprint TEXT NOT NULL DEFAULT '';
     ALTER TABLE projects ADD COLUMN require_signatures INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 7: applicability profiles (model/Profile.h): the template tags that apply to the project,
+    // sorted and joined by commas. NULL is no profile (every item applies), so every project
+    // from before keeps its scores; '' is the empty profile (only untagged items apply).
+    R"sql(
+    ALTER TABLE projects ADD COLUMN profile TEXT;
+    )sql",
 };
 
 } // namespace

@@ -311,6 +311,12 @@ constexpr std::array steps = {
     ALTER TABLE preflight.signoffs ADD COLUMN key_fingerprint text NOT NULL DEFAULT '';
     ALTER TABLE preflight.projects ADD COLUMN require_signatures integer NOT NULL DEFAULT 0;
     )sql",
+    // 5: as file schema 7, the project's applicability profile. A project setting like
+    // require_signatures: the table grants of step 3 cover the new column, so readers see it and
+    // only administrators (INSERT, UPDATE on projects) set it.
+    R"sql(
+    ALTER TABLE preflight.projects ADD COLUMN profile text;
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)

@@ -116,8 +116,9 @@ public:
     std::vector<Project> projects() const; // archived ones included, ordered by name
     std::optional<Project> findProject(const QString &name) const;
     std::optional<Project> project(qint64 projectId) const;
-    // `draft` supplies name, description, dates and notes; the project follows `tmpl`, which is
-    // stored in the database in the same transaction unless its version is stored already.
+    // `draft` supplies name, description, dates, notes and profile (its tags must be ones `tmpl`
+    // carries); the project follows `tmpl`, which is stored in the database in the same
+    // transaction unless its version is stored already.
     Project createProject(const Project &draft, const Template &tmpl);
     struct ProjectPatch
     {
@@ -128,6 +129,9 @@ public:
         std::optional<QString> notes;
         std::optional<bool> archived;
         std::optional<bool> requireSignatures;
+        // The applicability profile; Profile(std::nullopt) removes it. Tags the project's template
+        // does not carry are refused (Error(Usage) naming the tag and listing the known ones).
+        std::optional<Profile> profile = {}; // a default, so the aggregate initialisers before it still compile
     };
     Project updateProject(qint64 projectId, const ProjectPatch &patch);
     void deleteProject(qint64 projectId); // removes its items, risks and sign-offs; audit rows stay

@@ -24,7 +24,7 @@ const std::vector<Table> &tables()
         { "templates", { "id", "version", "json", "stored" }, {} },
         { "projects",
           { "id", "name", "description", "template_id", "template_version", "target_date", "actual_date", "notes",
-            "created", "updated", "archived", "require_signatures" },
+            "created", "updated", "archived", "require_signatures", "profile" },
           { "id", "archived", "require_signatures" } },
         { "item_states",
           { "project_id", "item_id", "status", "reason", "note", "owner", "evidence", "changed_by", "changed_at" },

@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char *projectColumns
     = "SELECT id, name, description, template_id, template_version, target_date, "
-      "actual_date, notes, created, updated, archived, require_signatures FROM projects";
+      "actual_date, notes, created, updated, archived, require_signatures, profile FROM projects";
 
 Project readProject(const sql::Statement &row)
 {
@@ -28,6 +28,9 @@ Project readProject(const sql::Statement &row)
     project.updated = parseTime(row.text(9));
     project.archived = row.integer(10) != 0;
     project.requireSignatures = row.integer(11) != 0;
+    // NULL: no profile. Otherwise the sorted tags joined by commas; '' is the empty profile.
+    if (const std::optional<QString> profile = row.optionalText(12))
+        project.profile = profile->isEmpty() ? QStringList() : profile->split(QLatin1Char(','));
     return project;
 }
 
@@ -55,7 +58,31 @@ AuditFields projectFields(const Project &project)
         { key("notes"), project.notes },
         { key("archived"), project.archived ? QStringLiteral("true") : QString() },
         { key("requireSignatures"), project.requireSignatures ? QStringLiteral("true") : QString() },
+        { key("profile"), profileText(project.profile) },
     };
+}
+
+std::optional<QString> profileColumn(const Profile &profile)
+{
+    return profile ? std::optional(profile->join(QLatin1Char(','))) : std::nullopt;
+}
+
+// Sorted, each tag once, and every tag one the template's items carry: a misspelt tag would
+// otherwise leave out every tagged item without a word.
+Profile checkedProfile(const sql::Connection &db, const Profile &profile, const Template &tmpl)
+{
+    const Profile normalized = normalizedProfile(profile);
+    if (!normalized)
+        return normalized;
+    const QStringList known = templateTags(tmpl);
+    for (const QString &tag : *normalized) {
+        if (!known.contains(tag))
+            throw Error(Error::Kind::Usage,
+                        QStringLiteral("%1: template \"%2\" %3 has no tag \"%4\" (its tags: %5)")
+                            .arg(db.location(), tmpl.id, tmpl.version, tag,
+                                 known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
+    }
+    return normalized;
 }
 
 } // namespace
@@ -159,11 +186,12 @@ Project Store::Impl::insertProject(const Project &draft, const Template &tmpl, c
     insertTemplate(tmpl, now);
     sql::Statement insert(*db,
                           "INSERT INTO projects(name, description, template_id, template_version, "
-                          "target_date, actual_date, notes, created, updated, archived) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) RETURNING id");
+                          "target_date, actual_date, notes, created, updated, archived, profile) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10) RETURNING id");
     insert.bind(1, draft.name).bind(2, draft.description).bind(3, tmpl.id).bind(4, tmpl.version);
     insert.bindOptional(5, formatDate(draft.targetDate)).bindOptional(6, formatDate(draft.actualDate));
     insert.bind(7, draft.notes).bind(8, now).bind(9, qint64(draft.archived));
+    insert.bindOptional(10, profileColumn(checkedProfile(*db, draft.profile, tmpl)));
     insert.step();
     const qint64 id = insert.integer(0);
     const Project created = requireProject(id);
@@ -187,6 +215,10 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
     after.notes = patch.notes.value_or(after.notes);
     after.archived = patch.archived.value_or(after.archived);
     after.requireSignatures = patch.requireSignatures.value_or(after.requireSignatures);
+    if (patch.profile) {
+        const std::shared_ptr<const Template> tmpl = storedTemplate(before.templateId, before.templateVersion);
+        after.profile = tmpl ? checkedProfile(*d->db, *patch.profile, *tmpl) : normalizedProfile(*patch.profile);
+    }
 
     const QString now = d->db->transactionTime();
     audit::Appender appender(*d->db, d->actor, now);
@@ -195,10 +227,12 @@ Project Store::updateProject(qint64 projectId, const ProjectPatch &patch)
     sql::Statement update(
         *d->db,
         "UPDATE projects SET name = ?2, description = ?3, target_date = ?4, "
-        "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8, require_signatures = ?9 WHERE id = ?1");
+        "actual_date = ?5, notes = ?6, archived = ?7, updated = ?8, require_signatures = ?9, profile = ?10 "
+        "WHERE id = ?1");
     update.bind(1, projectId).bind(2, after.name).bind(3, after.description);
     update.bindOptional(4, formatDate(after.targetDate)).bindOptional(5, formatDate(after.actualDate));
     update.bind(6, after.notes).bind(7, qint64(after.archived)).bind(8, now).bind(9, qint64(after.requireSignatures));
+    update.bindOptional(10, profileColumn(after.profile));
     update.run();
     const Project updated = d->requireProject(projectId);
     transaction.commit();

@@ -145,8 +145,11 @@ public:
         const json &root = m_root;
         const JsonPath path;
         expectFields(root, path,
-                     { "$schema", "id", "version", "title", "description", "categories", "summary", "signoff_roles",
-                       "risk_columns", "status_values", "project_fields" });
+                     { "$schema", "schema", "id", "version", "title", "description", "categories", "summary",
+                       "signoff_roles", "risk_columns", "status_values", "project_fields" });
+        // "schema" is what `template show --json` adds, so its output imports again unchanged.
+        if (root.contains("schema") && root["schema"] != TemplateJsonSchema)
+            fail(path.field("schema"), QStringLiteral("expected \"%1\"").arg(QLatin1String(TemplateJsonSchema)));
         Template tmpl;
         tmpl.id = kebabId(root, path);
         tmpl.version = version(root, path);

@@ -16,6 +16,9 @@ Template parseTemplate(const QByteArray &bytes, const QString &sourceName);
 Template loadTemplateFile(const QString &path); // also refuses files over 10 MB
 nlohmann::json templateToJson(const Template &tmpl);
 
+// The "schema" key `template show --json` adds to the template format (which accepts it).
+inline constexpr const char *TemplateJsonSchema = "preflight.template/1";
+
 constexpr qint64 MaxTemplateFileSize = 10 * 1024 * 1024;
 
 } // namespace preflight

@@ -53,4 +53,27 @@ void ArchiveProjectCommand::write(bool archived)
     session()->store().updateProject(session()->projectId(), patch);
 }
 
+SetProfileCommand::SetProfileCommand(ProjectSession *session, const Profile &before, const Profile &after)
+    : StoreCommand(session, QCoreApplication::translate("preflight::gui::SetProfileCommand", "Change profile"))
+    , m_before(before)
+    , m_after(after)
+{ }
+
+void SetProfileCommand::applyRedo()
+{
+    write(m_after);
+}
+
+void SetProfileCommand::applyUndo()
+{
+    write(m_before);
+}
+
+void SetProfileCommand::write(const Profile &profile)
+{
+    Store::ProjectPatch patch;
+    patch.profile = profile;
+    session()->store().updateProject(session()->projectId(), patch);
+}
+
 } // namespace preflight::gui

@@ -34,4 +34,21 @@ private:
     bool m_archived;
 };
 
+// The applicability profile: undo restores the one before, and with it every left-out item's
+// stored answer counts again, since changing the profile never touches answers.
+class SetProfileCommand : public StoreCommand
+{
+public:
+    SetProfileCommand(ProjectSession *session, const Profile &before, const Profile &after);
+
+protected:
+    void applyRedo() override;
+    void applyUndo() override;
+
+private:
+    void write(const Profile &profile);
+    Profile m_before;
+    Profile m_after;
+};
+
 } // namespace preflight::gui

@@ -22,10 +22,27 @@ NewProjectDialog::NewProjectDialog(const Workspace &workspace, const QString &te
         ui->templateCombo->addItem(tr("%1 (%2)").arg(tmpl.title, tmpl.version), tmpl.id);
         ui->templateCombo->setItemData(ui->templateCombo->count() - 1, tmpl.version, TemplateVersionRole);
     }
-    const int selected = ui->templateCombo->findData(templateId);
-    ui->templateCombo->setCurrentIndex(std::max(selected, 0));
+    // The newest version of the id, as `project create` picks: older versions are listed too.
+    int selected = 0;
+    if (const Template *newest = workspace.templates().find(templateId)) {
+        for (int i = 0; i < ui->templateCombo->count(); ++i) {
+            if (ui->templateCombo->itemData(i).toString() == newest->id
+                && ui->templateCombo->itemData(i, TemplateVersionRole).toString() == newest->version)
+                selected = i;
+        }
+    }
+    ui->templateCombo->setCurrentIndex(selected);
     ui->targetDateEdit->setDate(QDate::currentDate().addDays(30));
     connect(ui->nameEdit, &QLineEdit::textChanged, this, &NewProjectDialog::validate);
+    // The profile's tags are the chosen version's: each version may tag its items differently.
+    const auto offerTags = [this] {
+        if (const Template *tmpl
+            = m_workspace.templates().find(ui->templateCombo->currentData().toString(),
+                                           ui->templateCombo->currentData(TemplateVersionRole).toString()))
+            ui->profileChooser->setTemplate(*tmpl);
+    };
+    connect(ui->templateCombo, &QComboBox::currentIndexChanged, this, offerTags);
+    offerTags();
     validate();
 }
 
@@ -60,6 +77,7 @@ Project NewProjectDialog::draft() const
     project.templateVersion = ui->templateCombo->currentData(TemplateVersionRole).toString();
     if (ui->targetCheck->isChecked())
         project.targetDate = ui->targetDateEdit->date();
+    project.profile = ui->profileChooser->profile();
     return project;
 }
 

@@ -14,7 +14,8 @@ namespace preflight::gui {
 
 class Workspace;
 
-// Name, template and optional target date for a new review. Refuses (with the reason shown)
+// Name, template, optional target date and applicability profile (the template's tags as check
+// boxes) for a new review. Refuses (with the reason shown)
 // an empty name or one already used in this database, before the store would.
 class NewProjectDialog : public QDialog
 {

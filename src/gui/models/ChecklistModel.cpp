@@ -231,7 +231,10 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
     case SeverityRole:
         return node.category ? QVariant(int(node.category->severity)) : QVariant();
     case EditableRole:
-        return statusIsSettable(kindOf(node));
+        // An item the profile leaves out keeps its stored answer untouched until it returns.
+        return statusIsSettable(kindOf(node)) && !outsideProfile(node);
+    case OutsideProfileRole:
+        return outsideProfile(node);
     case StatusRole:
         return hasStatus(node) ? QVariant(int(statusOf(node))) : QVariant();
     case SearchTextRole:
@@ -334,6 +337,10 @@ QVariant ChecklistModel::statusData(const Node &node, int role) const
     }
     if (node.kind != Kind::Item && node.kind != Kind::SummaryItem)
         return {};
+    if (outsideProfile(node))
+        return role == Qt::ToolTipRole ? tr("Not in profile — N/A: not in this project's profile; "
+                                            "the answer is kept for when the profile includes it again")
+                                       : tr("Not in profile");
     const ItemState state = m_session->state().itemState(node.id);
     const QString label = Labels::itemStatus(statusOf(node));
     if (kindOf(node) == ItemKind::Parent)
@@ -367,8 +374,15 @@ bool ChecklistModel::hasStatus(const Node &node) const
     return node.item || kindOf(node) == ItemKind::ManualSummary;
 }
 
+bool ChecklistModel::outsideProfile(const Node &node) const
+{
+    return node.item && m_session->assessment().outsideProfile.contains(node.id);
+}
+
 ItemStatus ChecklistModel::statusOf(const Node &node) const
 {
+    if (outsideProfile(node))
+        return ItemStatus::NotApplicable;
     // A parent's status follows its sub-items (scoring's rule); only leaves are set by hand.
     if (node.item)
         return effectiveStatus(*node.item, m_session->state());

@@ -32,6 +32,7 @@ public:
         EditableRole, // true where a person sets the status: leaf items and manual summary items
         SearchTextRole, // text the filter bar matches
         RecheckRole, // the wording an answer was given to, while a migration flags it for a re-check
+        OutsideProfileRole, // true for items the project's profile leaves out (N/A, not editable)
     };
 
     explicit ChecklistModel(QObject *parent = nullptr);
@@ -60,6 +61,7 @@ private:
     const Node *nodeOf(const QModelIndex &index) const;
     QVariant titleData(const Node &node, int role) const;
     QVariant statusData(const Node &node, int role) const;
+    bool outsideProfile(const Node &node) const;
     QVariant scoreData(const Node &node, int role) const;
     static ItemKind kindOf(const Node &node);
     const Recheck *recheckOf(const Node &node) const;

@@ -245,10 +245,17 @@ void ItemDetailsPane::refresh()
         return;
     }
     const ItemState state = m_session->state().itemState(m_itemId);
-    const bool settable = statusIsSettable(kind);
-    const ItemStatus effective = item ? effectiveStatus(*item, m_session->state()) : state.status;
+    // An item the profile leaves out is N/A until the profile takes it back; its stored answer
+    // is kept as it is meanwhile, so its status cannot be set.
+    const bool outside = m_session->assessment().outsideProfile.contains(m_itemId);
+    const bool settable = statusIsSettable(kind) && !outside;
+    const ItemStatus effective = outside ? ItemStatus::NotApplicable
+        : item                           ? effectiveStatus(*item, m_session->state())
+                                         : state.status;
     QString status = tr("<b>%1</b>").arg(Labels::itemStatus(effective));
-    if (kind == ItemKind::Parent)
+    if (outside)
+        status += tr(" — not in this project's profile");
+    else if (kind == ItemKind::Parent)
         status += tr(" — follows its sub-items");
     else if (state.status == ItemStatus::NotApplicable)
         status += tr(" — %1").arg(state.reason.toHtmlEscaped());

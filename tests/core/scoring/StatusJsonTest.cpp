@@ -34,7 +34,10 @@ TEST_CASE("status JSON carries the documented keys and values", "[scoring][json]
                     "1 risk accepted rather than mitigated" });
     // critical 100 x3, high 50 x2, medium n/a, low 0 x1 = 400 / 6
     CHECK(doc["score"] == 66.7);
-    CHECK(doc["counts"] == json { { "done", 6 }, { "na", 1 }, { "open", 2 }, { "total", 9 } });
+    CHECK(doc["counts"]
+          == json { { "done", 6 }, { "na", 1 }, { "open", 2 }, { "total", 9 }, { "outside_profile", 0 } });
+    CHECK(doc["project"]["profile"].is_null());
+    CHECK(doc["outside_profile"] == json::array());
     CHECK(doc["by_severity"]["critical"]["done"] == 5);
 
     const json &medium = doc["categories"][2];

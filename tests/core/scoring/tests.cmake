@@ -6,4 +6,5 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/ItemRulesTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProgressTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StatusJsonTest.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/AppendixAScoringTest.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/AppendixAScoringTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ProfileScoringTest.cpp)

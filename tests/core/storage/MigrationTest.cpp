@@ -49,7 +49,7 @@ void buildDatabaseAtVersion(const QString &path, int version)
 
 TEST_CASE("Databases from every earlier schema version migrate with their data intact", "[store][migration]")
 {
-    REQUIRE(Store::schemaVersion() == 6);
+    REQUIRE(Store::schemaVersion() == 7);
     for (int version = 1; version < Store::schemaVersion(); ++version) {
         INFO("from schema version " << version);
         TempDatabase temp;
@@ -78,6 +78,7 @@ TEST_CASE("Databases from every earlier schema version migrate with their data i
         CHECK(item.status == ItemStatus::NotApplicable);
         CHECK(item.reason == QStringLiteral("stateless"));
         CHECK(item.evidence.isEmpty()); // added by version 2
+        CHECK_FALSE(state.project.profile.has_value()); // version 7: no profile, every item applies
         REQUIRE(state.risks.size() == 1);
         CHECK(state.risks[0].id == 7);
         CHECK(state.risks[0].linkedItems == QStringList { QStringLiteral("ops.backups") });
@@ -114,7 +115,7 @@ TEST_CASE("A database from a newer Preflight is refused and left untouched", "[s
         CHECK(error.kind() == Error::Kind::Data);
         CHECK(error.message().contains(temp.path));
         CHECK(error.message().contains(QStringLiteral("schema version 99")));
-        CHECK(error.message().contains(QStringLiteral("reads up to 6")));
+        CHECK(error.message().contains(QStringLiteral("reads up to 7")));
     }
     CHECK(fileBytes(temp.path) == before);
     CHECK(QFileInfo(temp.path).lastModified() == modified);

@@ -10,11 +10,16 @@
 #include <functional>
 
 using namespace preflight;
-using preflight::test::appendixA;
 using preflight::test::draftProject;
 using preflight::test::TempDatabase;
 
 namespace {
+
+// The fixtures were written against Appendix A 1.0.0 (before its tags).
+const Template &appendixA()
+{
+    return preflight::test::appendixAVersion("1.0.0");
+}
 
 Template appendixA11()
 {

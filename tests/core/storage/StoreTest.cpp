@@ -38,7 +38,7 @@ TEST_CASE("Store creates, finds, updates and deletes projects", "[store]")
     CHECK(created.id > 0);
     CHECK(created.name == QStringLiteral("Payments API"));
     CHECK(created.templateId == QStringLiteral("appendix-a"));
-    CHECK(created.templateVersion == QStringLiteral("1.0.0"));
+    CHECK(created.templateVersion == QStringLiteral("1.0.1"));
     CHECK(created.targetDate == QDate(2027, 3, 1));
     CHECK_FALSE(created.actualDate.has_value());
     CHECK(created.created.isValid());

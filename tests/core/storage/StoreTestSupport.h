@@ -79,11 +79,25 @@ inline QString recordedActor(const Store &store, const QString &asked)
     return onServer() ? store.actor() : asked;
 }
 
-// The built-in Appendix A, loaded once per test process: what draftProject's projects follow.
-inline const Template &appendixA()
+inline const TemplateRegistry &builtinTemplates()
 {
     static const TemplateRegistry registry;
-    return *registry.find(QStringLiteral("appendix-a"));
+    return registry;
+}
+
+// The built-in Appendix A, loaded once per test process: what draftProject's projects follow.
+// The newest version, whose stack-specific items carry tags (1.0.1).
+inline const Template &appendixA()
+{
+    return *builtinTemplates().find(QStringLiteral("appendix-a"));
+}
+
+// An older built-in version: 1.0.0 is Appendix A without tags, the base of the migration fixtures.
+inline const Template &appendixAVersion(const char *version)
+{
+    const Template *tmpl = builtinTemplates().find(QStringLiteral("appendix-a"), QString::fromLatin1(version));
+    REQUIRE(tmpl);
+    return *tmpl;
 }
 
 inline Project draftProject(const QString &name)
@@ -91,7 +105,7 @@ inline Project draftProject(const QString &name)
     Project draft;
     draft.name = name;
     draft.templateId = QStringLiteral("appendix-a");
-    draft.templateVersion = QStringLiteral("1.0.0");
+    draft.templateVersion = appendixA().version;
     return draft;
 }
 

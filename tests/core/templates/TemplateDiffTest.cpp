@@ -57,7 +57,7 @@ TEST_CASE("text similarity is 1 for equal texts, high for near-same and low for 
 TEST_CASE("Appendix A 1.0.0 to 1.1.0: every kind of change is found and nothing else", "[templates][diff]")
 {
     const TemplateRegistry registry;
-    const Template &from = *registry.find(QStringLiteral("appendix-a"));
+    const Template &from = *registry.find(QStringLiteral("appendix-a"), QStringLiteral("1.0.0"));
     const Template to = appendixA11();
     const TemplateDiff diff = diffTemplates(from, to);
     CHECK(diff.fromVersion == QStringLiteral("1.0.0"));

@@ -33,8 +33,11 @@ QByteArray fixtureBytes(const char *name)
 TEST_CASE("The registry starts with the built-in templates only", "[templates]")
 {
     const TemplateRegistry registry;
-    REQUIRE(registry.templates().size() == 1);
+    // Appendix A 1.0.0 and 1.0.1 (1.0.0 with tags), the older kept for the projects on it.
+    REQUIRE(registry.templates().size() == 2);
     CHECK(registry.templates().front().id == QLatin1String("appendix-a"));
+    CHECK(registry.find(QStringLiteral("appendix-a"))->version == QLatin1String("1.0.1"));
+    CHECK(registry.find(QStringLiteral("appendix-a"), QStringLiteral("1.0.0"))->itemCount() == 264);
     CHECK(registry.find(QStringLiteral("appendix-a"))->itemCount() == 264);
     CHECK_FALSE(registry.find(QStringLiteral("api-launch-review")));
     CHECK(registry.warnings().isEmpty());
@@ -50,7 +53,7 @@ TEST_CASE("User templates load beside the built-ins, broken ones become warnings
 
     TemplateRegistry registry;
     registry.loadUserTemplates(dir.path());
-    CHECK(registry.templates().size() == 2);
+    CHECK(registry.templates().size() == 3);
     REQUIRE(registry.find(QStringLiteral("api-launch-review")));
     CHECK(registry.find(QStringLiteral("api-launch-review"))->title == QLatin1String("API launch review"));
     REQUIRE(registry.warnings().size() == 1);
@@ -62,7 +65,7 @@ TEST_CASE("User templates load beside the built-ins, broken ones become warnings
     // Reloading after a fix replaces the earlier user templates and warnings instead of adding to them.
     QFile::remove(dir.filePath(QStringLiteral("broken.json")));
     registry.loadUserTemplates(dir.path());
-    CHECK(registry.templates().size() == 2);
+    CHECK(registry.templates().size() == 3);
     CHECK(registry.warnings().isEmpty());
 }
 
@@ -84,7 +87,7 @@ TEST_CASE("find returns the newest version of a template id", "[templates]")
 
     TemplateRegistry registry;
     registry.loadUserTemplates(dir.path());
-    CHECK(registry.templates().size() == 4);
+    CHECK(registry.templates().size() == 5);
     CHECK(registry.find(QStringLiteral("appendix-a"))->version == QLatin1String("1.10.0"));
     REQUIRE(registry.warnings().size() == 1);
     CHECK(registry.warnings().front()
@@ -100,7 +103,7 @@ TEST_CASE("A missing user folder is not an error, and the default folder is per 
 {
     TemplateRegistry registry;
     registry.loadUserTemplates(QStringLiteral("/nonexistent/preflight/templates"));
-    CHECK(registry.templates().size() == 1);
+    CHECK(registry.templates().size() == 2);
     CHECK(registry.warnings().isEmpty());
     CHECK(TemplateRegistry::userTemplatesDir()
           == QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/templates"));

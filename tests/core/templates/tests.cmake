@@ -14,7 +14,8 @@ set(_templates_data ${PROJECT_SOURCE_DIR}/tests/data/templates)
 add_test(NAME templates.schema_validates_templates
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/validate_templates.py
     ${PROJECT_SOURCE_DIR}/checklists/template.schema.json
-    --valid ${PROJECT_SOURCE_DIR}/checklists/appendix-a.json ${_templates_data}/valid-minimal.json
+    --valid ${PROJECT_SOURCE_DIR}/checklists/appendix-a.json ${PROJECT_SOURCE_DIR}/checklists/appendix-a-1.0.0.json
+            ${_templates_data}/valid-minimal.json
             ${_templates_data}/every-feature.json ${_templates_data}/appendix-a-1.1.0.json
     --invalid ${_templates_data}/invalid-missing-field.json ${_templates_data}/invalid-empty-field.json
               ${_templates_data}/invalid-unknown-severity.json ${_templates_data}/invalid-wrong-type.json)
