@@ -27,6 +27,15 @@ const QString noPrint = QStringLiteral("code-quality.code-standards.no-print-sta
 const QString sqlPrevented = QStringLiteral("security.input-validation.sql-injection-prevented");
 const QString sqlBlocked = QStringLiteral("security.input-validation.sql-injection-blocked");
 
+// The 1.1.0 fixture was written against Appendix A 1.0.0 (before its tags).
+const Template &appendixA100()
+{
+    static const TemplateRegistry registry;
+    const Template *tmpl = registry.find(QStringLiteral("appendix-a"), QStringLiteral("1.0.0"));
+    REQUIRE(tmpl);
+    return *tmpl;
+}
+
 Template appendixA11()
 {
     return loadTemplateFile(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/appendix-a-1.1.0.json"));
@@ -36,7 +45,11 @@ Template appendixA11()
 // a sign-off; version 1.1.0 is stored in the database beside it.
 qint64 halfFinishedReview(Store &store)
 {
-    const qint64 id = createAppendixProject(store, QStringLiteral("Apollo")).id;
+    Project draft;
+    draft.name = QStringLiteral("Apollo");
+    draft.templateId = appendixA100().id;
+    draft.templateVersion = appendixA100().version;
+    const qint64 id = store.createProject(draft, appendixA100()).id;
     const auto set = [&](const QString &item, ItemStatus status, const QString &reason, const QString &note) {
         Store::ItemPatch patch;
         patch.status = status;
@@ -103,10 +116,8 @@ TEST_CASE("A flagged answer shows its marker and old wording, and Confirm Wordin
     {
         auto store = db.open();
         id = halfFinishedReview(*store);
-        const TemplateRegistry registry;
         const Template to = appendixA11();
-        REQUIRE(store->migrateProject(
-            id, to, planMigration(*registry.find(QStringLiteral("appendix-a")), to, store->loadState(id))));
+        REQUIRE(store->migrateProject(id, to, planMigration(appendixA100(), to, store->loadState(id))));
     }
     OpenWindow open(db);
     MainWindow &window = open.window;

@@ -9,7 +9,6 @@
 #include "templates/TemplateLoader.h"
 
 using namespace preflight;
-using preflight::test::appendixA;
 using preflight::test::draftProject;
 using preflight::test::TempDatabase;
 
@@ -20,6 +19,12 @@ const QString noPrint = QStringLiteral("code-quality.code-standards.no-print-sta
 const QString coverage = QStringLiteral("testing.unit-tests.test-coverage-over-80-percent");
 const QString sqlInjection = QStringLiteral("security.input-validation.sql-injection-prevented");
 const QString llmTimeout = QStringLiteral("reliability.timeouts.llm-api-timeout-configured");
+
+// The 1.1.0 fixture was written against Appendix A 1.0.0 (before its tags).
+const Template &appendixA()
+{
+    return preflight::test::appendixAVersion("1.0.0");
+}
 
 Template appendixA11()
 {
