@@ -110,6 +110,8 @@ struct ProjectState
     std::vector<SignOff> signoffs; // latest sign-off per role
 
     ItemState itemState(const QString &itemId) const; // Open default when absent
+    // itemState(itemId).status without copying the state: scoring asks this of every item.
+    ItemStatus itemStatus(const QString &itemId) const;
 
     // SHA-256 (hex) over item states and risks: what a sign-off approves. Sign-offs, notes
     // and timestamps are left out so that signing does not stale the other sign-offs.

@@ -5,7 +5,7 @@ namespace preflight {
 ItemStatus effectiveStatus(const Item &item, const ProjectState &state)
 {
     if (item.children.empty())
-        return state.itemState(item.id).status;
+        return state.itemStatus(item.id);
     bool anyDone = false;
     for (const Item &child : item.children) {
         switch (effectiveStatus(child, state)) {

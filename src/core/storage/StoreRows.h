@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/Project.h"
+#include "storage/Sql.h"
+
+namespace preflight::rows {
+
+// Private to the storage module: the columns of a project, an item state, a risk and a sign-off,
+// and the readers that turn one row of them into the model. Reading one project and reading many
+// at once (Store::loadStates) go through these, so the two can never read a row differently.
+// Each reader reads its columns from column 0 on; a query for many projects appends project_id.
+
+inline constexpr const char *projectColumns = "id, name, description, template_id, template_version, target_date, "
+                                              "actual_date, notes, created, updated, archived, require_signatures";
+inline constexpr int projectColumnCount = 12;
+Project readProject(const sql::Statement &row);
+
+inline constexpr const char *itemColumns = "item_id, status, reason, note, owner, evidence, changed_by, changed_at";
+inline constexpr int itemColumnCount = 8;
+ItemState readItem(const sql::Statement &row);
+
+inline constexpr const char *riskColumns = "id, title, severity, mitigation, owner, status, linked_items, "
+                                           "accepted_by, accepted_until, created, updated";
+inline constexpr int riskColumnCount = 11;
+Risk readRisk(const sql::Statement &row);
+
+// Everything but changesSince, which is counted from the audit trail.
+inline constexpr const char *signOffColumns
+    = "role, name, decision, comment, date, state_digest, statement, signature, key_fingerprint";
+inline constexpr int signOffColumnCount = 9;
+SignOff readSignOff(const sql::Statement &row);
+
+} // namespace preflight::rows
