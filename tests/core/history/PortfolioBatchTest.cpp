@@ -204,6 +204,20 @@ TEST_CASE("The set-based portfolio reads exactly what each project's own review 
         CHECK(std::none_of(active.begin(), active.end(), [](const PortfolioRow &r) { return r.project.archived; }));
     }
 
+    SECTION("a project deleted after it was listed")
+    {
+        const std::vector<Project> listed = store->projects();
+        store->deleteProject(zeta);
+        const std::vector<PortfolioRow> rows = assessPortfolioRows(*store, registry, listed, today);
+        REQUIRE(rows.size() == listed.size());
+        const auto gone
+            = std::find_if(rows.begin(), rows.end(), [&](const PortfolioRow &r) { return r.project.id == zeta; });
+        REQUIRE(gone != rows.end());
+        CHECK(gone->problem == QStringLiteral("%1: project \"Zeta\" was deleted").arg(store->path()));
+        CHECK(gone->assessed);
+        CHECK(std::count_if(rows.begin(), rows.end(), [](const PortfolioRow &r) { return !r.problem.isEmpty(); }) == 2);
+    }
+
     SECTION("states")
     {
         // Ids asked for with gaps between them: the rows of the others in the range stay out.
