@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <utility>
 
 namespace preflight {
@@ -23,13 +24,24 @@ constexpr std::array decisionKeys
 
 // Length-prefixed so that no field content can shift a boundary and collide with another state.
 // The fields are gathered and hashed once: SHA-256 over the concatenation is the same digest, and
-// a million small hash updates were a fifth of assessing every project for the portfolio.
-void addField(QByteArray &serialised, const QString &value)
+// a million small hash updates were a fifth of assessing every project for the portfolio. Most
+// fields are ASCII (ids, keys, names), whose UTF-8 is their characters: those are copied straight
+// in, as a temporary per field was most of the rest.
+void addField(QByteArray &serialised, QStringView value)
 {
-    const QByteArray utf8 = value.toUtf8();
-    serialised += QByteArray::number(utf8.size());
-    serialised += ':';
-    serialised += utf8;
+    const bool ascii = std::all_of(value.begin(), value.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QByteArray utf8 = ascii ? QByteArray() : value.toUtf8();
+    std::array<char, 24> digits {};
+    const char *digitsEnd = std::to_chars(digits.begin(), digits.end(), ascii ? value.size() : utf8.size()).ptr;
+    serialised.append(digits.data(), digitsEnd - digits.data());
+    serialised.append(':');
+    if (!ascii) {
+        serialised.append(utf8);
+        return;
+    }
+    const qsizetype at = serialised.size();
+    serialised.resize(at + value.size());
+    std::transform(value.begin(), value.end(), serialised.data() + at, [](QChar c) { return char(c.unicode()); });
 }
 
 bool isUntouched(const ItemState &state)
@@ -85,6 +97,12 @@ ItemState ProjectState::itemState(const QString &itemId) const
     ItemState untouched;
     untouched.itemId = itemId;
     return untouched;
+}
+
+ItemStatus ProjectState::itemStatus(const QString &itemId) const
+{
+    const auto found = items.find(itemId);
+    return found != items.end() ? found->second.status : ItemStatus::Open;
 }
 
 QString ProjectState::reviewDigest() const

@@ -136,6 +136,8 @@ struct ProjectState
     std::map<QString, Recheck> rechecks;
 
     ItemState itemState(const QString &itemId) const; // Open default when absent
+    // itemState(itemId).status without copying the state: scoring asks this of every item.
+    ItemStatus itemStatus(const QString &itemId) const;
 
     // SHA-256 (hex) over item states, risks and the profile (when there is one): what a sign-off
     // approves. Sign-offs, notes and timestamps are left out so that signing does not stale the

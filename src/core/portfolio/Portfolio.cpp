@@ -6,7 +6,9 @@
 #include "templates/ProjectTemplates.h"
 #include "templates/TemplateRegistry.h"
 
+#include <algorithm>
 #include <array>
+#include <map>
 
 namespace preflight {
 
@@ -103,35 +105,84 @@ PortfolioRow pendingPortfolioRow(const Template &tmpl, const Project &project, c
     return row;
 }
 
-PortfolioRow assessPortfolioRow(Store &store, const TemplateRegistry &registry, const Project &project,
-                                const QDate &today)
+namespace {
+
+// A project whose review cannot be assessed still gets a row, saying why.
+PortfolioRow problemRow(const Project &project, const QString &problem)
+{
+    PortfolioRow row;
+    row.project = project;
+    row.lastActivity = project.updated;
+    row.problem = problem;
+    row.assessed = true;
+    return row;
+}
+
+PortfolioRow assessedRow(Store &store, const TemplateRegistry &registry, const ProjectState &state,
+                         const QString &lastActor, const QDate &today)
 {
     try {
-        const Review review = loadReview(store, registry, project, today);
-        PortfolioRow row = portfolioRow(*review.tmpl, review.state, review.assessment, today);
-        row.lastActor = store.lastActor(project.id);
+        const std::shared_ptr<const Template> tmpl = resolveTemplate(store, registry, state.project);
+        PortfolioRow row = portfolioRow(*tmpl, state, assess(*tmpl, state, today), today);
+        row.lastActor = lastActor;
         return row;
     } catch (const Error &error) {
         if (error.kind() != Error::Kind::Data)
             throw;
-        PortfolioRow row;
-        row.project = project;
-        row.lastActivity = project.updated;
-        row.problem = error.message();
-        row.assessed = true;
-        return row;
+        return problemRow(state.project, error.message());
     }
+}
+
+} // namespace
+
+std::vector<PortfolioRow> assessPortfolioRows(Store &store, const TemplateRegistry &registry,
+                                              const std::vector<Project> &projects, const QDate &today)
+{
+    std::vector<qint64> ids;
+    ids.reserve(projects.size());
+    for (const Project &project : projects)
+        ids.push_back(project.id);
+    std::sort(ids.begin(), ids.end());
+    // Runs of nearby ids, read in a few queries each: a run's states are assessed and dropped
+    // before the next is read, so memory stays that of a hundred reviews however many there are.
+    constexpr std::size_t RunLength = 100;
+    std::map<qint64, PortfolioRow> rows;
+    for (std::size_t start = 0; start < ids.size(); start += RunLength) {
+        const std::vector<qint64> run(ids.begin() + qsizetype(start),
+                                      ids.begin() + qsizetype(std::min(ids.size(), start + RunLength)));
+        const std::map<qint64, QString> actors = store.lastActors(run);
+        for (const ProjectState &state : store.loadStates(run)) {
+            const auto actor = actors.find(state.project.id);
+            rows.emplace(state.project.id,
+                         assessedRow(store, registry, state, actor == actors.end() ? QString() : actor->second, today));
+        }
+    }
+    std::vector<PortfolioRow> result;
+    result.reserve(projects.size());
+    for (const Project &project : projects) {
+        const auto row = rows.find(project.id);
+        result.push_back(
+            row != rows.end()
+                ? row->second
+                : problemRow(project,
+                             QStringLiteral("%1: project \"%2\" was deleted").arg(store.path(), project.name)));
+    }
+    return result;
+}
+
+PortfolioRow assessPortfolioRow(Store &store, const TemplateRegistry &registry, const Project &project,
+                                const QDate &today)
+{
+    return assessPortfolioRows(store, registry, { project }, today).front();
 }
 
 std::vector<PortfolioRow> buildPortfolio(Store &store, const TemplateRegistry &registry, const QDate &today,
                                          const PortfolioOptions &options)
 {
-    std::vector<PortfolioRow> rows;
-    for (const Project &project : store.projects()) {
-        if (!project.archived || options.includeArchived)
-            rows.push_back(assessPortfolioRow(store, registry, project, today));
-    }
-    return rows;
+    std::vector<Project> projects = store.projects();
+    if (!options.includeArchived)
+        std::erase_if(projects, [](const Project &project) { return project.archived; });
+    return assessPortfolioRows(store, registry, projects, today);
 }
 
 } // namespace preflight

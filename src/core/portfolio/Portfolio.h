@@ -72,13 +72,18 @@ std::vector<PortfolioRow> buildPortfolio(Store &store, const TemplateRegistry &r
 // (name, template, target, last activity, the category columns without scores). A view lists
 // every project this way at once and assesses them after, a few at a time.
 PortfolioRow pendingPortfolioRow(const Template &tmpl, const Project &project, const QDate &today);
-// The assessed row of one project (loadReview, as buildPortfolio does for each); a project whose
-// template cannot be found gets a row whose `problem` says why.
+// The assessed rows of `projects`, in their order: each review loaded and assessed as loadReview
+// does it, so a row never disagrees with the project's own status, but read for a hundred projects
+// at a time in a few set-based queries (Store::loadStates, Store::lastActors). Projects with
+// nearby ids are read together: a view assessing a few at a time should take them in id order.
+// A project whose template cannot be found gets a row whose `problem` says why, as does one
+// deleted since `projects` was read.
+std::vector<PortfolioRow> assessPortfolioRows(Store &store, const TemplateRegistry &registry,
+                                              const std::vector<Project> &projects, const QDate &today);
 PortfolioRow assessPortfolioRow(Store &store, const TemplateRegistry &registry, const Project &project,
                                 const QDate &today);
 
-// One row from a loaded review. `lastActor` is filled only when an item edit was the latest
-// change; buildPortfolio asks the audit trail otherwise.
+// One row from a loaded review, without `lastActor` (the audit trail's to say: Store::lastActors).
 PortfolioRow portfolioRow(const Template &tmpl, const ProjectState &state, const Assessment &assessment,
                           const QDate &today);
 

@@ -300,7 +300,7 @@ private:
         QStringList open;
         for (const SummaryGroup &group : m_tmpl.summary) {
             for (const SummaryItem &item : group.items) {
-                if (item.rule == SummaryRule::Manual && m_state.itemState(item.id).status == ItemStatus::Open)
+                if (item.rule == SummaryRule::Manual && m_state.itemStatus(item.id) == ItemStatus::Open)
                     open << item.id;
             }
         }

@@ -12,7 +12,7 @@ ItemStatus effectiveStatus(const Item &item, const ProjectState &state)
     if (outsideProfile(item, state))
         return ItemStatus::NotApplicable;
     if (item.children.empty())
-        return state.itemState(item.id).status;
+        return state.itemStatus(item.id);
     bool anyDone = false;
     for (const Item &child : item.children) {
         switch (effectiveStatus(child, state)) {

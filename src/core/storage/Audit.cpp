@@ -125,18 +125,6 @@ std::vector<AuditEntry> history(const sql::Connection &db, qint64 projectId)
     return result;
 }
 
-int reviewChangesSince(const sql::Connection &db, qint64 projectId, qint64 seq)
-{
-    // Read through the typed key rather than matching prefixes in SQL, so what counts as a review
-    // change is decided in one place. audit_by_project(project_id, seq) keeps this a range scan.
-    sql::Statement rows(db, "SELECT what FROM audit WHERE project_id = ?1 AND seq > ?2");
-    rows.bind(1, projectId).bind(2, seq);
-    int changes = 0;
-    while (rows.step())
-        changes += AuditKey::isReviewChange(AuditKey::subjectOf(rows.text(0))) ? 1 : 0;
-    return changes;
-}
-
 std::vector<StoredRow> storedRows(const sql::Connection &db)
 {
     sql::Statement rows(db, (QByteArray(selectColumns) + " ORDER BY seq").constData());

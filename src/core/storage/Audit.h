@@ -61,8 +61,6 @@ std::vector<StoredRow> storedRows(const sql::Connection &db);
 void copyRow(sql::Connection &db, const StoredRow &row);
 QString headAt(const sql::Connection &db, const QString &time); // `time` as formatTime writes it
 std::vector<AuditEntry> history(const sql::Connection &db, qint64 projectId);
-// Item and risk changes audited for the project after the row `seq` (AuditKey::isReviewChange).
-int reviewChangesSince(const sql::Connection &db, qint64 projectId, qint64 seq);
 Store::Verification verify(const sql::Connection &db);
 
 } // namespace preflight::audit

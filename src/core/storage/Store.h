@@ -137,6 +137,12 @@ public:
     void deleteProject(qint64 projectId); // removes its items, risks and sign-offs; audit rows stay
 
     ProjectState loadState(qint64 projectId) const;
+    // The states of many projects, each exactly as loadState() reads it, but in a few set-based
+    // queries for all of them rather than several per project (the portfolio reads a thousand
+    // reviews this way), from one snapshot, in id order. The queries read the id range from the
+    // smallest id asked for to the largest, so ask for runs of nearby ids, a hundred or so at a
+    // time to keep memory small. Projects that do not exist (any more) are left out.
+    std::vector<ProjectState> loadStates(const std::vector<qint64> &projectIds) const;
 
     // --- items: only the fields set in the patch are written, so two writers editing different
     // fields of one item never overwrite each other.
@@ -250,6 +256,9 @@ public:
     QString auditHead() const; // hash of the newest row, empty when there is none
     // Who made the project's newest audited change; empty when there is none.
     QString lastActor(qint64 projectId) const;
+    // lastActor() of many projects in one query, keyed by project id; as loadStates(), it reads the
+    // range between the smallest and the largest id and leaves out projects that do not exist.
+    std::map<qint64, QString> lastActors(const std::vector<qint64> &projectIds) const;
     // auditHead() as it was at `time`: the hash of the row before the first one stamped after it
     // (the trail's prefix, as a replay reads it), so a report replayed to that moment carries the
     // head its printout carried. Empty when no row is that old.

@@ -5,6 +5,7 @@
 #include "storage/Audit.h"
 #include "storage/MigrationRows.h"
 #include "storage/StoreImpl.h"
+#include "storage/StoreRows.h"
 #include "storage/TimeFormat.h"
 #include "templates/MigrationPlan.h"
 
@@ -57,7 +58,8 @@ std::map<QString, Row> readRows(const sql::Connection &db, qint64 projectId)
 
 std::map<QString, Recheck> readFlags(const sql::Connection &db, qint64 projectId)
 {
-    sql::Statement query(db, "SELECT item_id, old_text, since_version FROM item_rechecks WHERE project_id = ?1");
+    sql::Statement query(
+        db, (QByteArray("SELECT ") + rows::recheckColumns + " FROM item_rechecks WHERE project_id = ?1").constData());
     query.bind(1, projectId);
     std::map<QString, Recheck> flags;
     while (query.step())

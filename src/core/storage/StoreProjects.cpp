@@ -1,6 +1,7 @@
 #include "Error.h"
 #include "storage/Audit.h"
 #include "storage/StoreImpl.h"
+#include "storage/StoreRows.h"
 #include "storage/TimeFormat.h"
 
 #include <functional>
@@ -9,39 +10,14 @@ namespace preflight {
 
 namespace {
 
-constexpr const char *projectColumns
-    = "SELECT id, name, description, template_id, template_version, target_date, "
-      "actual_date, notes, created, updated, archived, require_signatures, profile FROM projects";
-
-Project readProject(const sql::Statement &row)
-{
-    Project project;
-    project.id = row.integer(0);
-    project.name = row.text(1);
-    project.description = row.text(2);
-    project.templateId = row.text(3);
-    project.templateVersion = row.text(4);
-    project.targetDate = parseDate(row.optionalText(5));
-    project.actualDate = parseDate(row.optionalText(6));
-    project.notes = row.text(7);
-    project.created = parseTime(row.text(8));
-    project.updated = parseTime(row.text(9));
-    project.archived = row.integer(10) != 0;
-    project.requireSignatures = row.integer(11) != 0;
-    // NULL: no profile. Otherwise the sorted tags joined by commas; '' is the empty profile.
-    if (const std::optional<QString> profile = row.optionalText(12))
-        project.profile = profile->isEmpty() ? QStringList() : profile->split(QLatin1Char(','));
-    return project;
-}
-
 std::optional<Project> selectProject(const sql::Connection &db, const char *condition,
                                      const std::function<void(sql::Statement &)> &bind)
 {
-    sql::Statement query(db, (QByteArray(projectColumns) + condition).constData());
+    sql::Statement query(db, (QByteArray("SELECT ") + rows::projectColumns + " FROM projects" + condition).constData());
     bind(query);
     if (!query.step())
         return std::nullopt;
-    return readProject(query);
+    return rows::readProject(query);
 }
 
 AuditFields projectFields(const Project &project)
@@ -124,10 +100,11 @@ int Store::Impl::auditChanges(audit::Appender &appender, qint64 projectId, const
 
 std::vector<Project> Store::projects() const
 {
-    sql::Statement query(*d->db, (QByteArray(projectColumns) + " ORDER BY name, id").constData());
+    sql::Statement query(
+        *d->db, (QByteArray("SELECT ") + rows::projectColumns + " FROM projects ORDER BY name, id").constData());
     std::vector<Project> result;
     while (query.step())
-        result.push_back(readProject(query));
+        result.push_back(rows::readProject(query));
     return result;
 }
 
@@ -251,15 +228,6 @@ void Store::deleteProject(qint64 projectId)
     transaction.commit();
 }
 
-ProjectState Store::loadState(qint64 projectId) const
-{
-    // One read transaction: the project, its items, risks and sign-offs come from one snapshot.
-    sql::Transaction transaction(*d->db, sql::Transaction::Kind::Read);
-    ProjectState state = d->readState(d->requireProject(projectId));
-    transaction.commit();
-    return state;
-}
-
 std::vector<AuditEntry> Store::history(qint64 projectId) const
 {
     return audit::history(*d->db, projectId);
@@ -268,14 +236,6 @@ std::vector<AuditEntry> Store::history(qint64 projectId) const
 QString Store::auditHead() const
 {
     return audit::head(*d->db);
-}
-
-QString Store::lastActor(qint64 projectId) const
-{
-    // audit_by_project(project_id, seq) makes this one index probe, not a read of the history.
-    sql::Statement last(*d->db, "SELECT actor FROM audit WHERE project_id = ?1 ORDER BY seq DESC LIMIT 1");
-    last.bind(1, projectId);
-    return last.step() ? last.text(0) : QString();
 }
 
 QString Store::auditHeadAt(const QDateTime &time) const

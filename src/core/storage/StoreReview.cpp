@@ -2,6 +2,7 @@
 #include "storage/Audit.h"
 #include "storage/MigrationRows.h"
 #include "storage/StoreImpl.h"
+#include "storage/StoreRows.h"
 #include "storage/TimeFormat.h"
 
 #include <QJsonArray>
@@ -11,54 +12,9 @@ namespace preflight {
 
 namespace {
 
-constexpr const char *itemColumns
-    = "SELECT item_id, status, reason, note, owner, evidence, changed_by, changed_at FROM item_states";
-constexpr const char *riskColumns = "SELECT id, title, severity, mitigation, owner, status, linked_items, "
-                                    "accepted_by, accepted_until, created, updated FROM risks";
-
-ItemState readItem(const sql::Statement &row)
-{
-    ItemState state;
-    state.itemId = row.text(0);
-    state.status = itemStatusFromKey(row.text(1)).value_or(ItemStatus::Open);
-    state.reason = row.text(2);
-    state.note = row.text(3);
-    state.owner = row.text(4);
-    state.evidence = row.text(5);
-    state.changedBy = row.text(6);
-    state.changedAt = parseTime(row.text(7));
-    return state;
-}
-
 QString linksText(const QStringList &links)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(links)).toJson(QJsonDocument::Compact));
-}
-
-QStringList linksFromText(const QString &text)
-{
-    QStringList links;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const auto &value : array)
-        links << value.toString();
-    return links;
-}
-
-Risk readRisk(const sql::Statement &row)
-{
-    Risk risk;
-    risk.id = row.integer(0);
-    risk.title = row.text(1);
-    risk.severity = severityFromKey(row.text(2)).value_or(Severity::Medium);
-    risk.mitigation = row.text(3);
-    risk.owner = row.text(4);
-    risk.status = riskStatusFromKey(row.text(5)).value_or(RiskStatus::Open);
-    risk.linkedItems = linksFromText(row.text(6));
-    risk.acceptedBy = row.text(7);
-    risk.acceptedUntil = parseDate(row.optionalText(8));
-    risk.created = parseTime(row.text(9));
-    risk.updated = parseTime(row.text(10));
-    return risk;
 }
 
 AuditFields itemFields(const ItemState &state)
@@ -113,20 +69,24 @@ Risk patched(Risk risk, const Store::RiskPatch &patch)
 
 std::optional<ItemState> selectItem(const sql::Connection &db, qint64 projectId, const QString &itemId)
 {
-    sql::Statement query(db, (QByteArray(itemColumns) + " WHERE project_id = ?1 AND item_id = ?2").constData());
+    sql::Statement query(
+        db,
+        (QByteArray("SELECT ") + rows::itemColumns + " FROM item_states WHERE project_id = ?1 AND item_id = ?2")
+            .constData());
     query.bind(1, projectId).bind(2, itemId);
     if (!query.step())
         return std::nullopt;
-    return readItem(query);
+    return rows::readItem(query);
 }
 
 std::optional<Risk> selectRisk(const sql::Connection &db, qint64 projectId, qint64 riskId)
 {
-    sql::Statement query(db, (QByteArray(riskColumns) + " WHERE project_id = ?1 AND id = ?2").constData());
+    sql::Statement query(
+        db, (QByteArray("SELECT ") + rows::riskColumns + " FROM risks WHERE project_id = ?1 AND id = ?2").constData());
     query.bind(1, projectId).bind(2, riskId);
     if (!query.step())
         return std::nullopt;
-    return readRisk(query);
+    return rows::readRisk(query);
 }
 
 void insertItem(const sql::Connection &db, qint64 projectId, const ItemState &item, const QString &now)
@@ -167,51 +127,6 @@ void updateItemFields(const sql::Connection &db, qint64 projectId, const ItemSta
 }
 
 } // namespace
-
-ProjectState Store::Impl::readState(const Project &project) const
-{
-    ProjectState state;
-    state.project = project;
-    sql::Statement items(*db, (QByteArray(itemColumns) + " WHERE project_id = ?1").constData());
-    items.bind(1, project.id);
-    while (items.step()) {
-        ItemState item = readItem(items);
-        state.items.emplace(item.itemId, std::move(item));
-    }
-    sql::Statement risks(*db, (QByteArray(riskColumns) + " WHERE project_id = ?1 ORDER BY id").constData());
-    risks.bind(1, project.id);
-    while (risks.step())
-        state.risks.push_back(readRisk(risks));
-
-    // A sign-off goes stale with every item or risk change audited after its own audit row.
-    // Only a server records the login (server schema step 3); a file's rows have no such column.
-    sql::Statement signoffs(*db,
-                            server
-                                ? "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
-                                  "signature, key_fingerprint, coalesce(login, '') FROM signoffs WHERE project_id "
-                                  "= ?1 ORDER BY role"
-                                : "SELECT role, name, decision, comment, date, state_digest, audit_seq, statement, "
-                                  "signature, key_fingerprint, '' FROM signoffs WHERE project_id = ?1 ORDER BY role");
-    signoffs.bind(1, project.id);
-    while (signoffs.step()) {
-        SignOff signoff;
-        signoff.role = signoffs.text(0);
-        signoff.name = signoffs.text(1);
-        signoff.decision = decisionFromKey(signoffs.text(2)).value_or(Decision::Reject);
-        signoff.comment = signoffs.text(3);
-        signoff.date = parseTime(signoffs.text(4));
-        signoff.stateDigest = signoffs.text(5);
-        signoff.changesSince = audit::reviewChangesSince(*db, project.id, signoffs.integer(6));
-        signoff.statement = signoffs.text(7);
-        signoff.signature = signoffs.text(8);
-        signoff.keyFingerprint = signoffs.text(9);
-        signoff.login = signoffs.text(10);
-        signoff.auditSeq = signoffs.integer(6);
-        state.signoffs.push_back(signoff);
-    }
-    state.rechecks = migration::readFlags(*db, project.id);
-    return state;
-}
 
 ItemState Store::setItem(qint64 projectId, const QString &itemId, const ItemPatch &patch, const ItemPatch &expected)
 {

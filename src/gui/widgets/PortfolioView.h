@@ -58,7 +58,8 @@ private:
     QString m_me; // the store's actor: "owned by me"
     QPointer<Workspace> m_workspace; // gone when the window opens another database
     std::vector<Project> m_projects; // in the model's row order
-    std::size_t m_next = 0; // the first project not yet assessed
+    std::vector<std::size_t> m_byId; // rows of m_projects by project id: the order they are assessed in
+    std::size_t m_next = 0; // in m_byId, the first project not yet assessed
     int m_generation = 0; // which refresh the scheduled assessments belong to
     QDate m_today;
 };

@@ -2,4 +2,5 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/HistoryTestSupport.h
   ${CMAKE_CURRENT_LIST_DIR}/ReplayTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DiffTest.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/PortfolioTest.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/PortfolioTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/PortfolioBatchTest.cpp)

@@ -9,6 +9,7 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/ProjectModelTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ServerTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StoreTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TimeFormatTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProjectMigrationTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MigrationUndoTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStoreTest.cpp)
