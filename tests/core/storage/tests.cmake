@@ -26,5 +26,6 @@ cmake_language(DEFER CALL add_dependencies preflight_core_tests preflight_store_
 add_test(NAME storage.on_server
   COMMAND ${PROJECT_SOURCE_DIR}/tests/with-server.sh $<TARGET_FILE:preflight_core_tests>
     "[store]~[backup]~[migration]~[open]~[file],[server]")
-# Two throwaway servers started at once pick the same free port: one at a time (gui.on_server too).
+# One throwaway server at a time (cli and gui.on_server too): each has its own port (with-server.sh),
+# but on two cores two clusters and their suites only compete for the same cores.
 set_tests_properties(storage.on_server PROPERTIES RESOURCE_LOCK throwaway_postgres)
