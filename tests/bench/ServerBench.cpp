@@ -9,13 +9,18 @@
 //       reader, woken by the notification on its socket, having loaded the new state; p50/p99
 //       over 200 changes.
 // Usage: preflight_server_bench [database]   (default: preflight_bench, created and dropped)
+//        preflight_server_bench --copy N [N...]   "db copy" of a file holding N audit rows into a
+//        fresh database: total time and time per 1,000 rows, which must not grow with N.
 
+#include "storage/Audit.h"
 #include "storage/Postgres.h"
+#include "storage/SqliteDatabase.h"
 #include "storage/Store.h"
 #include "templates/TemplateRegistry.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -140,19 +145,67 @@ Percentiles propagation(const QString &location, qint64 project, const QString &
     return percentiles(samples);
 }
 
+void recreateDatabase(const QString &database)
+{
+    postgres::Connection admin(QStringLiteral("dbname=postgres"));
+    admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database).toUtf8().constData());
+    admin.exec(
+        QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(database).toUtf8().constData());
+}
+
+// A file with one project and `rows` audit rows in all, appended in one transaction (the
+// store's own appender, so the chain is what a real file holds), copied into a fresh server.
+void copyBench(int rows)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("copy.db"));
+    const TemplateRegistry registry;
+    const qint64 project = Store::open(file, QStringLiteral("kim"))
+                               ->createProject(
+                                   [] {
+                                       Project draft;
+                                       draft.name = QStringLiteral("Copied");
+                                       return draft;
+                                   }(),
+                                   *registry.find(QStringLiteral("appendix-a")))
+                               .id;
+    {
+        sqlite::Database db(file, sqlite::Connection::Mode::ReadWrite);
+        sql::Transaction writing(db);
+        audit::Appender appender(db, QStringLiteral("kim"), db.transactionTime());
+        for (qint64 n = audit::storedRows(db).size(); n < rows; ++n)
+            appender.append(project, AuditKey::item(QStringLiteral("ai.prompts"), QStringLiteral("note")),
+                            QStringLiteral("note %1").arg(n), QStringLiteral("note %1").arg(n + 1));
+        writing.commit();
+    }
+    const QString database = QStringLiteral("preflight_copy_bench");
+    recreateDatabase(database);
+    const QString location = QStringLiteral("dbname=%1").arg(database);
+    Store::initServer(location);
+    QElapsedTimer timer;
+    timer.start();
+    const Store::CopySummary copied = Store::copyDatabase(file, location);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("db copy of %lld audit rows: %.2f s, %.1f ms per 1,000 rows\n", copied.auditRows, seconds,
+                seconds * 1e6 / double(copied.auditRows));
+    if (!Store::open(location, QString())->verify().ok)
+        std::printf("  the copy does not verify\n");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    if (argc > 2 && qstrcmp(argv[1], "--copy") == 0) {
+        for (int i = 2; i < argc; ++i)
+            copyBench(QByteArray(argv[i]).toInt());
+        return 0;
+    }
     const QString database = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("preflight_bench");
     const QString location = QStringLiteral("dbname=%1").arg(database);
-    {
-        postgres::Connection admin(QStringLiteral("dbname=postgres"));
-        admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database).toUtf8().constData());
-        admin.exec(
-            QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(database).toUtf8().constData());
-    }
+    recreateDatabase(database);
     Store::initServer(location);
     auto store = Store::open(location, QString());
     const TemplateRegistry registry;
@@ -168,7 +221,6 @@ int main(int argc, char *argv[])
     const QString item = items.front();
     store->setItem(project, item, tick(0)); // the raw UPDATE needs the row
 
-    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::printf("server: %s (PostgreSQL %d)\n", qUtf8Printable(store->path()), PQlibVersion());
     storeTicks(*store, project, item, 100); // warm both paths up
     rawTicks(location, project, item, 100);

@@ -305,7 +305,7 @@ TEST_CASE("No role lets a login get round the rules from psql", "[.][server]")
              "DELETE FROM preflight.signoffs", // nor may withdraw one
              "UPDATE preflight.signoffs SET state_digest = 'forged'", // may mark stale, never current
              "ALTER TABLE preflight.signoffs DISABLE TRIGGER ALL", // owns nothing
-             "UPDATE preflight.audit_head SET seq = 0",
+             "UPDATE preflight.audit_head SET single = true",
              "GRANT preflight_signoff_security_lead TO CURRENT_USER",
          }) {
         INFO(sql);

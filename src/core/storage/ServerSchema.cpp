@@ -317,6 +317,48 @@ constexpr std::array steps = {
     R"sql(
     ALTER TABLE preflight.projects ADD COLUMN profile text;
     )sql",
+    // 6: the chain's head is its last row, found through the primary key. Step 1 kept a copy in
+    // audit_head and updated it per appended row; within one transaction every update left a
+    // version of that row the next one had to step over, so a "db copy" of 30,000 rows took
+    // eight times as long per row at the end as at the start. The head row stays, unchanged,
+    // as the lock that orders concurrent appends (locking a row again in the same transaction
+    // writes nothing). What is checked is the same: a copied row must continue the last row.
+    R"sql(
+    CREATE OR REPLACE FUNCTION preflight.audit_append() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = preflight, pg_temp
+        AS $$
+        DECLARE
+            head_seq bigint := 0;
+            head_hash text := '';
+        BEGIN
+            -- Taken before reading the last row: in READ COMMITTED the read then sees every
+            -- append committed before the lock was granted. Under a stricter isolation a stale
+            -- snapshot gives a seq that exists already, refused by the primary key.
+            PERFORM 1 FROM audit_head FOR UPDATE;
+            SELECT audit.seq, audit.hash INTO head_seq, head_hash FROM audit ORDER BY audit.seq DESC LIMIT 1;
+            IF NOT FOUND THEN
+                head_seq := 0;
+                head_hash := '';
+            END IF;
+            IF NEW.hash IS NOT NULL AND session_is_owner() THEN
+                IF NEW.seq <> head_seq + 1 OR NEW.hash <> audit_row_hash(head_hash, NEW.seq, NEW.time, NEW.actor,
+                        NEW.project_id, NEW.what, NEW.old_value, NEW.new_value) THEN
+                    RAISE EXCEPTION 'copied audit row % does not continue the audit chain (head is %)',
+                        NEW.seq, head_seq;
+                END IF;
+            ELSE
+                NEW.seq := head_seq + 1;
+                NEW.time := to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+                NEW.actor := session_user;
+                NEW.hash := audit_row_hash(head_hash, NEW.seq, NEW.time, NEW.actor, NEW.project_id, NEW.what,
+                                           NEW.old_value, NEW.new_value);
+            END IF;
+            PERFORM pg_notify('preflight_changes', NEW.project_id::text);
+            RETURN NEW;
+        END $$;
+    -- A copy of the head that nothing keeps any more must not be mistaken for it.
+    ALTER TABLE preflight.audit_head DROP COLUMN seq, DROP COLUMN hash;
+    )sql",
 };
 
 int installedVersion(postgres::Connection &server)

@@ -178,7 +178,7 @@ TEST_CASE("No login can rewrite the server's audit trail, the tables' owner incl
 
     for (const char *sql :
          { "UPDATE preflight.audit SET actor = 'x'", "DELETE FROM preflight.audit", "TRUNCATE preflight.audit",
-           "UPDATE preflight.audit_head SET seq = 1", "DROP TRIGGER audit_no_change ON preflight.audit" }) {
+           "UPDATE preflight.audit_head SET single = true", "DROP TRIGGER audit_no_change ON preflight.audit" }) {
         INFO(sql);
         CHECK_FALSE(rawServerError(reviewer.location(temp), sql).isEmpty());
     }
@@ -247,6 +247,22 @@ TEST_CASE("db copy moves a review from a file to a server and back with its audi
         CHECK_THROWS_WITH(Store::copyDatabase(file, reviewer.location(fresh)), Catch::Contains("owner"));
         CHECK(fresh.open()->projects().empty());
     }
+}
+
+TEST_CASE("db copy into a server refuses a chain with a row altered in the middle", "[.][server]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("review.db"));
+    fillReview(*Store::open(file, QStringLiteral("kim")));
+    // A row in the middle whose content no longer matches its hash; the rows after it still link.
+    preflight::test::rawExec(
+        file, QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'forged' WHERE seq = 3"));
+    TempDatabase server;
+    CHECK_THROWS_WITH(Store::copyDatabase(file, server.path), Catch::Contains("copied audit row 3 does not continue"));
+    auto store = server.open();
+    CHECK(store->projects().empty());
+    CHECK(store->auditHead().isEmpty());
+    CHECK(store->verify().ok);
 }
 
 namespace {
