@@ -6,6 +6,8 @@
 #include "templates/MigrationPlan.h"
 #include "templates/TemplateLoader.h"
 
+#include <algorithm>
+
 using namespace preflight;
 using preflight::test::draftProject;
 using preflight::test::TempDatabase;
@@ -50,11 +52,20 @@ TEST_CASE("profile tags the new version lacks are named in the plan and kept", "
     pods.profile = tags("kubernetes");
     CHECK(planMigration(from, to, store->loadState(store->createProject(pods, from).id)).profileTagsGone.isEmpty());
 
+    qint64 audited = 0; // the newest audit row before the migration
+    for (const AuditEntry &entry : store->history(id))
+        audited = std::max(audited, entry.seq);
     REQUIRE(store->migrateProject(id, to, plan));
     const ProjectState state = store->loadState(id);
     CHECK(state.project.profile == Profile(tags("kubernetes,llm,python")));
-    for (const AuditEntry &entry : store->history(id))
+    int written = 0;
+    for (const AuditEntry &entry : store->history(id)) {
+        if (entry.seq <= audited)
+            continue;
+        ++written;
         CHECK(entry.key.toString() != QStringLiteral("project:profile"));
+    }
+    CHECK(written > 0); // the migration is audited (project:template), its profile left alone
     // The pinning item now carries "go", which the profile does not hold: it leaves the review as
     // "not in this project's profile", its answer kept for when the profile takes it back.
     const Assessment assessment = assess(to, state, QDate::currentDate());
