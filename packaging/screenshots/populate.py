@@ -10,10 +10,12 @@ usage: populate.py PREFLIGHT_BINARY DATABASE
 """
 import datetime
 import json
+import os
 import random
 import shutil
 import subprocess
 import sys
+import tempfile
 
 preflight, database = sys.argv[1], sys.argv[2]
 faketime = shutil.which("faketime")
@@ -21,12 +23,12 @@ today = datetime.date.today()
 rng = random.Random(7)  # fixed: the screenshots must not change from run to run
 
 
-def run(*args, day=0, actor="dana"):
+def run(*args, day=0, actor="dana", env=None):
     command = [preflight, *args, "--db", database, "--actor", actor]
     if faketime:
         when = datetime.datetime.combine(today + datetime.timedelta(days=day), datetime.time(10 + rng.randrange(7)))
         command = [faketime, when.strftime("%Y-%m-%d %H:%M:%S"), *command]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
 
 
 template = json.loads(subprocess.run([preflight, "template", "show", "appendix-a", "--json"], check=True,
@@ -111,6 +113,11 @@ for title, severity, mitigation, owner, status in risks:
         args += ["--accepted-until", str(today + datetime.timedelta(days=45))]
     run(*args, day=-5)
 
+# A checkout service in Python with Redis, payments and personal data, not on Kubernetes and
+# without LLM calls: the profile leaves those items out (before the sign-offs, which it would
+# otherwise make stale).
+run("project", "set", project, "--profile", "containers,payments,pii,python,redis", day=-5)
+
 run("signoff", project, "--role", "Engineering Lead", "--name", "Dana Whitfield", "--decision", "approve",
     "--comment", "Code and tests are in good shape.", day=-4)
 run("item", project, "operations.runbooks.high-latency-runbook", "done", day=-1, actor="lee")
@@ -120,11 +127,33 @@ run("signoff", project, "--role", "DevOps Lead", "--name", "Lee Marsh", "--decis
     "--comment", "Single-region DB accepted until the replica lands.", day=0)
 
 # A few more projects so the project list looks like a team's.
-run("project", "create", "Search API", "--description", "New ranking service", "--target-date",
-    str(today - datetime.timedelta(days=3)), day=-30)
+# The platform team's Appendix A 1.1.0: 1.0.1 with one item reworded, one re-identified, one removed
+# and two added. "Search API" started on it, so the database stores it and the window offers
+# Checkout Service v2 the update (the screenshot of the update dialog).
+newer = {key: value for key, value in template.items() if key != "schema"}
+newer["version"] = "1.1.0"
+sections = {s["id"]: s for c in newer["categories"] for s in c["sections"]}
+unit = sections["testing.unit-tests"]["items"]
+unit[0]["text"] = "Line coverage > 80% on changed code"
+unit.append({"id": "testing.unit-tests.mutation-testing-on-payment-paths",
+             "text": "Mutation testing on the payment paths"})
+deps = sections["code-quality.dependencies"]["items"]
+deps[1]["id"] = "code-quality.dependencies.lock-files-committed"
+deps[1]["text"] = "Lock files committed (uv.lock)"
+timeouts = sections["reliability.timeouts"]["items"]
+timeouts[:] = [item for item in timeouts if item["id"] != "reliability.timeouts.total-request-timeout-enforced"]
+sections["observability.logging"]["items"].append({"id": "observability.logging.log-retention-set",
+                                                    "text": "Log retention set per data class", "tags": ["pii"]})
+with tempfile.TemporaryDirectory() as data:
+    os.makedirs(os.path.join(data, "preflight", "templates"))
+    with open(os.path.join(data, "preflight", "templates", "appendix-a-1.1.0.json"), "w") as file:
+        json.dump(newer, file, ensure_ascii=False, indent=2)
+    run("project", "create", "Search API", "--version", "1.1.0", "--description", "New ranking service",
+        "--target-date", str(today - datetime.timedelta(days=3)), day=-30, env={**os.environ, "XDG_DATA_HOME": data})
+newer_ids = [i for c in newer["categories"] for s in c["sections"] for i in leaves(s["items"])]
+run("item", "Search API", *newer_ids[: len(newer_ids) * 9 // 10], "done", day=-10)
+run("item", "Search API", *newer_ids[len(newer_ids) * 9 // 10:], "na", "--reason", "Internal batch service", day=-9)
 ids = [i for _, items in categories for i in items]
-run("item", "Search API", *ids[: len(ids) * 9 // 10], "done", day=-10)
-run("item", "Search API", *ids[len(ids) * 9 // 10:], "na", "--reason", "Internal batch service", day=-9)
 run("project", "create", "Billing Migration", "--description", "Move invoices to the new ledger", "--target-date",
     str(today + datetime.timedelta(days=40)), day=-2)
 run("item", "Billing Migration", *ids[:20], "done", day=-1)

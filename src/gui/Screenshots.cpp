@@ -6,6 +6,7 @@
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/ProfileDialog.h"
 #include "dialogs/TemplateUpdateDialog.h"
 #include "widgets/ChecklistView.h"
 
@@ -52,8 +53,8 @@ bool saveGrab(QWidget &widget, const QString &file)
     return false;
 }
 
-// The export dialog, and the import preview of the file named by PREFLIGHT_SCREENSHOT_IMPORT
-// (make-screenshots.sh passes tests/data/appendix-a-seed.md: warnings and all).
+// The export dialog, the update plan and the profile dialog of the open project, and the import preview of the file
+// named by PREFLIGHT_SCREENSHOT_IMPORT (make-screenshots.sh passes tests/data/appendix-a-seed.md: warnings and all).
 bool grabDialogs(MainWindow &window, const QString &dir)
 {
     bool ok = true;
@@ -70,6 +71,9 @@ bool grabDialogs(MainWindow &window, const QString &dir)
             updateDialog.show();
             ok = saveGrab(updateDialog, QDir(dir).filePath(QStringLiteral("template-update-dialog.png"))) && ok;
         }
+        ProfileDialog profileDialog(session->tmpl(), session->state().project.profile, &window);
+        profileDialog.show();
+        ok = saveGrab(profileDialog, QDir(dir).filePath(QStringLiteral("profile-dialog.png"))) && ok;
     }
     const QString markdown = qEnvironmentVariable("PREFLIGHT_SCREENSHOT_IMPORT");
     if (!markdown.isEmpty()) {

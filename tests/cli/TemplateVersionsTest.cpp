@@ -189,6 +189,7 @@ TEST_CASE("project migrate shows the plan, applies it with --apply, and a second
     REQUIRE(plan["dropped"].size() == 1);
     CHECK(plan["dropped"][0]["reason"] == "Go");
     CHECK(plan["added"].size() == 4);
+    CHECK(plan["profile_tags_gone"].empty()); // a project without a profile
     CHECK(cli.contentDigest() == before);
     const CliResult text = cli.run({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Apollo"),
                                      QStringLiteral("--to"), QStringLiteral("1.1.0") });

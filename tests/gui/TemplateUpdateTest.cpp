@@ -253,3 +253,34 @@ TEST_CASE("Template update: the notice, the plan, and apply, undo and redo resto
     requireSameItems(stored(), before);
     CHECK(db.open(QStringLiteral("reader"))->verify().ok);
 }
+
+TEST_CASE("Template update: the plan names the profile tags the new version lacks", "[gui][migrate][profile]")
+{
+    const auto tagged = [](const char *version) {
+        return loadTemplateFile(
+            QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/tagged-%1.json").arg(QString::fromLatin1(version)));
+    };
+    const Template from = tagged("1.0.0");
+    const Template to = tagged("1.1.0");
+    ProjectState state;
+    state.project.templateId = from.id;
+    state.project.templateVersion = from.version;
+    state.project.profile
+        = QStringList { QStringLiteral("kubernetes"), QStringLiteral("llm"), QStringLiteral("python") };
+    TemplateUpdateDialog dialog(QStringLiteral("Agent"), from, to, planMigration(from, to, state));
+    auto *tree = dialog.findChild<QTreeWidget *>(QStringLiteral("planTree"));
+    REQUIRE(tree);
+    REQUIRE(tree->topLevelItemCount() == 6);
+    const QTreeWidgetItem *tags = tree->topLevelItem(5);
+    CHECK(tags->text(0)
+          == QStringLiteral("2 profile tags no item of 1.1.0 carries stay in the profile, where they leave nothing in "
+                            "or out"));
+    REQUIRE(tags->childCount() == 2);
+    CHECK(tags->child(0)->text(0) == QStringLiteral("llm"));
+    CHECK(tags->child(1)->text(0) == QStringLiteral("python"));
+
+    // Without a profile the group is left out.
+    state.project.profile.reset();
+    TemplateUpdateDialog plain(QStringLiteral("Plain"), from, to, planMigration(from, to, state));
+    CHECK(plain.findChild<QTreeWidget *>(QStringLiteral("planTree"))->topLevelItemCount() == 5);
+}

@@ -42,7 +42,8 @@ nlohmann::json planJson(const Project &project, const MigrationPlan &plan, bool 
                       { "rechecks", plan.rechecks() },
                       { "dropped", dropped },
                       { "added", stringsJson(plan.added) },
-                      { "signoffs_stale", plan.noop() ? 0 : plan.staleSignOffs } });
+                      { "signoffs_stale", plan.noop() ? 0 : plan.staleSignOffs },
+                      { "profile_tags_gone", stringsJson(plan.profileTagsGone) } });
 }
 
 void printPlan(QTextStream &out, const Project &project, const MigrationPlan &plan, bool applied)
@@ -76,6 +77,11 @@ void printPlan(QTextStream &out, const Project &project, const MigrationPlan &pl
         out << "    " << state.itemId << " (" << itemStatusKey(state.status) << ")\n";
     out << "  " << plan.added.size() << " new items start open\n";
     out << "  " << plan.staleSignOffs << " sign-offs go stale\n";
+    if (!plan.profileTagsGone.isEmpty())
+        out << "  " << plan.profileTagsGone.size() << " profile tags no item of " << plan.toVersion
+            << " carries stay in the profile, where they leave nothing in or out (project set --profile "
+               "removes them)\n    "
+            << plan.profileTagsGone.join(QStringLiteral(", ")) << '\n';
 }
 
 int migrateProject(Context &context)

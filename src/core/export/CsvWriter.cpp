@@ -47,14 +47,18 @@ QByteArray CsvWriter::write(const ReportInput &input) const
                               QStringLiteral("section"), QStringLiteral("item_id"), QStringLiteral("parent_id"),
                               QStringLiteral("item"), QStringLiteral("status"), QStringLiteral("na_reason"),
                               QStringLiteral("owner"), QStringLiteral("note"), QStringLiteral("evidence"),
-                              QStringLiteral("changed_by"), QStringLiteral("changed_at") },
+                              QStringLiteral("changed_by"), QStringLiteral("changed_at"), QStringLiteral("recheck"),
+                              QStringLiteral("outside_profile") },
                             m_formulas);
     for (const ChecklistRow &row : model.rows()) {
         const ItemState &s = row.state;
+        const auto flag = model.state().rechecks.find(row.item->id);
         out += csvRecord({ row.category->id, row.category->title, severityKey(row.category->severity),
                            row.section->title, row.item->id, row.parentId, row.item->text, itemStatusKey(s.status),
                            s.reason, s.owner, s.note, s.evidence, s.changedBy,
-                           s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString() },
+                           s.changedAt.isValid() ? s.changedAt.toUTC().toString(Qt::ISODate) : QString(),
+                           flag != model.state().rechecks.end() ? flag->second.oldText : QString(),
+                           row.outsideProfile ? QStringLiteral("true") : QStringLiteral("false") },
                          m_formulas);
     }
     return out.toUtf8();

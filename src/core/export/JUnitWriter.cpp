@@ -26,9 +26,13 @@ bool isSkipped(const ChecklistRow &row)
     return row.state.status != ItemStatus::Done && !isFailure(row);
 }
 
-QString details(const ItemState &state)
+// A re-check flag leads: a CI page shows the first line of <system-out> (or of a failure's text)
+// in its summary, and a flag is the thing to act on.
+QString details(const ItemState &state, const Recheck *recheck)
 {
     QStringList lines;
+    if (recheck)
+        lines += recheckText(*recheck);
     if (!state.owner.isEmpty())
         lines += QStringLiteral("Owner: %1").arg(state.owner);
     if (!state.evidence.isEmpty())
@@ -46,13 +50,14 @@ void writeTally(QXmlStreamWriter &xml, const Tally &tally)
     xml.writeAttribute(QStringLiteral("skipped"), QString::number(tally.skipped));
 }
 
-void writeCase(QXmlStreamWriter &xml, const ChecklistRow &row)
+void writeCase(QXmlStreamWriter &xml, const ChecklistRow &row, const ProjectState &state)
 {
     xml.writeStartElement(QStringLiteral("testcase"));
     xml.writeAttribute(QStringLiteral("classname"), xmlSafe(row.section->id));
     xml.writeAttribute(QStringLiteral("name"), xmlSafe(row.item->text));
     xml.writeAttribute(QStringLiteral("time"), QStringLiteral("0"));
-    const QString info = details(row.state);
+    const auto flag = state.rechecks.find(row.item->id);
+    const QString info = details(row.state, flag != state.rechecks.end() ? &flag->second : nullptr);
     if (isFailure(row)) {
         xml.writeStartElement(QStringLiteral("failure"));
         xml.writeAttribute(QStringLiteral("type"), QStringLiteral("open"));
@@ -125,7 +130,7 @@ QByteArray JUnitWriter::write(const ReportInput &input) const
         }
         xml.writeEndElement();
         for (; next < model.rows().size() && model.rows()[next].category == category; ++next)
-            writeCase(xml, model.rows()[next]);
+            writeCase(xml, model.rows()[next], input.state);
         xml.writeEndElement();
     }
     xml.writeEndElement();

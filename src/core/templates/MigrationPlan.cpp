@@ -1,6 +1,7 @@
 #include "templates/MigrationPlan.h"
 
 #include "Error.h"
+#include "model/Profile.h"
 
 #include <algorithm>
 
@@ -43,6 +44,13 @@ MigrationPlan planMigration(const Template &from, const Template &to, const Proj
         plan.carried.push_back({ item.oldId, item.newId, item.moved(), item.reworded(), item.oldText });
     }
     plan.staleSignOffs = int(state.signoffs.size());
+    if (const Profile profile = normalizedProfile(state.project.profile)) {
+        const QStringList known = templateTags(to);
+        for (const QString &tag : *profile) {
+            if (!known.contains(tag))
+                plan.profileTagsGone.append(tag);
+        }
+    }
     return plan;
 }
 

@@ -38,6 +38,12 @@ struct MigrationPlan
     std::map<QString, QString> renamed; // old id → new id, every re-identified item
     QStringList removed; // every removed item id
     int staleSignOffs = 0; // sign-offs the migration makes stale (all of them)
+    // Tags of the project's profile that no item of the new version carries, sorted. The migration
+    // keeps them in the profile: a tag no item carries leaves nothing in or out, so applicability
+    // is the same as without it, and a later version that brings the tag back applies it again.
+    // Dropping them would change the user's choice behind their back (and lose it for that later
+    // version); the plan names them instead, and `project set --profile` removes them.
+    QStringList profileTagsGone;
 
     bool noop() const { return fromVersion == toVersion; }
     int rechecks() const;

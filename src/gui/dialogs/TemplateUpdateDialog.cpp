@@ -72,6 +72,16 @@ TemplateUpdateDialog::TemplateUpdateDialog(const QString &projectName, const Tem
     for (const QString &id : plan.added)
         child(added, tr("%1: %2").arg(id, textOf(to, id)));
     group(tree, tr("%1 sign-offs go stale").arg(plan.staleSignOffs));
+    // Only when it happens: most updates keep every tag, and a group of zero would only puzzle.
+    if (!plan.profileTagsGone.isEmpty()) {
+        QTreeWidgetItem *tags = group(tree,
+                                      tr("%1 profile tags no item of %2 carries stay in the profile, where they leave "
+                                         "nothing in or out")
+                                          .arg(plan.profileTagsGone.size())
+                                          .arg(plan.toVersion));
+        for (const QString &tag : plan.profileTagsGone)
+            child(tags, tag, tr("File → Applicability Profile… removes it"));
+    }
     tree->expandAll();
 
     QPushButton *apply = ui->buttons->button(QDialogButtonBox::Apply);

@@ -103,4 +103,50 @@ XmlNode cmarkAst(const QByteArray &markdown)
     return root.children.front();
 }
 
+// A strict RFC 4180 reader: fails the test on a quote inside an unquoted field or an
+// unterminated quoted field, and requires CRLF between records.
+std::vector<QStringList> parseCsv(const QString &text)
+{
+    std::vector<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            REQUIRE(field.isEmpty());
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            record += field;
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\r') {
+            REQUIRE(i + 1 < text.size());
+            REQUIRE(text[i + 1] == u'\n');
+            record += field;
+            records.push_back(record);
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+            ++i;
+        } else {
+            REQUIRE_FALSE(wasQuoted); // text after a closing quote
+            REQUIRE(c != u'\n'); // a bare LF outside quotes
+            field += c;
+        }
+    }
+    REQUIRE_FALSE(quoted);
+    REQUIRE(record.isEmpty());
+    return records;
+}
+
 } // namespace preflight::test

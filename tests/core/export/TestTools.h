@@ -44,6 +44,10 @@ QString cmarkText(const XmlNode &node);
 // cmark-gfm's AST of `markdown`, with the GFM extensions GitHub enables.
 XmlNode cmarkAst(const QByteArray &markdown);
 
+// A strict RFC 4180 reader: fails the test on a quote inside an unquoted field or an
+// unterminated quoted field, and requires CRLF between records.
+std::vector<QStringList> parseCsv(const QString &text);
+
 } // namespace preflight::test
 
 namespace Catch {

@@ -4,6 +4,7 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/MarkdownTextTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MarkdownWriterTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DataWritersTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FlagsExportTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HtmlWriterTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/HtmlLinksTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FormattedTextTest.cpp
