@@ -88,16 +88,20 @@ void ProjectSession::signOff(const SignOff &signoff)
     attempt([=, this] { m_undoStack.push(new SignOffCommand(this, signoff)); });
 }
 
-std::optional<QString> ProjectSession::signOffSigned(const SignOff &signoff, const Store::StatementSigner &sign)
+SignOff ProjectSession::prepareSignedSignOff(const SignOff &signoff) const
 {
-    auto command = std::make_unique<SignOffCommand>(this, signoff, sign);
+    return m_store.prepareSignedSignOff(m_projectId, signoff);
+}
+
+std::optional<QString> ProjectSession::recordSignedSignOff(const SignOff &signedSignOff)
+{
+    auto command = std::make_unique<SignOffCommand>(this, signedSignOff, true);
     try {
-        m_store.signOff(m_projectId, signoff, sign);
+        command->markWritten(m_store.recordSignedSignOff(m_projectId, signedSignOff));
     } catch (const Error &error) {
         reload(); // a colleague's change that refused it is shown behind the dialog
         return error.message();
     }
-    command->markWritten();
     m_undoStack.push(command.release());
     return std::nullopt;
 }

@@ -50,9 +50,13 @@ public:
     void editRisk(qint64 riskId, RiskField field, const QVariant &value);
     void removeRisk(qint64 riskId);
     void signOff(const SignOff &signoff);
-    // Signs with `sign` and records the sign-off as one undo step. A refusal (no agent, an
-    // unknown key, a review changed while signing) is returned, not reported: nothing was written.
-    std::optional<QString> signOffSigned(const SignOff &signoff, const Store::StatementSigner &sign);
+    // A signed sign-off in the store's two steps (Store::prepareSignedSignOff and
+    // recordSignedSignOff), so the window signs in between without waiting on the key.
+    // prepare throws the store's refusal; record writes the signed sign-off as one undo step
+    // and returns a refusal (a review changed while signing) instead of reporting it: nothing
+    // was written then.
+    SignOff prepareSignedSignOff(const SignOff &signoff) const;
+    std::optional<QString> recordSignedSignOff(const SignOff &signedSignOff);
     void clearSignOff(const QString &role);
     void rename(const QString &name);
     void setArchived(bool archived);

@@ -1,8 +1,7 @@
 // Signed sign-offs in the window, with the real OpenSSH tools: ed25519 keys made by ssh-keygen in
 // the test and an ssh-agent of its own.
 #include "ProjectSession.h"
-#include "SshFixture.h"
-#include "WindowTestSupport.h"
+#include "SigningTestSupport.h"
 #include "dialogs/SignOffDialog.h"
 #include "models/SignOffModel.h"
 #include "widgets/SignOffView.h"
@@ -15,89 +14,14 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTableView>
+#include <QTest>
 
 #include <sqlite3.h>
 
 using namespace preflight;
 using namespace preflight::gui;
 using namespace preflight::gui::test;
-
-namespace {
-
-// The agent the dialog signs through is the one SSH_AUTH_SOCK names, as in a user's session.
-struct AgentEnvironment
-{
-    explicit AgentEnvironment(const QString &socket)
-        : m_before(qgetenv("SSH_AUTH_SOCK"))
-        , m_wasSet(qEnvironmentVariableIsSet("SSH_AUTH_SOCK"))
-    {
-        set(socket);
-    }
-    ~AgentEnvironment()
-    {
-        if (m_wasSet)
-            qputenv("SSH_AUTH_SOCK", m_before);
-        else
-            qunsetenv("SSH_AUTH_SOCK");
-    }
-    static void set(const QString &socket)
-    {
-        if (socket.isEmpty())
-            qunsetenv("SSH_AUTH_SOCK");
-        else
-            qputenv("SSH_AUTH_SOCK", socket.toUtf8());
-    }
-
-private:
-    QByteArray m_before;
-    bool m_wasSet;
-};
-
-QString fingerprint(const QString &keyFile)
-{
-    return preflight::test::runTool(QStringLiteral("ssh-keygen"),
-                                    { QStringLiteral("-l"), QStringLiteral("-f"), keyFile })
-        .section(QLatin1Char(' '), 1, 1);
-}
-
-struct SigningWindow : ProjectWindow
-{
-    SigningWindow()
-    {
-        open.window.showView(MainWindow::View::SignOff);
-        table()->setCurrentIndex(table()->model()->index(row(), 0));
-    }
-    QTableView *table() { return open.window.signOffView()->table(); }
-    int row()
-    {
-        for (int r = 0; r < table()->model()->rowCount(); ++r) {
-            if (table()->model()->index(r, 0).data(SignOffModel::RoleNameRole).toString() == role)
-                return r;
-        }
-        FAIL("no Security Lead row");
-        return -1;
-    }
-    QModelIndex signature() { return table()->model()->index(row(), SignOffModel::SignatureColumn); }
-    void clickSign() { open.window.signOffView()->findChild<QPushButton *>(QStringLiteral("signButton"))->click(); }
-    std::vector<SignOff> stored() const { return db.open()->loadState(project.id).signoffs; }
-
-    const QString role = QStringLiteral("Security Lead");
-};
-
-void fill(SignOffDialog *dialog, const char *name)
-{
-    auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
-    nameEdit->setText(QString::fromLatin1(name));
-    auto *decision = dialog->findChild<QComboBox *>(QStringLiteral("decisionCombo"));
-    decision->setCurrentIndex(decision->findData(int(Decision::Approve)));
-}
-
-QPushButton *okButton(SignOffDialog *dialog)
-{
-    return dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok);
-}
-
-} // namespace
+using namespace preflight::gui::signing_test;
 
 TEST_CASE_METHOD(
     SigningWindow,
@@ -122,7 +46,7 @@ TEST_CASE_METHOD(
         CHECK(dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->text().isEmpty());
         fill(dialog, "ada");
         okButton(dialog)->click();
-        CHECK_FALSE(dialog->isVisible());
+        CHECK(QTest::qWaitFor([dialog] { return !dialog->isVisible(); }, 30000));
     });
     clickSign();
     REQUIRE(asked);
@@ -189,19 +113,23 @@ TEST_CASE_METHOD(SigningWindow, "Signing errors stay in the dialog and write not
         CHECK(dialog->isVisible());
         CHECK_FALSE(error->isHidden());
         CHECK(error->text().startsWith(QStringLiteral("no ssh-agent")));
+        // In the window's words: there is no --key option to pass here.
+        CHECK(error->text().contains(QStringLiteral("choose a key file")));
+        CHECK_FALSE(error->text().contains(QStringLiteral("--key")));
         CHECK(stored().empty());
 
         AgentEnvironment::set(ssh.socket);
         // A public key the agent does not hold, with no private key beside it (ssh-keygen would use that).
         key->setText(lonePublic);
         okButton(dialog)->click();
+        CHECK(QTest::qWaitFor([dialog] { return !dialog->isSigning(); }, 30000));
         CHECK(dialog->isVisible());
         CHECK(error->text().contains(QStringLiteral("is that key in your ssh-agent?")));
         CHECK(stored().empty());
 
         key->setText(ssh.key("ada") + QStringLiteral(".pub")); // ada's, through the agent
         okButton(dialog)->click();
-        CHECK_FALSE(dialog->isVisible());
+        CHECK(QTest::qWaitFor([dialog] { return !dialog->isVisible(); }, 30000));
     });
     clickSign();
     REQUIRE(asked);

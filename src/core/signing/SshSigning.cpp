@@ -69,32 +69,45 @@ QString keyInMessage(const QString &text)
 SigningKey::SigningKey(SigningKey &&) noexcept = default;
 SigningKey::~SigningKey() = default;
 
-SigningKey SigningKey::fromFile(const QString &path)
+namespace {
+
+// What to do instead of the agent, in the caller's words.
+QString orChooseKey(SigningKey::Caller caller)
+{
+    return caller == SigningKey::Caller::Window ? QStringLiteral("or choose a key file")
+                                                : QStringLiteral("or pass --key FILE");
+}
+
+} // namespace
+
+SigningKey SigningKey::fromFile(const QString &path, Caller caller)
 {
     if (!QFile::exists(path))
-        throw Error(Error::Kind::Usage, QStringLiteral("--key %1: no such file").arg(path));
+        throw Error(Error::Kind::Usage,
+                    caller == Caller::Window ? QStringLiteral("%1: no such key file").arg(path)
+                                             : QStringLiteral("--key %1: no such file").arg(path));
     SigningKey key;
     key.m_path = path;
     key.m_fingerprint = fingerprintOf(path);
     return key;
 }
 
-SigningKey SigningKey::fromAgent()
+SigningKey SigningKey::fromAgent(Caller caller)
 {
     if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
         throw Error(Error::Kind::Usage,
                     QStringLiteral("no ssh-agent (SSH_AUTH_SOCK is not set): start one with eval \"$(ssh-agent)\" "
-                                   "and ssh-add your key, or pass --key FILE"));
+                                   "and ssh-add your key, %1")
+                        .arg(orChooseKey(caller)));
     const Run listed = run(QStringLiteral("ssh-add"), { QStringLiteral("-L") });
     // ssh-add -L: 1 when the agent holds no keys, 2 when it cannot be reached.
     if (listed.exitCode == 1)
         throw Error(Error::Kind::Usage,
-                    QStringLiteral("the ssh-agent holds no keys: add yours with ssh-add, or pass --key FILE"));
+                    QStringLiteral("the ssh-agent holds no keys: add yours with ssh-add, %1").arg(orChooseKey(caller)));
     if (listed.exitCode != 0)
         throw Error(Error::Kind::Usage,
-                    QStringLiteral("cannot reach the ssh-agent at %1 (%2): start one with eval \"$(ssh-agent)\", or "
-                                   "pass --key FILE")
-                        .arg(qEnvironmentVariable("SSH_AUTH_SOCK"), firstLine(listed.err)));
+                    QStringLiteral("cannot reach the ssh-agent at %1 (%2): start one with eval \"$(ssh-agent)\", %3")
+                        .arg(qEnvironmentVariable("SSH_AUTH_SOCK"), firstLine(listed.err), orChooseKey(caller)));
     SigningKey key;
     key.m_temp = std::make_unique<QTemporaryDir>();
     key.m_path = key.m_temp->filePath(QStringLiteral("agent-key.pub"));
@@ -107,17 +120,32 @@ SigningKey SigningKey::fromAgent()
     return key;
 }
 
-Store::Signature SigningKey::sign(const QString &statement) const
+QString SigningKey::program()
 {
-    const Run signed_ = run(QStringLiteral("ssh-keygen"),
-                            { QStringLiteral("-Y"), QStringLiteral("sign"), QStringLiteral("-n"),
-                              QLatin1String(signatureNamespace), QStringLiteral("-f"), m_path },
-                            statement.toUtf8());
-    if (signed_.exitCode != 0 || !signed_.out.startsWith(QLatin1String("-----BEGIN SSH SIGNATURE-----")))
+    return QStringLiteral("ssh-keygen");
+}
+
+QStringList SigningKey::signArguments() const
+{
+    return { QStringLiteral("-Y"), QStringLiteral("sign"),
+             QStringLiteral("-n"), QLatin1String(signatureNamespace),
+             QStringLiteral("-f"), m_path };
+}
+
+Store::Signature SigningKey::signatureFrom(int exitCode, const QByteArray &out, const QByteArray &err) const
+{
+    const QString signature = QString::fromUtf8(out);
+    if (exitCode != 0 || !signature.startsWith(QLatin1String("-----BEGIN SSH SIGNATURE-----")))
         throw Error(Error::Kind::Usage,
                     QStringLiteral("signing with %1 failed: %2; is that key in your ssh-agent?")
-                        .arg(m_fingerprint, firstLine(signed_.err)));
-    return { signed_.out, m_fingerprint };
+                        .arg(m_fingerprint, firstLine(QString::fromUtf8(err).trimmed())));
+    return { signature, m_fingerprint };
+}
+
+Store::Signature SigningKey::sign(const QString &statement) const
+{
+    const Run signed_ = run(program(), signArguments(), statement.toUtf8());
+    return signatureFrom(signed_.exitCode, signed_.out.toUtf8(), signed_.err.toUtf8());
 }
 
 QString resultKey(Result result)

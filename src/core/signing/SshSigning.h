@@ -21,13 +21,25 @@ inline constexpr const char *signatureNamespace = "preflight-signoff";
 class SigningKey
 {
 public:
-    static SigningKey fromFile(const QString &path); // --key FILE (private or .pub)
-    static SigningKey fromAgent(); // the agent's first key; throws with what to do when there is none
+    // Who asks, so that an error says what to do in their words: the command line's options or
+    // the window's controls.
+    enum class Caller { CommandLine, Window };
+
+    static SigningKey fromFile(const QString &path, Caller caller = Caller::CommandLine); // private or .pub
+    // The agent's first key; throws with what to do when there is none.
+    static SigningKey fromAgent(Caller caller = Caller::CommandLine);
     SigningKey(SigningKey &&) noexcept;
     ~SigningKey();
 
     const QString &fingerprint() const { return m_fingerprint; }
-    Store::Signature sign(const QString &statement) const;
+    Store::Signature sign(const QString &statement) const; // runs ssh-keygen to completion
+
+    // sign() in parts, for a caller that runs ssh-keygen itself without waiting on it (the
+    // window): the program and arguments to start, the statement written to its input, and
+    // the signature read from what it printed. Throws as sign() does.
+    static QString program(); // "ssh-keygen", found on PATH
+    QStringList signArguments() const;
+    Store::Signature signatureFrom(int exitCode, const QByteArray &out, const QByteArray &err) const;
 
 private:
     SigningKey() = default;

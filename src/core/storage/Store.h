@@ -249,7 +249,24 @@ public:
     };
     using StatementSigner = std::function<Signature(const QString &statement)>;
     SignOff signOff(qint64 projectId, const SignOff &signoff, const StatementSigner &sign = {});
+    // signOff with `sign` in its two store steps, for a caller that signs asynchronously (the
+    // window, so that a key waiting for a touch never freezes it): prepareSignedSignOff checks
+    // the sign-off in a read transaction and returns it with its statement to sign;
+    // recordSignedSignOff writes it once its signature and keyFingerprint are filled in,
+    // refusing with Error(Conflict), writing nothing, when the statement no longer describes
+    // the review. Between the two, nothing holds a lock.
+    SignOff prepareSignedSignOff(qint64 projectId, const SignOff &signoff) const;
+    SignOff recordSignedSignOff(qint64 projectId, const SignOff &prepared);
     void clearSignOff(qint64 projectId, const QString &role);
+    // Puts back a role's sign-off exactly as it was stored (undo and redo): name, decision,
+    // comment, date, digest, statement, signature and key, and its audit row's seq, so a
+    // signature still verifies and a sign-off older than later changes is still stale. nullopt
+    // removes it. `expected` is the sign-off the caller saw (nullopt: none); when the role's
+    // sign-off is another one now, nothing is written and EditConflict says who gave it. Audited;
+    // on a server only members of the role's group may do it, as for signing. On a server the
+    // row records the login that restores it: the database attests who wrote each row.
+    void restoreSignOff(qint64 projectId, const QString &role, const std::optional<SignOff> &expected,
+                        const std::optional<SignOff> &restored);
 
     // --- audit trail
     std::vector<AuditEntry> history(qint64 projectId) const;

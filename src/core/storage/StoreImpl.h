@@ -58,6 +58,12 @@ struct Store::Impl
                              const QString &now, const ItemPatch &expected = {});
     // On a server, throws Error(Usage) naming the group when the login may not sign as `role`.
     void requireSigner(const QString &role);
+    // The sign-off's checks and fields (name, date, digest) inside the caller's transaction.
+    std::pair<Project, SignOff> draftSignOff(qint64 projectId, const SignOff &signoff, const QString &date,
+                                             bool signed_) const;
+    // Records `signoff` as a new act (audited; sets its auditSeq); the caller holds the transaction.
+    void writeSignOff(qint64 projectId, SignOff &signoff, const QString &now);
+    void upsertSignOff(qint64 projectId, const SignOff &signoff); // every column as `signoff` says
     // Inserts a risk of the project, audited; the caller holds the transaction.
     Risk insertRisk(qint64 projectId, const QString &label, const Risk &risk, const QString &now);
 

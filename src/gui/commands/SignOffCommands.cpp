@@ -15,21 +15,13 @@ std::optional<SignOff> currentSignOff(const ProjectState &state, const QString &
     return std::nullopt;
 }
 
-void restoreSignOff(ProjectSession *session, const QString &role, const std::optional<SignOff> &signoff)
-{
-    if (signoff)
-        session->store().signOff(session->projectId(), *signoff);
-    else
-        session->store().clearSignOff(session->projectId(), role);
-}
-
-SignOffCommand::SignOffCommand(ProjectSession *session, const SignOff &signoff, Store::StatementSigner sign)
+SignOffCommand::SignOffCommand(ProjectSession *session, const SignOff &signoff, bool signed_)
     : StoreCommand(
         session,
-        sign ? QCoreApplication::translate("preflight::gui::SignOffCommand", "Signed sign-off as %1").arg(signoff.role)
-             : QCoreApplication::translate("preflight::gui::SignOffCommand", "Sign off as %1").arg(signoff.role))
+        signed_
+            ? QCoreApplication::translate("preflight::gui::SignOffCommand", "Signed sign-off as %1").arg(signoff.role)
+            : QCoreApplication::translate("preflight::gui::SignOffCommand", "Sign off as %1").arg(signoff.role))
     , m_signoff(signoff)
-    , m_sign(std::move(sign))
     , m_before(currentSignOff(session->state(), signoff.role))
 { }
 
@@ -37,12 +29,16 @@ void SignOffCommand::applyRedo()
 {
     if (std::exchange(m_written, false))
         return;
-    session()->store().signOff(session()->projectId(), m_signoff, m_sign);
+    Store &store = session()->store();
+    if (m_after)
+        store.restoreSignOff(session()->projectId(), m_signoff.role, m_before, m_after);
+    else
+        m_after = store.signOff(session()->projectId(), m_signoff);
 }
 
 void SignOffCommand::applyUndo()
 {
-    restoreSignOff(session(), m_signoff.role, m_before);
+    session()->store().restoreSignOff(session()->projectId(), m_signoff.role, m_after, m_before);
 }
 
 ClearSignOffCommand::ClearSignOffCommand(ProjectSession *session, const QString &role)
@@ -59,7 +55,7 @@ void ClearSignOffCommand::applyRedo()
 
 void ClearSignOffCommand::applyUndo()
 {
-    restoreSignOff(session(), m_role, m_before);
+    session()->store().restoreSignOff(session()->projectId(), m_role, std::nullopt, m_before);
 }
 
 } // namespace preflight::gui

@@ -7,16 +7,21 @@
 
 namespace preflight::gui {
 
-// Undoing a sign-off records the previous signature again (or clears the role when there was
-// none): the store keeps the latest sign-off per role, so this restores what counts.
-// A signed sign-off keeps its signer: redoing it signs again (the key may ask for a touch).
+// Undo puts the role's previous sign-off back exactly as it was stored (or clears the role when
+// there was none), its signature and date included, so a signed one still verifies and an old
+// one is still stale. Redo puts this sign-off back the same way: a signed sign-off is never
+// signed again, so the key is touched once.
 class SignOffCommand : public StoreCommand
 {
 public:
-    SignOffCommand(ProjectSession *session, const SignOff &signoff, Store::StatementSigner sign = {});
+    SignOffCommand(ProjectSession *session, const SignOff &signoff, bool signed_ = false);
     // The session wrote it already (a signed sign-off, written before the push so that a
     // refusal reaches the dialog): the push's redo only refreshes.
-    void markWritten() { m_written = true; }
+    void markWritten(const SignOff &stored)
+    {
+        m_after = stored;
+        m_written = true;
+    }
 
 protected:
     void applyRedo() override;
@@ -24,8 +29,8 @@ protected:
 
 private:
     SignOff m_signoff;
-    Store::StatementSigner m_sign;
     std::optional<SignOff> m_before;
+    std::optional<SignOff> m_after; // as stored, once written
     bool m_written = false;
 };
 
@@ -44,6 +49,5 @@ private:
 };
 
 std::optional<SignOff> currentSignOff(const ProjectState &state, const QString &role);
-void restoreSignOff(ProjectSession *session, const QString &role, const std::optional<SignOff> &signoff);
 
 } // namespace preflight::gui

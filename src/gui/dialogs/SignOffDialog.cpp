@@ -8,8 +8,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QPushButton>
-#include <QScopeGuard>
 
 namespace preflight::gui {
 
@@ -53,11 +53,15 @@ SignOffDialog::SignOffDialog(const QString &role, const QString &verdict, const 
     ui->decisionCombo->setFocus();
 }
 
-SignOffDialog::~SignOffDialog() = default;
-
-void SignOffDialog::offerSigning(bool required, SignedSubmit submit)
+SignOffDialog::~SignOffDialog()
 {
-    m_submit = std::move(submit);
+    stopSigning(); // closed while signing: ssh-keygen goes too, and the cursor comes back
+}
+
+void SignOffDialog::offerSigning(bool required, Signing signing)
+{
+    m_signing = std::move(signing);
+    m_required = required;
     ui->signCheck->show();
     ui->signCheck->setChecked(required);
     ui->signCheck->setEnabled(!required);
@@ -69,7 +73,7 @@ void SignOffDialog::offerSigning(bool required, SignedSubmit submit)
 
 void SignOffDialog::updateSigning()
 {
-    const bool on = m_submit && ui->signCheck->isChecked();
+    const bool on = m_signing.record && ui->signCheck->isChecked();
     for (QWidget *widget : { static_cast<QWidget *>(ui->keyCaption), static_cast<QWidget *>(ui->keyEdit),
                              static_cast<QWidget *>(ui->chooseKeyButton) })
         widget->setVisible(on);
@@ -85,22 +89,72 @@ void SignOffDialog::showMessage(const QString &message, bool error)
 
 void SignOffDialog::accept()
 {
-    if (!m_submit || !ui->signCheck->isChecked()) {
+    if (!m_signing.record || !ui->signCheck->isChecked()) {
         QDialog::accept();
         return;
     }
-    // ssh-keygen blocks until the agent answers, which may wait for a hardware key's touch: say so
-    // before it starts.
-    showMessage(tr("Signing… your key may ask for a touch or a passphrase."), false);
-    ui->errorLabel->repaint();
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
-    std::optional<QString> refused;
+    if (m_process)
+        return; // signing already
+    SignOff prepared;
     try {
         const QString path = ui->keyEdit->text().trimmed();
-        auto key = std::make_shared<ssh::SigningKey>(path.isEmpty() ? ssh::SigningKey::fromAgent()
-                                                                    : ssh::SigningKey::fromFile(path));
-        refused = m_submit(signOff(), [key](const QString &statement) { return key->sign(statement); });
+        using Caller = ssh::SigningKey::Caller;
+        m_key = std::make_unique<ssh::SigningKey>(path.isEmpty() ? ssh::SigningKey::fromAgent(Caller::Window)
+                                                                 : ssh::SigningKey::fromFile(path, Caller::Window));
+        prepared = m_signing.prepare(signOff());
+    } catch (const Error &error) {
+        showMessage(error.message(), true);
+        return;
+    }
+    startSigning(prepared);
+}
+
+void SignOffDialog::reject()
+{
+    if (m_process) {
+        stopSigning();
+        showMessage(tr("Signing cancelled: nothing was recorded."), false);
+        return;
+    }
+    QDialog::reject();
+}
+
+void SignOffDialog::startSigning(const SignOff &prepared)
+{
+    m_prepared = prepared;
+    m_process = new QProcess(this);
+    connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+        finishSigning(exitCode, status != QProcess::NormalExit);
+    });
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return; // a crash or a kill also ends in finished()
+        stopSigning();
+        showMessage(tr("%1 not found: install OpenSSH (the openssh-client package)").arg(ssh::SigningKey::program()),
+                    true);
+    });
+    setBusy(true);
+    // The agent may wait for a hardware key's touch or ask for a passphrase in its own window.
+    showMessage(tr("Touch your key if it asks… Signing…"), false);
+    m_process->start(ssh::SigningKey::program(), m_key->signArguments());
+    if (!m_process)
+        return; // it could not start, and said so
+    m_process->write(prepared.statement.toUtf8());
+    m_process->closeWriteChannel();
+}
+
+void SignOffDialog::finishSigning(int exitCode, bool crashed)
+{
+    QProcess *process = std::exchange(m_process, nullptr);
+    process->deleteLater();
+    setBusy(false);
+    std::optional<QString> refused;
+    try {
+        const Store::Signature signature = m_key->signatureFrom(
+            crashed ? -1 : exitCode, process->readAllStandardOutput(), process->readAllStandardError());
+        m_prepared.signature = signature.signature;
+        m_prepared.keyFingerprint = signature.keyFingerprint;
+        refused = m_signing.record(m_prepared);
     } catch (const Error &error) {
         refused = error.message();
     }
@@ -110,6 +164,34 @@ void SignOffDialog::accept()
     }
     m_recordedSigned = true;
     QDialog::accept();
+}
+
+void SignOffDialog::stopSigning()
+{
+    QProcess *process = std::exchange(m_process, nullptr);
+    if (!process)
+        return;
+    // Its output is of no use now: nothing may reach finishSigning and record a sign-off.
+    disconnect(process, nullptr, this, nullptr);
+    process->kill();
+    process->waitForFinished(5000);
+    process->deleteLater();
+    setBusy(false);
+}
+
+void SignOffDialog::setBusy(bool busy)
+{
+    for (QWidget *widget : { static_cast<QWidget *>(ui->nameEdit), static_cast<QWidget *>(ui->decisionCombo),
+                             static_cast<QWidget *>(ui->commentEdit), static_cast<QWidget *>(ui->keyEdit),
+                             static_cast<QWidget *>(ui->chooseKeyButton),
+                             static_cast<QWidget *>(ui->buttons->button(QDialogButtonBox::Ok)) })
+        widget->setEnabled(!busy);
+    // Required signing stays fixed; optional signing cannot be switched off halfway.
+    ui->signCheck->setEnabled(!busy && m_signing.record && !m_required);
+    if (busy)
+        QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QGuiApplication::restoreOverrideCursor();
 }
 
 SignOff SignOffDialog::signOff() const

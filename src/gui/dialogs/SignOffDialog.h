@@ -9,6 +9,12 @@
 #include <memory>
 #include <optional>
 
+class QProcess;
+
+namespace preflight::ssh {
+class SigningKey;
+}
+
 namespace Ui {
 class SignOffDialog;
 }
@@ -29,25 +35,44 @@ public:
     ~SignOffDialog() override;
     SignOff signOff() const;
 
-    // Records a signed sign-off, returning the store's refusal (nothing written) to show.
-    using SignedSubmit
-        = std::function<std::optional<QString>(const SignOff &signoff, const Store::StatementSigner &sign)>;
+    // How a signed sign-off is recorded, in the store's two steps: `prepare` returns the
+    // sign-off with its statement (throwing the store's refusal), `record` writes it signed and
+    // returns a refusal (nothing written) to show.
+    struct Signing
+    {
+        std::function<SignOff(const SignOff &signoff)> prepare;
+        std::function<std::optional<QString>(const SignOff &signedSignOff)> record;
+    };
     // Offers "Sign with my SSH key": checked and fixed when `required`. A signed sign-off is
-    // recorded by `submit` before the dialog closes, so a missing agent, an unknown key or a
-    // review changed meanwhile is shown here and the dialog stays open.
-    void offerSigning(bool required, SignedSubmit submit);
+    // recorded before the dialog closes, so a missing agent, an unknown key or a review changed
+    // meanwhile is shown here and the dialog stays open. ssh-keygen runs without blocking: the
+    // dialog stays responsive while a hardware key waits for its touch, and Cancel stops it,
+    // recording nothing.
+    void offerSigning(bool required, Signing signing);
     bool recordedSigned() const { return m_recordedSigned; }
+    bool isSigning() const { return m_process != nullptr; }
 
     void accept() override;
+    void reject() override;
 
 private:
     void showMessage(const QString &message, bool error);
     void updateSigning();
+    void startSigning(const SignOff &prepared);
+    void finishSigning(int exitCode, bool crashed);
+    void stopSigning(); // kills ssh-keygen; nothing is recorded
+    void setBusy(bool busy);
 
     std::unique_ptr<Ui::SignOffDialog> ui;
     QString m_role;
-    SignedSubmit m_submit;
+    Signing m_signing;
     bool m_recordedSigned = false;
+    bool m_required = false;
+    // While ssh-keygen signs: the key (an agent's key lives in a temporary file), the process
+    // and the sign-off it signs.
+    std::unique_ptr<ssh::SigningKey> m_key;
+    QProcess *m_process = nullptr;
+    SignOff m_prepared;
 };
 
 } // namespace preflight::gui

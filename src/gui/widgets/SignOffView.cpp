@@ -112,10 +112,11 @@ void SignOffView::signSelected()
         return;
     SignOffDialog dialog(role, ui->verdictLabel->text(), currentSignOff(m_session->state(), role),
                          m_session->store().actor(), this);
-    dialog.offerSigning(m_session->state().project.requireSignatures,
-                        [this](const SignOff &signoff, const Store::StatementSigner &sign) {
-                            return m_session->signOffSigned(signoff, sign);
-                        });
+    ProjectSession *session = m_session;
+    dialog.offerSigning(
+        session->state().project.requireSignatures,
+        { [session](const SignOff &signoff) { return session->prepareSignedSignOff(signoff); },
+          [session](const SignOff &signedSignOff) { return session->recordSignedSignOff(signedSignOff); } });
     if (dialog.exec() == QDialog::Accepted && !dialog.recordedSigned())
         m_session->signOff(dialog.signOff());
     window()->activateWindow(); // keys go back to the window: nothing else re-activates it without a window manager

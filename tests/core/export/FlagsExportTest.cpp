@@ -80,7 +80,7 @@ TEST_CASE("CSV: re-check flags and the profile in columns after the old ones", "
     CHECK(outside > 40); // Appendix A 1.0.1 tags 53 items; sub-items go with their parents
 }
 
-TEST_CASE("JUnit: a flagged answer says so first; profile-excluded items are skipped as such",
+TEST_CASE("JUnit: a flagged answer says so first, and profile-excluded items are skipped as such",
           "[export][junit][profile]")
 {
     const auto f = flaggedReview();

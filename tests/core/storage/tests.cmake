@@ -13,7 +13,8 @@ list(APPEND PREFLIGHT_CORE_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/ProjectMigrationTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/MigrationUndoTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStoreTest.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ProfileMigrationTest.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/ProfileMigrationTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SignOffRestoreTest.cpp)
 
 # The child process the crash and concurrency tests start and kill.
 add_executable(preflight_store_writer ${CMAKE_CURRENT_LIST_DIR}/StoreWriter.cpp)
