@@ -3,6 +3,7 @@
 // a real file, checked item by item.
 
 #include "WindowTestSupport.h"
+#include "core/storage/StoreTestSupport.h"
 #include "dialogs/TemplateUpdateDialog.h"
 #include "templates/MigrationPlan.h"
 #include "templates/TemplateLoader.h"
@@ -71,29 +72,6 @@ qint64 halfFinishedReview(Store &store)
     store.signOff(id, signoff);
     store.storeTemplate(appendixA11());
     return id;
-}
-
-void requireSameItems(const ProjectState &actual, const ProjectState &expected)
-{
-    CHECK(actual.project.templateVersion == expected.project.templateVersion);
-    REQUIRE(actual.items.size() == expected.items.size());
-    for (const auto &[id, want] : expected.items) {
-        INFO(id.toStdString());
-        REQUIRE(actual.items.count(id) == 1);
-        const ItemState &got = actual.items.at(id);
-        CHECK(got.status == want.status);
-        CHECK(got.reason == want.reason);
-        CHECK(got.note == want.note);
-        CHECK(got.owner == want.owner);
-        CHECK(got.evidence == want.evidence);
-        CHECK(got.changedBy == want.changedBy);
-        CHECK(got.changedAt == want.changedAt);
-    }
-    CHECK(actual.rechecks == expected.rechecks);
-    REQUIRE(actual.risks.size() == expected.risks.size());
-    CHECK(actual.risks[0].linkedItems == expected.risks[0].linkedItems);
-    REQUIRE(actual.signoffs.size() == expected.signoffs.size());
-    CHECK(actual.signoffs[0].stateDigest == expected.signoffs[0].stateDigest);
 }
 
 // Screenshots for a person to look at, when PREFLIGHT_TEST_SCREENSHOTS names a folder.
@@ -225,7 +203,7 @@ TEST_CASE("Template update: the notice, the plan, and apply, undo and redo resto
     CHECK(stack->undoText() == QStringLiteral("Update template to 1.1.0"));
 
     stack->undo();
-    requireSameItems(stored(), before);
+    preflight::test::requireSameAnswers(stored(), before);
     CHECK(session->tmpl().version == QStringLiteral("1.0.0"));
     CHECK(model->indexOfId(noPrint).isValid());
     CHECK_FALSE(model->indexOfId(sqlBlocked).isValid());
@@ -250,7 +228,7 @@ TEST_CASE("Template update: the notice, the plan, and apply, undo and redo resto
     CHECK(redone.rechecks == after.rechecks);
     CHECK(session->tmpl().version == QStringLiteral("1.1.0"));
     stack->undo();
-    requireSameItems(stored(), before);
+    preflight::test::requireSameAnswers(stored(), before);
     CHECK(db.open(QStringLiteral("reader"))->verify().ok);
 }
 

@@ -63,36 +63,6 @@ qint64 halfFinishedReview(Store &store)
     return id;
 }
 
-// Every stored field of both states, item by item, risk by risk, sign-off by sign-off.
-void requireSameState(const ProjectState &actual, const ProjectState &expected)
-{
-    CHECK(actual.project.templateId == expected.project.templateId);
-    CHECK(actual.project.templateVersion == expected.project.templateVersion);
-    REQUIRE(actual.items.size() == expected.items.size());
-    for (const auto &[id, want] : expected.items) {
-        INFO(id.toStdString());
-        REQUIRE(actual.items.count(id) == 1);
-        const ItemState &got = actual.items.at(id);
-        CHECK(got.status == want.status);
-        CHECK(got.reason == want.reason);
-        CHECK(got.note == want.note);
-        CHECK(got.owner == want.owner);
-        CHECK(got.evidence == want.evidence);
-        CHECK(got.changedBy == want.changedBy);
-        CHECK(got.changedAt == want.changedAt);
-    }
-    CHECK(actual.rechecks == expected.rechecks);
-    REQUIRE(actual.risks.size() == expected.risks.size());
-    for (size_t i = 0; i < expected.risks.size(); ++i) {
-        CHECK(actual.risks[i].id == expected.risks[i].id);
-        CHECK(actual.risks[i].linkedItems == expected.risks[i].linkedItems);
-        CHECK(actual.risks[i].updated == expected.risks[i].updated);
-    }
-    REQUIRE(actual.signoffs.size() == expected.signoffs.size());
-    for (size_t i = 0; i < expected.signoffs.size(); ++i)
-        CHECK(actual.signoffs[i].stateDigest == expected.signoffs[i].stateDigest);
-}
-
 } // namespace
 
 TEST_CASE("undoing a migration brings back every answer, flag, link and sign-off", "[store][migrate][undo]")
@@ -113,7 +83,7 @@ TEST_CASE("undoing a migration brings back every answer, flag, link and sign-off
 
     REQUIRE(store->revertMigration(id, plan, before, after));
     const ProjectState undone = store->loadState(id);
-    requireSameState(undone, before);
+    preflight::test::requireSameAnswers(undone, before);
     CHECK_FALSE(assess(appendixA(), undone, today).signoffs[0].stale);
     CHECK(undone.signoffs[0].stateDigest == undone.reviewDigest());
     // One audited transaction: the template row and the answers that came back.
@@ -148,7 +118,7 @@ TEST_CASE("undoing a migration brings back every answer, flag, link and sign-off
         CHECK(redone.items.at(itemId).changedAt == state.changedAt);
     }
     REQUIRE(store->revertMigration(id, plan, before, redone));
-    requireSameState(store->loadState(id), before);
+    preflight::test::requireSameAnswers(store->loadState(id), before);
     CHECK(store->verify().ok);
 }
 

@@ -137,6 +137,37 @@ inline QByteArray fileBytes(const QString &path)
     return file.readAll();
 }
 
+// The answers of two states item by item, with flags, risk links and sign-off digests: what a
+// template migration and its undo must carry over. (History replays compare more: requireSameState.)
+inline void requireSameAnswers(const ProjectState &actual, const ProjectState &expected)
+{
+    CHECK(actual.project.templateId == expected.project.templateId);
+    CHECK(actual.project.templateVersion == expected.project.templateVersion);
+    REQUIRE(actual.items.size() == expected.items.size());
+    for (const auto &[id, want] : expected.items) {
+        INFO(id.toStdString());
+        REQUIRE(actual.items.count(id) == 1);
+        const ItemState &got = actual.items.at(id);
+        CHECK(got.status == want.status);
+        CHECK(got.reason == want.reason);
+        CHECK(got.note == want.note);
+        CHECK(got.owner == want.owner);
+        CHECK(got.evidence == want.evidence);
+        CHECK(got.changedBy == want.changedBy);
+        CHECK(got.changedAt == want.changedAt);
+    }
+    CHECK(actual.rechecks == expected.rechecks);
+    REQUIRE(actual.risks.size() == expected.risks.size());
+    for (size_t i = 0; i < expected.risks.size(); ++i) {
+        CHECK(actual.risks[i].id == expected.risks[i].id);
+        CHECK(actual.risks[i].linkedItems == expected.risks[i].linkedItems);
+        CHECK(actual.risks[i].updated == expected.risks[i].updated);
+    }
+    REQUIRE(actual.signoffs.size() == expected.signoffs.size());
+    for (size_t i = 0; i < expected.signoffs.size(); ++i)
+        CHECK(actual.signoffs[i].stateDigest == expected.signoffs[i].stateDigest);
+}
+
 } // namespace preflight::test
 
 // Catch2 prints QStrings readably in failed assertions.
