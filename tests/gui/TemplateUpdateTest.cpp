@@ -174,12 +174,12 @@ TEST_CASE("Template update: the notice, the plan, and apply, undo and redo resto
     CHECK(tree->topLevelItem(0)->text(0).startsWith(QStringLiteral("3 answers carry over (")));
     CHECK(tree->topLevelItem(0)->text(0).endsWith(QStringLiteral(", 1 to a new id)")));
     CHECK(tree->topLevelItem(0)->child(0)->text(0) == sqlPrevented + QStringLiteral(" → ") + sqlBlocked);
-    CHECK(tree->topLevelItem(1)->text(0).startsWith(QStringLiteral("1 answers flagged")));
+    CHECK(tree->topLevelItem(1)->text(0).startsWith(QStringLiteral("1 answer flagged")));
     CHECK(tree->topLevelItem(1)->child(0)->text(0).startsWith(coverage));
-    CHECK(tree->topLevelItem(2)->text(0).startsWith(QStringLiteral("1 answers of removed items")));
+    CHECK(tree->topLevelItem(2)->text(0).startsWith(QStringLiteral("1 answer of a removed item")));
     CHECK(tree->topLevelItem(2)->child(0)->text(0).startsWith(noPrint + QStringLiteral(" (na)")));
     CHECK(tree->topLevelItem(3)->text(0) == QStringLiteral("4 new items start open"));
-    CHECK(tree->topLevelItem(4)->text(0) == QStringLiteral("1 sign-offs go stale"));
+    CHECK(tree->topLevelItem(4)->text(0) == QStringLiteral("1 sign-off goes stale"));
     keepScreenshot(*dialog, QStringLiteral("template-update-dialog.png"));
     auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
     REQUIRE(apply);

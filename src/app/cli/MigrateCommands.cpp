@@ -55,32 +55,24 @@ void printPlan(QTextStream &out, const Project &project, const MigrationPlan &pl
     }
     out << "Project \"" << project.name << "\": " << plan.templateId << ' ' << plan.fromVersion << " → "
         << plan.toVersion << (applied ? " (migrated)\n" : " (plan; run again with --apply to migrate)\n");
-    int moved = 0;
-    int renamed = 0;
-    for (const MigrationPlan::Carry &carry : plan.carried) {
-        moved += carry.moved;
-        renamed += carry.fromId != carry.toId;
-    }
-    out << "  " << plan.carried.size() << " answers carry over (" << moved << " to a moved item, " << renamed
-        << " to a new id)\n";
+    const MigrationHeadings headings = migrationHeadings(plan);
+    out << "  " << headings.carried << '\n';
     for (const MigrationPlan::Carry &carry : plan.carried) {
         if (carry.fromId != carry.toId)
             out << "    " << carry.fromId << " → " << carry.toId << '\n';
     }
-    out << "  " << plan.rechecks() << " answers flagged \"wording changed — re-check\"\n";
+    out << "  " << headings.rechecks << '\n';
     for (const MigrationPlan::Carry &carry : plan.carried) {
         if (carry.recheck)
             out << "    " << carry.toId << '\n';
     }
-    out << "  " << plan.dropped.size() << " answers of removed items leave the review (the audit trail keeps them)\n";
+    out << "  " << headings.dropped << '\n';
     for (const ItemState &state : plan.dropped)
         out << "    " << state.itemId << " (" << itemStatusKey(state.status) << ")\n";
-    out << "  " << plan.added.size() << " new items start open\n";
-    out << "  " << plan.staleSignOffs << " sign-offs go stale\n";
-    if (!plan.profileTagsGone.isEmpty())
-        out << "  " << plan.profileTagsGone.size() << " profile tags no item of " << plan.toVersion
-            << " carries stay in the profile, where they leave nothing in or out (project set --profile "
-               "removes them)\n    "
+    out << "  " << headings.added << '\n';
+    out << "  " << headings.staleSignOffs << '\n';
+    if (!headings.profileTagsGone.isEmpty())
+        out << "  " << headings.profileTagsGone << " (project set --profile removes them)\n    "
             << plan.profileTagsGone.join(QStringLiteral(", ")) << '\n';
 }
 

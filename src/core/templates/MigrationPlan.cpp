@@ -54,4 +54,41 @@ MigrationPlan planMigration(const Template &from, const Template &to, const Proj
     return plan;
 }
 
+namespace {
+
+QString counted(qsizetype count, const char *one, const char *many)
+{
+    return count == 1 ? QString::fromUtf8(one) : QString::fromUtf8(many).arg(count);
+}
+
+} // namespace
+
+MigrationHeadings migrationHeadings(const MigrationPlan &plan)
+{
+    int moved = 0;
+    int renamed = 0;
+    for (const MigrationPlan::Carry &carry : plan.carried) {
+        moved += carry.moved;
+        renamed += carry.fromId != carry.toId;
+    }
+    MigrationHeadings headings;
+    headings.carried = counted(plan.carried.size(), "1 answer carries over", "%1 answers carry over")
+        + QStringLiteral(" (%1 to a moved item, %2 to a new id)").arg(moved).arg(renamed);
+    headings.rechecks = counted(plan.rechecks(), "1 answer flagged “wording changed — re-check”",
+                                "%1 answers flagged “wording changed — re-check”");
+    headings.dropped
+        = counted(plan.dropped.size(), "1 answer of a removed item leaves the review (the audit trail keeps it)",
+                  "%1 answers of removed items leave the review (the audit trail keeps them)");
+    headings.added = counted(plan.added.size(), "1 new item starts open", "%1 new items start open");
+    headings.staleSignOffs = counted(plan.staleSignOffs, "1 sign-off goes stale", "%1 sign-offs go stale");
+    if (!plan.profileTagsGone.isEmpty())
+        headings.profileTagsGone
+            = counted(plan.profileTagsGone.size(),
+                      "1 profile tag no item of %2 carries stays in the profile, where it "
+                      "leaves nothing in or out",
+                      "%1 profile tags no item of %2 carries stay in the profile, where they leave nothing in or out")
+                  .arg(plan.toVersion);
+    return headings;
+}
+
 } // namespace preflight

@@ -52,4 +52,13 @@ struct MigrationPlan
 // Throws Error(Usage) when the two templates are not versions of one id.
 MigrationPlan planMigration(const Template &from, const Template &to, const ProjectState &state);
 
+// The headings of a plan's groups ("1 answer carries over (0 to a moved item, 1 to a new id)"),
+// worded once so that `project migrate` and the window's update dialog never differ.
+struct MigrationHeadings
+{
+    QString carried, rechecks, dropped, added, staleSignOffs;
+    QString profileTagsGone; // empty when every profile tag is still carried by some item
+};
+MigrationHeadings migrationHeadings(const MigrationPlan &plan);
+
 } // namespace preflight

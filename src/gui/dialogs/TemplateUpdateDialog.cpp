@@ -43,42 +43,28 @@ TemplateUpdateDialog::TemplateUpdateDialog(const QString &projectName, const Tem
                                   .arg(projectName.toHtmlEscaped(), to.title.toHtmlEscaped(),
                                        plan.fromVersion.toHtmlEscaped(), plan.toVersion.toHtmlEscaped()));
     QTreeWidget *tree = ui->planTree;
-    int moved = 0;
-    int renamed = 0;
-    for (const MigrationPlan::Carry &carry : plan.carried) {
-        moved += carry.moved;
-        renamed += carry.fromId != carry.toId;
-    }
-    QTreeWidgetItem *carried = group(tree,
-                                     tr("%1 answers carry over (%2 to a moved item, %3 to a new id)")
-                                         .arg(plan.carried.size())
-                                         .arg(moved)
-                                         .arg(renamed));
+    const MigrationHeadings headings = migrationHeadings(plan);
+    QTreeWidgetItem *carried = group(tree, headings.carried);
     for (const MigrationPlan::Carry &carry : plan.carried) {
         if (carry.fromId != carry.toId)
             child(carried, tr("%1 → %2").arg(carry.fromId, carry.toId), textOf(to, carry.toId));
     }
-    QTreeWidgetItem *rechecks = group(tree, tr("%1 answers flagged “wording changed — re-check”").arg(plan.rechecks()));
+    QTreeWidgetItem *rechecks = group(tree, headings.rechecks);
     for (const MigrationPlan::Carry &carry : plan.carried) {
         if (carry.recheck)
             child(rechecks, tr("%1: %2").arg(carry.toId, textOf(to, carry.toId)),
                   tr("Answered as: %1").arg(plainText(carry.oldText)));
     }
-    QTreeWidgetItem *dropped = group(
-        tree, tr("%1 answers of removed items leave the review (the audit trail keeps them)").arg(plan.dropped.size()));
+    QTreeWidgetItem *dropped = group(tree, headings.dropped);
     for (const ItemState &state : plan.dropped)
         child(dropped, tr("%1 (%2): %3").arg(state.itemId, itemStatusKey(state.status), textOf(from, state.itemId)));
-    QTreeWidgetItem *added = group(tree, tr("%1 new items start open").arg(plan.added.size()));
+    QTreeWidgetItem *added = group(tree, headings.added);
     for (const QString &id : plan.added)
         child(added, tr("%1: %2").arg(id, textOf(to, id)));
-    group(tree, tr("%1 sign-offs go stale").arg(plan.staleSignOffs));
+    group(tree, headings.staleSignOffs);
     // Only when it happens: most updates keep every tag, and a group of zero would only puzzle.
-    if (!plan.profileTagsGone.isEmpty()) {
-        QTreeWidgetItem *tags = group(tree,
-                                      tr("%1 profile tags no item of %2 carries stay in the profile, where they leave "
-                                         "nothing in or out")
-                                          .arg(plan.profileTagsGone.size())
-                                          .arg(plan.toVersion));
+    if (!headings.profileTagsGone.isEmpty()) {
+        QTreeWidgetItem *tags = group(tree, headings.profileTagsGone);
         for (const QString &tag : plan.profileTagsGone)
             child(tags, tag, tr("File → Applicability Profile… removes it"));
     }
