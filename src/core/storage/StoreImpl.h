@@ -43,7 +43,8 @@ struct Store::Impl
     QString requireProjectLabel(qint64 projectId) const;
     ProjectState readState(const Project &project) const;
     // The states of `projects` (sorted by id), in that order, in a few queries over their id range.
-    std::vector<ProjectState> readStates(const std::vector<Project> &projects) const;
+    std::vector<ProjectState> readStates(const std::vector<Project> &projects,
+                                         Store::StateDetail detail = Store::StateDetail::Full) const;
     // Any change to a project's review also moves its `updated` time, in the same transaction.
     void touchProject(qint64 projectId, const QString &time);
 

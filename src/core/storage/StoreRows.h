@@ -17,6 +17,8 @@ inline constexpr int projectColumnCount = 13;
 Project readProject(const sql::Statement &row);
 
 inline constexpr const char *itemColumns = "item_id, status, reason, note, owner, evidence, changed_by, changed_at";
+// The same shape with empty text for note, changed_by and changed_at (Store::StateDetail::Scoring).
+inline constexpr const char *itemScoringColumns = "item_id, status, reason, '', owner, evidence, '', ''";
 inline constexpr int itemColumnCount = 8;
 ItemState readItem(const sql::Statement &row);
 

@@ -31,6 +31,8 @@ QDateTime parseTime(const QString &text)
     // formatTime's own shape, 2026-01-31T12:34:56.789Z, is read by position: the store reads a
     // time per item state, and QDateTime's general ISO 8601 parser was a tenth of loading a
     // thousand reviews for the portfolio. Anything else, or an impossible date, goes to that parser.
+    if (text.isEmpty())
+        return {};
     const QStringView t(text);
     if (t.size() == 24 && t[4] == u'-' && t[7] == u'-' && t[10] == u'T' && t[13] == u':' && t[16] == u':'
         && t[19] == u'.' && t[23] == u'Z') {

@@ -237,6 +237,32 @@ TEST_CASE("The set-based portfolio reads exactly what each project's own review 
         CHECK(states[2].items.empty());
         CHECK(store->loadStates({}).empty());
 
+        // What the portfolio reads: the same answers, risks and sign-offs without the items' notes,
+        // editors and times, which neither scoring nor the digest a sign-off is checked against use.
+        const std::vector<ProjectState> scoring
+            = store->loadStates({ zeta, archived, untouched }, Store::StateDetail::Scoring);
+        REQUIRE(scoring.size() == states.size());
+        REQUIRE(states[0].items.at(critical[0]).note == QStringLiteral("ok"));
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            INFO("project " << states[i].project.name.toStdString());
+            CHECK(scoring[i].reviewDigest() == states[i].reviewDigest());
+            CHECK(scoring[i].risks.size() == states[i].risks.size());
+            REQUIRE(scoring[i].signoffs.size() == states[i].signoffs.size());
+            for (std::size_t s = 0; s < states[i].signoffs.size(); ++s)
+                CHECK(scoring[i].signoffs[s].changesSince == states[i].signoffs[s].changesSince);
+            REQUIRE(scoring[i].items.size() == states[i].items.size());
+            for (const auto &[id, full] : states[i].items) {
+                const ItemState &light = scoring[i].items.at(id);
+                CHECK(light.status == full.status);
+                CHECK(light.reason == full.reason);
+                CHECK(light.owner == full.owner);
+                CHECK(light.evidence == full.evidence);
+                CHECK(light.note.isEmpty());
+                CHECK(light.changedBy.isEmpty());
+                CHECK_FALSE(light.changedAt.isValid());
+            }
+        }
+
         const std::map<qint64, QString> actors = store->lastActors({ zeta, removed, untouched });
         CHECK(actors.size() == 2);
         CHECK(actors.at(zeta) == recordedActor(*store, QStringLiteral("alex")));
