@@ -107,7 +107,8 @@ Store &Context::store()
         if (Store::isServerLocation(m_dbPath) && m_parser.isSet(QStringLiteral("actor")))
             throw usageError(QStringLiteral("--actor is refused on a team server: the server records the login it "
                                             "authenticated, so that nobody can act in another's name"));
-        m_store = Store::open(m_dbPath, m_actor);
+        // A command reads the file once and ends: the whole-file check waits for its first write.
+        m_store = Store::open(m_dbPath, m_actor, {}, Store::FileCheck::BeforeFirstWrite);
     }
     return *m_store;
 }

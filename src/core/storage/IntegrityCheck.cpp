@@ -55,10 +55,12 @@ void BackgroundCheck::require()
     requireOk(m_path, m_result.get());
 }
 
-void requireIntact(const QString &path)
+void requireIntact(const QString &path, const std::function<void(const sqlite::Connection &)> &afterPass)
 {
     const sqlite::Connection db(path, sqlite::Connection::Mode::ReadOnly);
     requireOk(path, quickCheck(db));
+    if (afterPass)
+        afterPass(db);
 }
 
 } // namespace preflight::integrity

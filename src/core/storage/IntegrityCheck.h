@@ -34,7 +34,8 @@ private:
     std::shared_future<QString> m_result; // shared: every refused write reads it again
 };
 
-// The same check, run now: before a migration, whose writes must not touch a corrupt file.
-void requireIntact(const QString &path);
+// The same check, run now: before a migration, whose writes must not touch a corrupt file, or
+// before the first write of a store that checks then (Store::FileCheck::BeforeFirstWrite).
+void requireIntact(const QString &path, const std::function<void(const sqlite::Connection &)> &afterPass = {});
 
 } // namespace preflight::integrity

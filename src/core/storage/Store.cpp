@@ -88,7 +88,8 @@ Store::~Store()
     d->integrityCheck.reset();
 }
 
-std::unique_ptr<Store> Store::open(const QString &path, const QString &actor, const QString &password)
+std::unique_ptr<Store> Store::open(const QString &path, const QString &actor, const QString &password,
+                                   FileCheck fileCheck)
 {
     if (postgres::isServerLocation(path)) {
         auto server = std::make_unique<postgres::Connection>(path, password);
@@ -132,7 +133,13 @@ std::unique_ptr<Store> Store::open(const QString &path, const QString &actor, co
     schema::migrate(db, schema::currentVersion());
     if (!exists)
         takeDailyBackup(db, absolute);
-    if (exists && !checkNow) {
+    if (exists && !checkNow && fileCheck == FileCheck::BeforeFirstWrite) {
+        db.setWriteGate([absolute] {
+            integrity::requireIntact(
+                absolute, [absolute](const sqlite::Connection &checked) { takeDailyBackup(checked, absolute); });
+            return true;
+        });
+    } else if (exists && !checkNow) {
         // Copying a large file (0.4 s for 250 MB) must not delay the window either: the backup
         // is taken after the check passed (a damaged file never replaces a good backup), and
         // the first write waits for both, so the day's backup is still the file as found.

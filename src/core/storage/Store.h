@@ -47,12 +47,17 @@ public:
     // one that cannot be written. The full integrity check and the day's backup run in the
     // background (first, when a migration has to write); the first write waits for them and
     // throws Error(Data) when the file is corrupt, so a corrupt file is never written to.
+    // FileCheck::BeforeFirstWrite runs them only then, on the calling thread: for a command, which
+    // ends long before a background check of a large file would, and whose reads should not have
+    // to share the disk and the processor with one (a store that never writes never checks).
     //
     // A `location` that is a PostgreSQL URI (postgresql://…) or libpq keyword string
     // (service=…, host=… dbname=…) connects to a server instead, whose schema must have been
     // set up with initServer(). There the audit trail records the login the server
     // authenticated, whatever `actor` says; `password` is used for this connection only.
-    static std::unique_ptr<Store> open(const QString &location, const QString &actor, const QString &password = {});
+    enum class FileCheck { InBackground, BeforeFirstWrite };
+    static std::unique_ptr<Store> open(const QString &location, const QString &actor, const QString &password = {},
+                                       FileCheck fileCheck = FileCheck::InBackground);
     static bool isServerLocation(const QString &location);
     static QString withoutPassword(const QString &location); // for messages and recent lists
     // Whether connecting to `location` fails only for want of a password (asked before prompting).

@@ -39,6 +39,26 @@ TEST_CASE("Opening takes one backup a day", "[store][backup]")
     CHECK(backup->projects().size() == 2);
 }
 
+TEST_CASE("A store that checks before its first write takes the day's backup then", "[store][backup]")
+{
+    TempDatabase temp;
+    temp.open()->createProject(draftProject(QStringLiteral("Before")), preflight::test::appendixA());
+    QFile::remove(todaysBackup(temp)); // a new day
+    {
+        // Reading only, as `preflight status` does: the file is neither checked nor copied.
+        auto reader = Store::open(temp.path, QStringLiteral("tester"), {}, Store::FileCheck::BeforeFirstWrite);
+        CHECK(reader->projects().size() == 1);
+    }
+    CHECK_FALSE(QFileInfo::exists(todaysBackup(temp)));
+    auto writer = Store::open(temp.path, QStringLiteral("tester"), {}, Store::FileCheck::BeforeFirstWrite);
+    writer->createProject(draftProject(QStringLiteral("After")), preflight::test::appendixA());
+    REQUIRE(QFileInfo::exists(todaysBackup(temp)));
+    // The file as found that day, before the write.
+    auto backup = Store::open(todaysBackup(temp), QStringLiteral("tester"));
+    REQUIRE(backup->projects().size() == 1);
+    CHECK(backup->projects().front().name == QStringLiteral("Before"));
+}
+
 TEST_CASE("Only the newest seven backups are kept", "[store][backup]")
 {
     TempDatabase temp;

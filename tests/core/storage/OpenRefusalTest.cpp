@@ -1,6 +1,7 @@
 #include "StoreTestSupport.h"
 #include "storage/Store.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 using namespace preflight;
@@ -101,6 +102,31 @@ TEST_CASE("A corrupt database is refused before anything is written to it", "[st
                                        + temp.dir.path() + QStringLiteral("/backups")));
     }
     CHECK(fileBytes(temp.path) == before);
+}
+
+TEST_CASE("A store that checks before its first write refuses a corrupt file then, and keeps refusing", "[store][open]")
+{
+    TempDatabase temp;
+    createPopulated(temp);
+    overwrite(temp.path, 4096 + 8, QByteArray(6000, '\xA5'));
+    const QByteArray before = fileBytes(temp.path);
+    const QString backups = temp.dir.filePath(QStringLiteral("backups"));
+    REQUIRE(QDir(backups).removeRecursively()); // a damaged file must not become the day's backup
+    // As the command line opens a file: no background check, so the damage shows at the first write.
+    auto store = Store::open(temp.path, QStringLiteral("tester"), {}, Store::FileCheck::BeforeFirstWrite);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            store->createProject(draftProject(QStringLiteral("After the damage")), preflight::test::appendixA());
+            FAIL("a corrupt file was written to");
+        } catch (const Error &error) {
+            INFO(error.message().toStdString());
+            CHECK(error.kind() == Error::Kind::Data);
+            CHECK(error.message().startsWith(temp.path + QStringLiteral(" is corrupt: ")));
+        }
+    }
+    store.reset();
+    CHECK(fileBytes(temp.path) == before);
+    CHECK(QDir(backups).isEmpty());
 }
 
 TEST_CASE("A corrupt database that needs a migration is refused when opened", "[store][open]")
