@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 
 using preflight::test::CliResult;
 using preflight::test::CliRunner;
@@ -31,7 +32,7 @@ QString pdfText(const QString &path)
 
 // Apollo on Appendix A 1.0.0 with a reworded, a removed and a re-identified item answered, moved
 // to tests/data/templates/appendix-a-1.1.0.json.
-void migratedReview(const CliRunner &cli)
+void answeredReview(const CliRunner &cli)
 {
     const QString dir = cli.dir() + QStringLiteral("/data/preflight/templates");
     REQUIRE(QDir().mkpath(dir));
@@ -50,8 +51,18 @@ void migratedReview(const CliRunner &cli)
     item("security.input-validation.sql-injection-prevented", "done");
     item("code-quality.code-standards.no-print-statements", "na",
          { QStringLiteral("--reason"), QStringLiteral("written in Go") });
+}
+
+void migrate(const CliRunner &cli)
+{
     cli.json({ QStringLiteral("project"), QStringLiteral("migrate"), QStringLiteral("Apollo"), QStringLiteral("--to"),
                QStringLiteral("1.1.0"), QStringLiteral("--apply") });
+}
+
+void migratedReview(const CliRunner &cli)
+{
+    answeredReview(cli);
+    migrate(cli);
 }
 
 QString exported(const CliRunner &cli, const char *format)
@@ -126,4 +137,46 @@ TEST_CASE("reports show answers to re-check and answers of removed items", "[cli
     const QString confirmed = fileText(exported(cli, "md"));
     CHECK_FALSE(confirmed.contains(QStringLiteral("re-check")));
     CHECK(confirmed.contains(QStringLiteral("### Answers of removed items")));
+}
+
+TEST_CASE("a report as it stood is scored on the version of its day and lists the answers removed by then",
+          "[cli][export][migrate]")
+{
+    CliRunner cli;
+    answeredReview(cli);
+    // The trail's times are read back to the second: the migration comes in a later one.
+    QThread::msleep(1100);
+    migrate(cli);
+    QDateTime migrated; // the start of the migration's second
+    const auto history = cli.json({ QStringLiteral("history"), QStringLiteral("Apollo") });
+    for (const auto &entry : history["entries"]) {
+        if (entry["what"] == "project:template" && entry["old"] != "")
+            migrated = QDateTime::fromString(QString::fromStdString(entry["time"]), Qt::ISODate);
+    }
+    REQUIRE(migrated.isValid());
+    const auto reportAt = [&](const QDateTime &moment) {
+        const CliResult result
+            = cli.run({ QStringLiteral("export"), QStringLiteral("Apollo"), QStringLiteral("--format"),
+                        QStringLiteral("json"), QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--at"),
+                        moment.toUTC().toString(Qt::ISODateWithMs) });
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        return nlohmann::json::parse(result.out.toStdString());
+    };
+
+    const auto before = reportAt(migrated.addMSecs(-1));
+    CHECK(before["template"]["version"] == "1.0.0");
+    CHECK(before["removed_answers"].empty());
+    bool answered = false;
+    for (const auto &entry : before["checklist"]) {
+        if (entry["id"] == "code-quality.code-standards.no-print-statements")
+            answered = entry["status"] == "na" && entry["reason"] == "written in Go";
+    }
+    CHECK(answered); // still an item of 1.0.0, answered
+
+    const auto after = reportAt(migrated.addMSecs(999));
+    CHECK(after["template"]["version"] == "1.1.0");
+    REQUIRE(after["removed_answers"].size() == 1);
+    CHECK(after["removed_answers"][0]["id"] == "code-quality.code-standards.no-print-statements");
+    CHECK(after["removed_answers"][0]["reason"] == "written in Go");
 }

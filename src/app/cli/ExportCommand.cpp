@@ -7,6 +7,7 @@
 #include "export/ReportFile.h"
 #include "history/ReviewReplay.h"
 #include "storage/Store.h"
+#include "templates/ProjectTemplates.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -72,6 +73,7 @@ int exportReport(Context &context)
 
     Review review = context.review(context.arg(0));
     QString auditHead = context.store().auditHead();
+    std::optional<QDateTime> replayedAt;
     if (const auto at = context.optionalValue(QStringLiteral("at"))) {
         // The review as it stood then, assessed for that day, under the audit head of that moment.
         const QDateTime moment = parseMoment(*at, QStringLiteral("--at"), DayEdge::End);
@@ -83,16 +85,23 @@ int exportReport(Context &context)
             attachAuditLogins(review.state, history);
         if (!review.state.project.created.isValid() || review.state.project.created > moment)
             throw dataError(QStringLiteral("project \"%1\" did not exist yet at %2").arg(review.project.name, *at));
+        // Scored against the version it was on then: a migration since changed the items.
+        if (review.state.project.templateId != review.project.templateId
+            || review.state.project.templateVersion != review.project.templateVersion)
+            review.tmpl = resolveTemplate(context.store(), context.templates(), review.state.project);
         review.today = moment.toLocalTime().date();
         review.assessment = assess(*review.tmpl, review.state, review.today);
         auditHead = context.store().auditHeadAt(moment);
+        replayedAt = moment;
     }
-    const bool replayed = context.optionalValue(QStringLiteral("at")).has_value();
-    const ReportInput input { *review.tmpl, review.state, review.assessment, review.today,
-                              QDateTime::currentDateTimeUtc(), context.actor(), auditHead,
-                              // A replayed review shows the answers of its day; removed ones are today's list.
-                              replayed ? std::vector<RemovedAnswer> {}
-                                       : context.store().removedAnswers(review.project.id) };
+    const ReportInput input { *review.tmpl,
+                              review.state,
+                              review.assessment,
+                              review.today,
+                              QDateTime::currentDateTimeUtc(),
+                              context.actor(),
+                              auditHead,
+                              context.store().removedAnswers(review.project.id, replayedAt) };
     const QByteArray bytes = makeReportWriter(*format, options)->write(input);
     if (output == QLatin1String("-")) {
         writeToStdout(context.out(), bytes);

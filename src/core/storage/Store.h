@@ -214,8 +214,9 @@ public:
     bool revertMigration(qint64 projectId, const MigrationPlan &plan, const ProjectState &before,
                          const ProjectState &after);
     // Answers migrations removed with their items (from the audit trail), oldest first; answers
-    // whose item the current version has again are left out.
-    std::vector<RemovedAnswer> removedAnswers(qint64 projectId) const;
+    // whose item the current version has again are left out. With `until`, as they stood then:
+    // migrations after it are ignored, and "current" is the version the project was on at that time.
+    std::vector<RemovedAnswer> removedAnswers(qint64 projectId, const std::optional<QDateTime> &until = {}) const;
     // The versions of template `id` the database holds (any order).
     QStringList storedTemplateVersions(const QString &id) const;
     // The project's answers flagged "wording changed — re-check": item id → the wording answered.

@@ -185,11 +185,15 @@ bool Store::revertMigration(qint64 projectId, const MigrationPlan &plan, const P
     return true;
 }
 
-std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId) const
+std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId, const std::optional<QDateTime> &until) const
 {
     const Project project = d->requireProject(projectId);
     const QString templateWhat = AuditKey::project(QStringLiteral("template")).toString();
-    const std::vector<AuditEntry> entries = audit::history(*d->db, projectId);
+    std::vector<AuditEntry> entries = audit::history(*d->db, projectId);
+    if (until)
+        std::erase_if(entries, [&](const AuditEntry &entry) { return entry.time > *until; });
+    QString currentId = project.templateId;
+    QString currentVersion = project.templateVersion;
     std::map<QString, RemovedAnswer> removed; // the latest removal of each item
     std::vector<QString> order;
     // The list supplements a report: a version stored damaged leaves its migration out of it
@@ -207,6 +211,10 @@ std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId) const
             continue;
         const auto [fromId, fromVersion] = templateKey(change.oldValue);
         const auto [toId, toVersion] = templateKey(change.newValue);
+        if (until) {
+            currentId = toId;
+            currentVersion = toVersion;
+        }
         const auto from = readable(fromId, fromVersion);
         const auto to = readable(toId, toVersion);
         if (!from || !to || fromId != toId)
@@ -248,7 +256,7 @@ std::vector<RemovedAnswer> Store::removedAnswers(qint64 projectId) const
             removed[id] = std::move(answer);
         }
     }
-    const auto current = readable(project.templateId, project.templateVersion);
+    const auto current = readable(currentId, currentVersion);
     std::vector<RemovedAnswer> result;
     for (const QString &id : order) {
         if (current && (current->findItem(id) || current->findSummaryItem(id)))
