@@ -1,5 +1,7 @@
 #include "import/ExplicitAttributes.h"
 
+#include "model/Profile.h"
+
 #include <QRegularExpression>
 
 namespace preflight::import {
@@ -77,7 +79,10 @@ QStringList ExplicitAttributes::tags(const BlockAttributes &attributes, int line
     QStringList tags;
     for (const QString &part : valueOf(attributes, "tags").split(u',', Qt::SkipEmptyParts)) {
         const QString tag = part.trimmed();
-        if (kebabWord().match(tag).hasMatch() && !tags.contains(tag))
+        if (isReservedTag(tag))
+            m_warn(line,
+                   QStringLiteral("tag \"%1\" is reserved (--profile %1 has a meaning of its own); left out").arg(tag));
+        else if (kebabWord().match(tag).hasMatch() && !tags.contains(tag))
             tags.append(tag);
         else
             m_warn(line, QStringLiteral("tag \"%1\" is not lowercase kebab-case or is repeated; left out").arg(tag));

@@ -52,6 +52,11 @@ QString profileText(const Profile &profile)
     return profile->isEmpty() ? QStringLiteral("none") : profile->join(QLatin1Char(','));
 }
 
+bool isReservedTag(const QString &tag)
+{
+    return tag == QLatin1String("all") || tag == QLatin1String("none");
+}
+
 Profile profileFromText(const QString &text)
 {
     if (text.isEmpty())

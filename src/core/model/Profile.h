@@ -30,4 +30,8 @@ Profile normalizedProfile(const Profile &profile);
 QString profileText(const Profile &profile);
 Profile profileFromText(const QString &text);
 
+// "all" and "none", which `--profile` and profileText() give a meaning of their own: a template
+// tag of either name could not be told from them, so templates may not use them.
+bool isReservedTag(const QString &tag);
+
 } // namespace preflight

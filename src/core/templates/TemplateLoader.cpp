@@ -1,6 +1,7 @@
 #include "templates/TemplateLoader.h"
 
 #include "Error.h"
+#include "model/Profile.h"
 
 #include <QFile>
 #include <QHash>
@@ -376,6 +377,12 @@ private:
                 fail(at, QStringLiteral("tag \"%1\" is not lowercase kebab-case").arg(tag));
             if (values.contains(tag))
                 fail(at, QStringLiteral("duplicate tag \"%1\"").arg(tag));
+            if (isReservedTag(tag))
+                fail(at,
+                     QStringLiteral("tag \"%1\" is reserved: --profile %1 means %2; choose another name")
+                         .arg(tag,
+                              tag == QLatin1String("all") ? QStringLiteral("every item applies")
+                                                          : QStringLiteral("no tagged item applies")));
             values.append(tag);
         });
         return values;

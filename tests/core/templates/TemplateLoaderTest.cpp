@@ -268,4 +268,12 @@ TEST_CASE("Item tags are kebab-case words, each once, and round-trip through JSO
           == "inline.json: $.categories[0].sections[0].items[0].tags[1]: duplicate tag \"go\"");
     CHECK(parseError(mutatedMinimal([&](json &t) { items(t)[0]["tags"] = json::array(); }))
           == "inline.json: $.categories[0].sections[0].items[0].tags: must not be empty");
+    CHECK(parseError(mutatedMinimal([&](json &t) {
+              items(t)[0]["tags"] = { "llm", "all" };
+          }))
+          == "inline.json: $.categories[0].sections[0].items[0].tags[1]: tag \"all\" is reserved: --profile all means "
+             "every item applies; choose another name");
+    CHECK(parseError(mutatedMinimal([&](json &t) { items(t)[0]["tags"] = { "none" }; }))
+          == "inline.json: $.categories[0].sections[0].items[0].tags[0]: tag \"none\" is reserved: --profile none "
+             "means no tagged item applies; choose another name");
 }

@@ -154,7 +154,7 @@ TEST_CASE("attribute values that are not valid are warnings with their line, and
     const import::ImportPreview preview = import::importMarkdown(
         QByteArrayLiteral("# Team\n\n<!-- preflight-template id: Team_X; version: one -->\n\n"
                           "## Gates <!-- summary -->\n\n- [ ] Pager rota agreed <!-- rule: sometimes -->\n\n"
-                          "## Ops 🔴 <!-- weight: -2 -->\n\n- [ ] Backups restore <!-- tags: llm, LLM, llm -->\n"),
+                          "## Ops 🔴 <!-- weight: -2 -->\n\n- [ ] Backups restore <!-- tags: llm, LLM, llm, all -->\n"),
         QStringLiteral("team.md"));
     QStringList warnings;
     for (const import::ImportWarning &warning : preview.warnings)
@@ -166,6 +166,8 @@ TEST_CASE("attribute values that are not valid are warnings with their line, and
         warnings.contains(QStringLiteral("7: unknown summary rule \"sometimes\"; the rule is read from the wording")));
     CHECK(warnings.contains(QStringLiteral("11: weight \"-2\" is not a positive number; ignored")));
     CHECK(warnings.contains(QStringLiteral("11: tag \"LLM\" is not lowercase kebab-case or is repeated; left out")));
+    CHECK(warnings.contains(
+        QStringLiteral("11: tag \"all\" is reserved (--profile all has a meaning of its own); left out")));
     CHECK(preview.tmpl.id == QStringLiteral("team"));
     CHECK(preview.tmpl.version == QStringLiteral("1.0.0"));
     CHECK(preview.tmpl.summary.at(0).title == QStringLiteral("Gates"));
