@@ -12,7 +12,9 @@ namespace preflight {
 class Error : public std::runtime_error
 {
 public:
-    enum class Kind { Usage, Data, Io, Conflict };
+    // ConnectionLost: an input/output error of its own, the team server's connection gone; the
+    // window reconnects rather than report each call that failed for want of it.
+    enum class Kind { Usage, Data, Io, Conflict, ConnectionLost };
 
     Error(Kind kind, const QString &message)
         : std::runtime_error(message.toStdString())

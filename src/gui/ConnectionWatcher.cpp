@@ -10,11 +10,6 @@
 
 namespace preflight::gui {
 
-bool isConnectionLoss(const QString &message)
-{
-    return message.contains(QLatin1String("the connection to the server was lost"));
-}
-
 ConnectionWatcher::ConnectionWatcher(Store &store, QObject *parent)
     : QObject(parent)
     , m_store(store)

@@ -17,11 +17,6 @@ class Store;
 
 namespace preflight::gui {
 
-// Whether an error message is the store's report of a lost server connection (Error::Kind::Io,
-// "…the connection to the server was lost…"): such an error is a state of the window, shown in
-// the status bar while it reconnects, not a dialog per failed call.
-bool isConnectionLoss(const QString &message);
-
 // Watches a server Store's connection: the socket on which the server pushes change
 // notifications (no polling), and, once the connection is lost, reconnects with a growing
 // delay until the server is back. Reconnecting is driven by the event loop, so a server that

@@ -278,13 +278,18 @@ void MainWindow::updateStatus()
     m_signedOffLabel->setText(assessment.signedOff ? tr("✔ Signed off") : tr("Not signed off"));
 }
 
-void MainWindow::showError(const QString &message) const
+void MainWindow::showError(const Error &error) const
 {
     // A lost server connection is the status bar's to show, once, not a dialog per failed call.
-    if (isConnectionLoss(message) && m_workspace->store().isServer()) {
-        m_workspace->reportError(message);
+    if (error.kind() == Error::Kind::ConnectionLost && m_workspace && m_workspace->store().isServer()) {
+        m_workspace->reportError(error);
         return;
     }
+    showError(error.message());
+}
+
+void MainWindow::showError(const QString &message) const
+{
     statusBar()->showMessage(message, 10000);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Preflight"), message, QMessageBox::Ok,
                                 const_cast<MainWindow *>(this));

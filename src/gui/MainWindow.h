@@ -15,8 +15,9 @@ class MainWindow;
 }
 
 namespace preflight {
+class Error;
 class Store;
-}
+} // namespace preflight
 
 namespace preflight::gui {
 
@@ -97,6 +98,7 @@ private:
     void deleteProject();
     void openDatabase();
     void showError(const QString &message) const;
+    void showError(const Error &error) const; // a lost server connection goes to the status bar
     void showExported(const QString &path);
     void projectsChanged();
     void updateStatus();

@@ -149,7 +149,7 @@ void MainWindow::importMarkdown(const QString &path)
     try {
         dialog.emplace(import::importMarkdownFile(path), m_workspace->store(), m_workspace->templates(), this);
     } catch (const Error &error) {
-        showError(error.message()); // names the file and line: "notes.md:12: …"
+        showError(error); // names the file and line: "notes.md:12: …"
         return;
     }
     if (dialog->exec() != QDialog::Accepted)
@@ -161,7 +161,7 @@ void MainWindow::importMarkdown(const QString &path)
         try {
             replaceWorkspace(m_workspace->reopen());
         } catch (const Error &error) {
-            showError(error.message());
+            showError(error);
             return;
         }
     } else {

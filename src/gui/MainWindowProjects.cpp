@@ -69,7 +69,7 @@ void MainWindow::bindWorkspace()
     connect(m_workspace.get(), &Workspace::projectsChanged, this, &MainWindow::projectsChanged);
     // Renaming or archiving can move or hide the open project's row: keep the cursor on it.
     connect(m_workspace.get(), &Workspace::projectChanged, this, &MainWindow::projectsChanged);
-    connect(m_workspace.get(), &Workspace::errorOccurred, this, &MainWindow::showError);
+    connect(m_workspace.get(), &Workspace::errorOccurred, this, qOverload<const QString &>(&MainWindow::showError));
     bindConnectionStatus();
     // Choosing a project in the list leaves the portfolio for that project's tabs.
     connect(ui->projectView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -179,7 +179,7 @@ void MainWindow::openDatabase()
     try {
         store = Store::open(path, current.isServer() ? Store::defaultActor() : current.actor());
     } catch (const Error &error) {
-        showError(error.message());
+        showError(error);
         return;
     }
     replaceWorkspace(std::make_unique<Workspace>(std::move(store)));

@@ -58,7 +58,7 @@ qint64 MainWindow::initialProject() const
                 return project.id;
         }
     } catch (const Error &error) {
-        showError(error.message());
+        showError(error);
     }
     return 0;
 }

@@ -85,7 +85,7 @@ void MainWindow::showTemplateUpdate()
         connect(dialog, &QDialog::accepted, session, [session, to, plan] { session->migrate(to, plan); });
         dialog->open();
     } catch (const Error &error) {
-        showError(error.message());
+        showError(error);
     }
 }
 

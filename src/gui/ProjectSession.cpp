@@ -185,7 +185,7 @@ void ProjectSession::reload()
     } catch (const Error &error) {
         if (m_template != previous)
             emit templateChanged();
-        reportError(error.message());
+        reportError(error);
         return;
     }
     if (m_template != previous)
@@ -193,11 +193,15 @@ void ProjectSession::reload()
     emit stateChanged();
 }
 
-void ProjectSession::reportError(const QString &message)
+void ProjectSession::reportError(const Error &error)
 {
-    if (m_attempting && isConnectionLoss(message))
+    if (error.kind() != Error::Kind::ConnectionLost) {
+        emit errorOccurred(error.message());
+        return;
+    }
+    if (m_attempting)
         m_connectionLostDuringEdit = true;
-    emit errorOccurred(message);
+    emit connectionLost(error.message());
 }
 
 void ProjectSession::attempt(std::function<void()> edit)

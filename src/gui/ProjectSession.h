@@ -73,7 +73,7 @@ public:
     // the workspace calls it when another process changed the database.
     void reload();
 
-    void reportError(const QString &message);
+    void reportError(const Error &error);
 
     // Edits that failed because the server connection was lost, kept in order so that they can
     // be tried again once it is back instead of being silently dropped.
@@ -86,6 +86,7 @@ signals:
     void templateChanged();
     void stateChanged();
     void errorOccurred(const QString &message);
+    void connectionLost(const QString &message); // a call failed for want of the team server
     void failedEditsChanged();
 
 private:

@@ -81,14 +81,17 @@ ProjectSession *Workspace::session(qint64 projectId)
         if (!project)
             return nullptr;
         auto *session = new ProjectSession(*m_store, resolveTemplate(*m_store, m_templates, *project), projectId);
-        connect(session, &ProjectSession::errorOccurred, this, &Workspace::reportError);
+        connect(session, &ProjectSession::errorOccurred, this,
+                [this](const QString &message) { report(message, false); });
+        connect(session, &ProjectSession::connectionLost, this,
+                [this](const QString &message) { report(message, true); });
         connect(session, &ProjectSession::failedEditsChanged, this, &Workspace::failedEditsChanged);
         // The project list shows every project's verdict and score: any edit may change them.
         connect(session, &ProjectSession::stateChanged, this, [this, projectId] { emit projectChanged(projectId); });
         m_sessions.emplace(projectId, session);
         return session;
     } catch (const Error &error) {
-        reportError(error.message());
+        reportError(error);
         return nullptr;
     }
 }
@@ -113,7 +116,7 @@ std::optional<Project> Workspace::createProject(const Project &draft)
         emit projectsChanged();
         return created;
     } catch (const Error &error) {
-        reportError(error.message());
+        reportError(error);
         return std::nullopt;
     }
 }
@@ -123,7 +126,7 @@ bool Workspace::deleteProject(qint64 projectId)
     try {
         m_store->deleteProject(projectId);
     } catch (const Error &error) {
-        reportError(error.message());
+        reportError(error);
         return false;
     }
     if (auto it = m_sessions.find(projectId); it != m_sessions.end()) {
@@ -157,11 +160,16 @@ bool Workspace::isConnectionLost() const
     return m_watcher && m_watcher->isLost();
 }
 
-void Workspace::reportError(const QString &text)
+void Workspace::reportError(const Error &error)
+{
+    report(error.message(), error.kind() == Error::Kind::ConnectionLost);
+}
+
+void Workspace::report(const QString &text, bool connectionLost)
 {
     // The store names the server as it was given, which may carry a password typed into the URI.
     const QString message = m_location.isEmpty() ? text : QString(text).replace(m_location, location());
-    if (m_watcher && isConnectionLoss(message))
+    if (m_watcher && connectionLost)
         m_watcher->connectionFailed(message);
     else
         emit errorOccurred(message);
@@ -206,7 +214,7 @@ bool Workspace::checkForExternalChanges()
             }
         }
     } catch (const Error &error) {
-        reportError(error.message());
+        reportError(error);
         return false;
     }
     if (isConnectionLost())

@@ -60,9 +60,9 @@ public:
     std::unique_ptr<Workspace> reopen() const;
 
     bool isConnectionLost() const;
-    // A call on the store failed: a lost server connection becomes the window's state
-    // (connectionLost), anything else is reported (errorOccurred).
-    void reportError(const QString &message);
+    // A call on the store failed: a lost server connection (Error::Kind::ConnectionLost) becomes
+    // the window's state (connectionLost), anything else is reported (errorOccurred).
+    void reportError(const Error &error);
     // Edits that could not be written for want of the server, over all open projects.
     int failedEditCount() const;
     void retryFailedEdits();
@@ -81,6 +81,8 @@ signals:
     void failedEditsChanged();
 
 private:
+    void report(const QString &message, bool connectionLost);
+
     std::unique_ptr<Store> m_store;
     TemplateRegistry m_templates;
     std::map<qint64, ProjectSession *> m_sessions;

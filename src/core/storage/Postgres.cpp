@@ -234,7 +234,7 @@ void Connection::fail(const pg_result *result, const QString &what) const
     const char *detail = result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn);
     if (PQstatus(m_conn) == CONNECTION_BAD)
         throw Error(
-            Error::Kind::Io,
+            Error::Kind::ConnectionLost,
             QStringLiteral("%1: the connection to the server was lost (%2)").arg(m_location, firstLine(detail)));
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     if (state && QByteArray(state) == "42501")

@@ -36,7 +36,7 @@ void StoreCommand::run(Direction direction, const std::function<void()> &write)
             stepBackAfterFailed(direction);
         else
             setObsolete(true);
-        m_session->reportError(error.message());
+        m_session->reportError(error);
     }
     m_session->reload();
 }

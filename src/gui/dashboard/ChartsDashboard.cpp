@@ -141,7 +141,7 @@ void ChartsDashboard::refresh()
     try {
         history = m_session->store().history(m_session->projectId());
     } catch (const Error &error) {
-        m_session->reportError(error.message());
+        m_session->reportError(error);
     }
     fillProgressChart(m_progress->chart(), progressOverTime(m_session->tmpl(), m_session->state(), history), colors);
     for (QChartView *view : { m_score, m_categories, m_radar, m_progress, m_risks })

@@ -58,7 +58,7 @@ std::vector<ProjectListModel::Row> ProjectListModel::loadRows(Assess others) con
             rows.push_back(std::move(row));
         }
     } catch (const Error &error) {
-        m_workspace->reportError(error.message());
+        m_workspace->reportError(error);
     }
     return rows;
 }
@@ -76,7 +76,7 @@ void ProjectListModel::assessPending()
         try {
             assessRow(m_rows[i]);
         } catch (const Error &error) {
-            m_workspace->reportError(error.message());
+            m_workspace->reportError(error);
         }
         emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
     }

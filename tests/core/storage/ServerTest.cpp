@@ -169,6 +169,33 @@ TEST_CASE("On a server the audit trail and the items record the authenticated lo
     CHECK(store->verify().ok);
 }
 
+TEST_CASE("A call that finds the server's connection gone says so by its kind", "[.][server]")
+{
+    TempDatabase temp;
+    auto store = temp.open(QStringLiteral("tester"));
+    const qint64 id = store->createProject(draftProject(QStringLiteral("P")), preflight::test::appendixA()).id;
+    TempDatabase::runOnServer(
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+            .arg(temp.serverDatabase));
+    // The window tells a lost connection (reconnect, keep the edit) from a refusal by this kind.
+    try {
+        store->loadState(id);
+        FAIL("the state was read without a connection");
+    } catch (const Error &error) {
+        INFO(error.message().toStdString());
+        CHECK(error.kind() == Error::Kind::ConnectionLost);
+        CHECK(error.message().contains(QStringLiteral("the connection to the server was lost")));
+    }
+    // A refusal on a live connection is not one.
+    auto again = temp.open(QStringLiteral("tester"));
+    try {
+        again->loadState(id + 1000);
+        FAIL("a missing project was read");
+    } catch (const Error &error) {
+        CHECK(error.kind() != Error::Kind::ConnectionLost);
+    }
+}
+
 TEST_CASE("No login can rewrite the server's audit trail, the tables' owner included", "[.][server]")
 {
     TempDatabase temp;
