@@ -34,6 +34,7 @@ public:
 
     Store &store() const { return m_store; }
     const Template &tmpl() const { return *m_template; }
+    std::shared_ptr<const Template> sharedTemplate() const { return m_template; }
     qint64 projectId() const { return m_projectId; }
     const ProjectState &state() const { return m_state; }
     const Assessment &assessment() const { return m_assessment; }

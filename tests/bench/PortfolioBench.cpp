@@ -419,7 +419,9 @@ int main(int argc, char *argv[])
         const Clock clock;
         const std::vector<AuditEntry> history = store->history(project.id);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto result = diffOverTime(tmpl, project, history, now.addDays(-366), now);
+        const auto result = diffOverTime(
+            [&](const Project &then) { return store->storedTemplate(then.templateId, then.templateVersion); }, project,
+            history, now.addDays(-366), now);
         diffs.addProcess(clock);
         changes = result.diff.items.size() + result.diff.risks.size() + result.diff.signoffs.size();
         historyRows = history.size();

@@ -65,6 +65,34 @@ void migratedReview(const CliRunner &cli)
     migrate(cli);
 }
 
+// The review answered, then migrated in a later second (the trail's times are read back to the
+// second); returns the start of the migration's second: before it the review was on 1.0.0.
+QDateTime migratedInALaterSecond(const CliRunner &cli)
+{
+    answeredReview(cli);
+    QThread::msleep(1100);
+    migrate(cli);
+    QDateTime migrated;
+    const auto history = cli.json({ QStringLiteral("history"), QStringLiteral("Apollo") });
+    for (const auto &entry : history["entries"]) {
+        if (entry["what"] == "project:template" && entry["old"] != "")
+            migrated = QDateTime::fromString(QString::fromStdString(entry["time"]), Qt::ISODate);
+    }
+    REQUIRE(migrated.isValid());
+    return migrated;
+}
+
+// `export --format json -o -` of Apollo as it stood at `moment`.
+nlohmann::json reportAt(const CliRunner &cli, const QDateTime &moment)
+{
+    const CliResult result = cli.run({ QStringLiteral("export"), QStringLiteral("Apollo"), QStringLiteral("--format"),
+                                       QStringLiteral("json"), QStringLiteral("-o"), QStringLiteral("-"),
+                                       QStringLiteral("--at"), moment.toUTC().toString(Qt::ISODateWithMs) });
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    return nlohmann::json::parse(result.out.toStdString());
+}
+
 QString exported(const CliRunner &cli, const char *format)
 {
     const QString path = QDir(cli.dir()).filePath(QStringLiteral("report.") + QLatin1String(format));
@@ -143,28 +171,8 @@ TEST_CASE("a report as it stood is scored on the version of its day and lists th
           "[cli][export][migrate]")
 {
     CliRunner cli;
-    answeredReview(cli);
-    // The trail's times are read back to the second: the migration comes in a later one.
-    QThread::msleep(1100);
-    migrate(cli);
-    QDateTime migrated; // the start of the migration's second
-    const auto history = cli.json({ QStringLiteral("history"), QStringLiteral("Apollo") });
-    for (const auto &entry : history["entries"]) {
-        if (entry["what"] == "project:template" && entry["old"] != "")
-            migrated = QDateTime::fromString(QString::fromStdString(entry["time"]), Qt::ISODate);
-    }
-    REQUIRE(migrated.isValid());
-    const auto reportAt = [&](const QDateTime &moment) {
-        const CliResult result
-            = cli.run({ QStringLiteral("export"), QStringLiteral("Apollo"), QStringLiteral("--format"),
-                        QStringLiteral("json"), QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--at"),
-                        moment.toUTC().toString(Qt::ISODateWithMs) });
-        INFO(result.err.toStdString());
-        REQUIRE(result.exitCode == 0);
-        return nlohmann::json::parse(result.out.toStdString());
-    };
-
-    const auto before = reportAt(migrated.addMSecs(-1));
+    const QDateTime migrated = migratedInALaterSecond(cli);
+    const auto before = reportAt(cli, migrated.addMSecs(-1));
     CHECK(before["template"]["version"] == "1.0.0");
     CHECK(before["removed_answers"].empty());
     bool answered = false;
@@ -174,9 +182,24 @@ TEST_CASE("a report as it stood is scored on the version of its day and lists th
     }
     CHECK(answered); // still an item of 1.0.0, answered
 
-    const auto after = reportAt(migrated.addMSecs(999));
+    const auto after = reportAt(cli, migrated.addMSecs(999));
     CHECK(after["template"]["version"] == "1.1.0");
     REQUIRE(after["removed_answers"].size() == 1);
     CHECK(after["removed_answers"][0]["id"] == "code-quality.code-standards.no-print-statements");
     CHECK(after["removed_answers"][0]["reason"] == "written in Go");
+}
+
+TEST_CASE("a diff over a migration scores each side on the version it was on", "[cli][diff][migrate]")
+{
+    CliRunner cli;
+    const QDateTime migrated = migratedInALaterSecond(cli);
+    const QDateTime before = migrated.addMSecs(-1);
+    const auto diff = cli.json({ QStringLiteral("diff"), QStringLiteral("Apollo"), QStringLiteral("--since"),
+                                 before.toUTC().toString(Qt::ISODateWithMs) });
+    // The same scores as the reports of those moments, each on its own version.
+    const auto then = reportAt(cli, before);
+    const auto now = cli.json({ QStringLiteral("status"), QStringLiteral("Apollo") });
+    REQUIRE(then["template"]["version"] == "1.0.0");
+    CHECK(diff["score"]["before"] == then["score"]);
+    CHECK(diff["score"]["after"] == now["score"]);
 }

@@ -108,8 +108,10 @@ int showDiff(Context &context)
         throw usageError(QStringLiteral("--until %1 is before --since %2").arg(*untilText, *sinceText));
 
     const Project project = context.project(context.arg(0));
-    const Template &tmpl = context.templateOf(project);
-    const ReviewDiffOverTime result = diffOverTime(tmpl, project, context.store().history(project.id), since, until);
+    const auto templateOf
+        = [&context](const Project &then) { return resolveTemplate(context.store(), context.templates(), then); };
+    const ReviewDiffOverTime result
+        = diffOverTime(templateOf, project, context.store().history(project.id), since, until);
     if (context.json()) {
         nlohmann::json body = reviewDiffJson(result.diff, until.toLocalTime().date());
         body["project"] = toJson(project.name);

@@ -195,8 +195,8 @@ ReviewDiff diffReviews(const ReviewSide &before, const ReviewSide &after, RiskMa
     return diff;
 }
 
-ReviewDiffOverTime diffOverTime(const Template &tmpl, const Project &project, const std::vector<AuditEntry> &history,
-                                const QDateTime &since, const QDateTime &until)
+ReviewDiffOverTime diffOverTime(const TemplateOf &templateOf, const Project &project,
+                                const std::vector<AuditEntry> &history, const QDateTime &since, const QDateTime &until)
 {
     ReviewReplay replay(project);
     const std::size_t next = replay.applyUntil(history, 0, since);
@@ -204,8 +204,10 @@ ReviewDiffOverTime diffOverTime(const Template &tmpl, const Project &project, co
     result.before = replay.state();
     replay.applyUntil(history, next, until);
     result.after = replay.state();
-    result.diff = diffReviews({ tmpl, result.before, since.toLocalTime().date() },
-                              { tmpl, result.after, until.toLocalTime().date() });
+    const std::shared_ptr<const Template> after = templateOf(result.after.project);
+    const std::shared_ptr<const Template> before = templateOf(result.before.project);
+    result.diff = diffReviews({ *before, result.before, since.toLocalTime().date() },
+                              { *after, result.after, until.toLocalTime().date() });
     return result;
 }
 

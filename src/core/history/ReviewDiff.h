@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -92,7 +94,10 @@ struct ReviewDiffOverTime
     ProjectState after;
     ReviewDiff diff;
 };
-ReviewDiffOverTime diffOverTime(const Template &tmpl, const Project &project, const std::vector<AuditEntry> &history,
-                                const QDateTime &since, const QDateTime &until);
+// The template a state of the project was on (its templateId and templateVersion then): a
+// migration between the two moments scores each side on its own version.
+using TemplateOf = std::function<std::shared_ptr<const Template>(const Project &)>;
+ReviewDiffOverTime diffOverTime(const TemplateOf &templateOf, const Project &project,
+                                const std::vector<AuditEntry> &history, const QDateTime &since, const QDateTime &until);
 
 } // namespace preflight

@@ -128,7 +128,17 @@ void ChangesPanel::refresh()
         return;
     }
     const ProjectState &now = m_session->state();
-    const auto result = diffOverTime(m_session->tmpl(), now.project, m_session->store().history(now.project.id),
+    // Each side on the version it was on: a migration in the period changed the checklist.
+    const auto templateOf = [this](const Project &then) -> std::shared_ptr<const Template> {
+        try {
+            if (auto stored = m_session->store().storedTemplate(then.templateId, then.templateVersion))
+                return stored;
+        } catch (const Error &) {
+            // A version stored damaged: the review's own load reports that; diff on today's.
+        }
+        return m_session->sharedTemplate();
+    };
+    const auto result = diffOverTime(templateOf, now.project, m_session->store().history(now.project.id),
                                      since().startOfDay(), QDateTime::currentDateTimeUtc());
     showDiff(result.diff);
 }
