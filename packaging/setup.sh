@@ -34,6 +34,7 @@ PREFLIGHT_DEBIAN_PACKAGES=(
     dpkg-dev file                               # cpack -G DEB (dpkg-shlibdeps)
     clang-14 libclang-rt-14-dev                 # fuzzers (libFuzzer)
     clang-format-14                             # source style test
+    faketime                                    # screenshots: the review's history spread over weeks
 )
 # ---------------------------------------------------------------------------------------------
 

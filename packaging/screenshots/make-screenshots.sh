@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates the screenshots in this folder from a freshly populated database:
 #   packaging/screenshots/make-screenshots.sh [build/src/app/preflight]
-# Needs xvfb-run; faketime (optional) spreads the review's history over three weeks.
+# Needs xvfb-run and faketime (setup.sh installs both), which spreads the review's history over
+# three weeks; without it every change is dated today.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 preflight=$(realpath "${1:-$here/../../build/src/app/preflight}")
