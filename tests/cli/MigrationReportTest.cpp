@@ -1,15 +1,17 @@
 // What a migrated review's reports show: answers flagged "wording changed — re-check" in the
 // checklist and the action list, and the answers of removed items, in every format.
 
-#include "cli/CliRunner.h"
+#include "cli/MigrationFixture.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QThread>
 
+using preflight::test::answerApolloOn100;
 using preflight::test::CliResult;
 using preflight::test::CliRunner;
+using preflight::test::installAppendix110;
 
 namespace {
 
@@ -30,27 +32,10 @@ QString pdfText(const QString &path)
     return QString::fromUtf8(process.readAllStandardOutput()).simplified();
 }
 
-// Apollo on Appendix A 1.0.0 with a reworded, a removed and a re-identified item answered, moved
-// to tests/data/templates/appendix-a-1.1.0.json.
 void answeredReview(const CliRunner &cli)
 {
-    const QString dir = cli.dir() + QStringLiteral("/data/preflight/templates");
-    REQUIRE(QDir().mkpath(dir));
-    REQUIRE(QFile::copy(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/appendix-a-1.1.0.json"),
-                        dir + QStringLiteral("/appendix-a-1.1.0.json")));
-    cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Apollo"),
-               QStringLiteral("--version"), QStringLiteral("1.0.0") });
-    const auto item = [&](const char *id, const char *status, QStringList extra = {}) {
-        const CliResult result = cli.run(QStringList { QStringLiteral("item"), QStringLiteral("Apollo"),
-                                                       QString::fromLatin1(id), QString::fromLatin1(status) }
-                                         + extra);
-        INFO(result.err.toStdString());
-        REQUIRE(result.exitCode == 0);
-    };
-    item("testing.unit-tests.test-coverage-over-80-percent", "done");
-    item("security.input-validation.sql-injection-prevented", "done");
-    item("code-quality.code-standards.no-print-statements", "na",
-         { QStringLiteral("--reason"), QStringLiteral("written in Go") });
+    installAppendix110(cli);
+    answerApolloOn100(cli, QStringLiteral("written in Go"));
 }
 
 void migrate(const CliRunner &cli)

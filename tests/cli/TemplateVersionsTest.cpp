@@ -2,13 +2,15 @@
 // project migrate as a user drives them.
 
 #include "TeamTemplates.h"
-#include "cli/CliRunner.h"
+#include "cli/MigrationFixture.h"
 
 #include <QDir>
 #include <QFile>
 
+using preflight::test::answerApolloOn100;
 using preflight::test::CliResult;
 using preflight::test::CliRunner;
+using preflight::test::installAppendix110;
 
 namespace {
 
@@ -96,20 +98,13 @@ TEST_CASE("template export writes what template import reads, a higher version g
 namespace {
 
 // tests/data/templates/appendix-a-1.1.0.json installed in the runner's templates folder.
-void installFixture11(const CliRunner &cli)
-{
-    const QString dir = cli.dir() + QStringLiteral("/data/preflight/templates");
-    REQUIRE(QDir().mkpath(dir));
-    REQUIRE(QFile::copy(QStringLiteral(PREFLIGHT_TEST_DATA_DIR "/templates/appendix-a-1.1.0.json"),
-                        dir + QStringLiteral("/appendix-a-1.1.0.json")));
-}
 
 } // namespace
 
 TEST_CASE("template diff lists every kind of change, as text and as JSON", "[cli][templates][diff]")
 {
     CliRunner cli;
-    installFixture11(cli);
+    installAppendix110(cli);
     const nlohmann::json diff
         = cli.json({ QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("appendix-a"),
                      QStringLiteral("1.0.0"), QStringLiteral("1.1.0") });
@@ -159,22 +154,11 @@ TEST_CASE("project migrate shows the plan, applies it with --apply, and a second
           "[cli][templates][migrate]")
 {
     CliRunner cli;
-    installFixture11(cli);
+    installAppendix110(cli);
     // New projects get the newest version unless --version names another.
     cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Newest") });
     CHECK(cli.json({ QStringLiteral("status"), QStringLiteral("Newest") })["template"]["version"] == "1.1.0");
-    cli.json({ QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("Apollo"),
-               QStringLiteral("--version"), QStringLiteral("1.0.0") });
-    const auto item = [&](const char *id, const char *status, QStringList extra = {}) {
-        const CliResult result = cli.run(QStringList { QStringLiteral("item"), QStringLiteral("Apollo"),
-                                                       QString::fromLatin1(id), QString::fromLatin1(status) }
-                                         + extra);
-        INFO(result.err.toStdString());
-        REQUIRE(result.exitCode == 0);
-    };
-    item("testing.unit-tests.test-coverage-over-80-percent", "done");
-    item("security.input-validation.sql-injection-prevented", "done");
-    item("code-quality.code-standards.no-print-statements", "na", { QStringLiteral("--reason"), QStringLiteral("Go") });
+    answerApolloOn100(cli, QStringLiteral("Go"));
     const QByteArray before = cli.contentDigest();
 
     // Without --apply: the plan, and nothing written.

@@ -1,5 +1,6 @@
 list(APPEND PREFLIGHT_CLI_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/CliRunner.h
+  ${CMAKE_CURRENT_LIST_DIR}/MigrationFixture.h
   ${CMAKE_CURRENT_LIST_DIR}/ServerRun.h
   ${CMAKE_CURRENT_LIST_DIR}/ReviewScenarioTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CommandErrorsTest.cpp
