@@ -30,6 +30,9 @@ PortfolioView::PortfolioView(QWidget *parent)
     ui->table->setModel(m_filter);
     ui->table->verticalHeader()->hide();
     ui->table->horizontalHeader()->setSectionsMovable(true);
+    // Fitting the columns to a thousand rows' text laid every cell out twice, a fifth of showing
+    // the portfolio; the rows in view and a hundred more give the same widths in practice.
+    ui->table->horizontalHeader()->setResizeContentsPrecision(100);
     ui->table->sortByColumn(PortfolioModel::ProjectColumn, Qt::AscendingOrder);
     ui->templateCombo->addItem(tr("All templates"), QString());
 
